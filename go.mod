@@ -1,0 +1,3 @@
+module partnerdocs
+
+go 1.26
