@@ -1,0 +1,461 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"partnerdocs/api"
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+	"partnerdocs/samples"
+)
+
+// testServer is the real API, with the real generator, on 127.0.0.1.
+type testServer struct {
+	*httptest.Server
+	log *syncBuffer
+}
+
+func newTestServer(t *testing.T, gen api.Generator) *testServer {
+	t.Helper()
+	if gen == nil {
+		g, err := generator.New(generator.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gen = g
+	}
+	log := &syncBuffer{}
+	s, err := api.New(api.Config{Generator: gen, Logger: slog.New(slog.NewJSONHandler(log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return &testServer{Server: ts, log: log}
+}
+
+// syncBuffer is a bytes.Buffer that handlers may log to concurrently.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// request is one HTTP request to the test server.
+type request struct {
+	method, path, contentType string
+	body                      []byte
+	chunked                   bool // send without Content-Length
+	header                    http.Header
+}
+
+func (ts *testServer) do(t *testing.T, r request) (*http.Response, []byte) {
+	t.Helper()
+	var body io.Reader
+	if r.body != nil {
+		body = bytes.NewReader(r.body)
+		if r.chunked {
+			body = io.MultiReader(body) // hides the length from the client
+		}
+	}
+	req, err := http.NewRequest(cmpOr(r.method, http.MethodPost), ts.URL+r.path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range r.header {
+		req.Header[k] = v
+	}
+	if r.contentType != "" {
+		req.Header.Set("Content-Type", r.contentType)
+	}
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, data
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// sample returns a sample partnership's JSON.
+func sample(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := samples.Read(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// edited returns the waste partnership sample with edit applied to its
+// decoded JSON.
+func edited(t *testing.T, edit func(p map[string]any)) []byte {
+	t.Helper()
+	var p map[string]any
+	if err := json.Unmarshal(sample(t, "waste-partnership.json"), &p); err != nil {
+		t.Fatal(err)
+	}
+	edit(p)
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// at returns the value at a JSON path like "contributions[0]" of p.
+func at(p map[string]any, key string, index int) map[string]any {
+	return p[key].([]any)[index].(map[string]any)
+}
+
+const agreementPath = "/api/v1/documents/agreement"
+
+func TestCreateAgreementPDF(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := ts.do(t, request{path: agreementPath, contentType: "application/json",
+		body: sample(t, "waste-partnership.json")})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, body %s", resp.StatusCode, body)
+	}
+	sum := sha256.Sum256(body)
+	want := map[string]string{
+		"Content-Type":        "application/pdf",
+		"Content-Disposition": `attachment; filename="PP-2026-001-agreement.pdf"`,
+		"Etag":                `"` + hex.EncodeToString(sum[:]) + `"`,
+		"Cache-Control":       "no-store",
+	}
+	for name, value := range want {
+		if got := resp.Header.Get(name); got != value {
+			t.Errorf("%s = %q, want %q", name, got, value)
+		}
+	}
+	if !bytes.HasPrefix(body, []byte("%PDF-")) {
+		t.Errorf("body starts %q, want %%PDF-", body[:min(len(body), 16)])
+	}
+	if resp.Header.Get("X-Request-Id") == "" {
+		t.Error("no X-Request-Id")
+	}
+}
+
+func TestCreateAgreementHTML(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := ts.do(t, request{path: agreementPath + "?format=html", contentType: "application/json; charset=UTF-8",
+		body: sample(t, "waste-partnership.json")})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, body %s", resp.StatusCode, body)
+	}
+	if got := resp.Header.Get("Content-Type"); got != "text/html; charset=utf-8" {
+		t.Errorf("Content-Type = %q", got)
+	}
+	if got := resp.Header.Get("Content-Disposition"); got != `inline; filename="PP-2026-001-agreement.html"` {
+		t.Errorf("Content-Disposition = %q", got)
+	}
+	if !bytes.Contains(body, []byte("<html")) {
+		t.Errorf("body is not an HTML page: %.200s", body)
+	}
+}
+
+func TestFilenameWithoutRef(t *testing.T) {
+	ts := newTestServer(t, nil)
+	body := edited(t, func(p map[string]any) { delete(p, "ref") })
+	resp, data := ts.do(t, request{path: agreementPath, contentType: "application/json", body: body})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, body %s", resp.StatusCode, data)
+	}
+	if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="partnership-agreement.pdf"` {
+		t.Errorf("Content-Disposition = %q", got)
+	}
+}
+
+func TestGenerationTimeMakesDocumentsRepeatable(t *testing.T) {
+	ts := newTestServer(t, nil)
+	etag := func(when string) string {
+		resp, data := ts.do(t, request{path: agreementPath + "?at=" + when, contentType: "application/json",
+			body: sample(t, "waste-partnership.json")})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("status %d, body %s", resp.StatusCode, data)
+		}
+		return resp.Header.Get("ETag")
+	}
+	first, again := etag("2026-11-25T09:30:00Z"), etag("2026-11-25T09:30:00Z")
+	if first != again {
+		t.Errorf("same input and time gave ETags %s and %s", first, again)
+	}
+}
+
+// badInput is one request the API must refuse with problem details.
+type badInput struct {
+	name      string
+	req       request
+	status    int
+	code      string
+	paths     []string // every one must be among the problem's errors
+	wantAllow bool     // Allow header expected (405)
+}
+
+func badInputs(t *testing.T) []badInput {
+	valid := sample(t, "waste-partnership.json")
+	huge := append([]byte(`{"name":"`), bytes.Repeat([]byte("a"), 2<<20)...)
+	huge = append(huge, `"}`...)
+	jsonBody := func(body []byte) request {
+		return request{path: agreementPath, contentType: "application/json", body: body}
+	}
+	return []badInput{
+		{name: "malformed JSON", req: jsonBody([]byte(`{"name": "Waste`)), status: 400, code: "malformed_json"},
+		{name: "not an object", req: jsonBody([]byte(`[1, 2]`)), status: 400, code: "malformed_json"},
+		{name: "empty body", req: jsonBody([]byte{}), status: 400, code: "malformed_json"},
+		{name: "trailing data", req: jsonBody(append(slices.Clone(valid), `{}`...)), status: 400, code: "malformed_json"},
+		{name: "unknown field", status: 400, code: "malformed_json", paths: []string{"colour"},
+			req: jsonBody(edited(t, func(p map[string]any) { p["colour"] = "blue" }))},
+		{name: "wrong type", status: 400, code: "malformed_json", paths: []string{"governance.quorum"},
+			req: jsonBody(edited(t, func(p map[string]any) { p["governance"].(map[string]any)["quorum"] = "three" }))},
+		{name: "missing required fields", status: 422, code: "validation_failed", paths: []string{"name", "purpose"},
+			req: jsonBody(edited(t, func(p map[string]any) { delete(p, "name"); delete(p, "purpose") }))},
+		{name: "invalid enum", status: 422, code: "validation_failed", paths: []string{"status"},
+			req: jsonBody(edited(t, func(p map[string]any) { p["status"] = "pending" }))},
+		{name: "invalid date", status: 422, code: "validation_failed", paths: []string{"dates.start"},
+			req: jsonBody(edited(t, func(p map[string]any) { p["dates"].(map[string]any)["start"] = "2026-02-30" }))},
+		{name: "negative pence", status: 422, code: "validation_failed", paths: []string{"contributions[0].amount_pence"},
+			req: jsonBody(edited(t, func(p map[string]any) { at(p, "contributions", 0)["amount_pence"] = -100 }))},
+		{name: "201-character name", status: 422, code: "validation_failed", paths: []string{"name"},
+			req: jsonBody(edited(t, func(p map[string]any) { p["name"] = strings.Repeat("é", 201) }))},
+		{name: "control characters", status: 422, code: "validation_failed", paths: []string{"name", "partners[0].name"},
+			req: jsonBody(edited(t, func(p map[string]any) {
+				p["name"] = "Waste\u0007Partnership"
+				at(p, "partners", 0)["name"] = "Acme\u001b[31m Ltd"
+			}))},
+		{name: "invalid UTF-8", status: 400, code: "malformed_json",
+			req: jsonBody(bytes.Replace(valid, []byte(`"name": "`), []byte("\"name\": \"\xff\xfe"), 1))},
+		{name: "2 MiB body", req: jsonBody(huge), status: 413, code: "body_too_large"},
+		{name: "2 MiB body without a length", status: 413, code: "body_too_large",
+			req: request{path: agreementPath, contentType: "application/json", body: huge, chunked: true}},
+		{name: "wrong content type", status: 415, code: "unsupported_media_type",
+			req: request{path: agreementPath, contentType: "text/plain", body: valid}},
+		{name: "no content type", status: 415, code: "unsupported_media_type",
+			req: request{path: agreementPath, body: valid}},
+		{name: "not UTF-8 charset", status: 415, code: "unsupported_media_type",
+			req: request{path: agreementPath, contentType: "application/json; charset=iso-8859-1", body: valid}},
+		{name: "unknown kind", status: 404, code: "not_found", paths: []string{"kind"},
+			req: request{path: "/api/v1/documents/lease", contentType: "application/json", body: valid}},
+		{name: "bad format", status: 422, code: "validation_failed", paths: []string{"format"},
+			req: request{path: agreementPath + "?format=docx", contentType: "application/json", body: valid}},
+		{name: "bad generation time", status: 422, code: "validation_failed", paths: []string{"at"},
+			req: request{path: agreementPath + "?at=yesterday", contentType: "application/json", body: valid}},
+		{name: "bad query and bad body together", status: 422, code: "validation_failed", paths: []string{"format", "status"},
+			req: request{path: agreementPath + "?format=docx", contentType: "application/json",
+				body: edited(t, func(p map[string]any) { p["status"] = "pending" })}},
+		{name: "no such route", status: 404, code: "not_found",
+			req: request{method: http.MethodGet, path: "/no/such/page"}},
+		{name: "wrong method", status: 405, code: "method_not_allowed", wantAllow: true,
+			req: request{method: http.MethodGet, path: agreementPath}},
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, tc := range badInputs(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := ts.do(t, tc.req)
+			problem := checkProblem(t, resp, body, tc.status, tc.code)
+			for _, path := range tc.paths {
+				if !slices.Contains(problem.paths(), path) {
+					t.Errorf("errors do not name %q; got %q\n%s", path, problem.paths(), body)
+				}
+			}
+			if tc.wantAllow && resp.Header.Get("Allow") == "" {
+				t.Error("405 without an Allow header")
+			}
+		})
+	}
+}
+
+// problemDetails is what the API answers for every error.
+type problemDetails struct {
+	Type      string                `json:"type"`
+	Title     string                `json:"title"`
+	Status    int                   `json:"status"`
+	Detail    string                `json:"detail"`
+	Code      string                `json:"code"`
+	Errors    []partnership.Problem `json:"errors"`
+	RequestID string                `json:"request_id"`
+}
+
+func (p problemDetails) paths() []string {
+	var paths []string
+	for _, e := range p.Errors {
+		paths = append(paths, e.Path)
+	}
+	return paths
+}
+
+// checkProblem checks everything every error response must have.
+func checkProblem(t *testing.T, resp *http.Response, body []byte, status int, code string) problemDetails {
+	t.Helper()
+	if resp.StatusCode == http.StatusInternalServerError && status != http.StatusInternalServerError {
+		t.Errorf("500 for a client's mistake: %s", body)
+	}
+	if resp.StatusCode != status {
+		t.Errorf("status %d, want %d; body %s", resp.StatusCode, status, body)
+	}
+	if got := resp.Header.Get("Content-Type"); got != "application/problem+json" {
+		t.Errorf("Content-Type %q, want application/problem+json", got)
+	}
+	var p problemDetails
+	if err := json.Unmarshal(body, &p); err != nil {
+		t.Fatalf("body is not problem details: %v\n%s", err, body)
+	}
+	if p.Code != code || p.Status != status || p.Type == "" || p.Title == "" || p.Detail == "" {
+		t.Errorf("problem = %+v, want code %q, status %d, type, title and detail", p, code, status)
+	}
+	if p.Errors == nil {
+		t.Error(`"errors" missing; want a list, empty when there is nothing to list`)
+	}
+	if p.RequestID == "" || p.RequestID != resp.Header.Get("X-Request-Id") {
+		t.Errorf("request_id %q, X-Request-Id header %q", p.RequestID, resp.Header.Get("X-Request-Id"))
+	}
+	return p
+}
+
+func TestHealthz(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := ts.do(t, request{method: http.MethodGet, path: "/healthz"})
+	if resp.StatusCode != http.StatusOK || strings.TrimSpace(string(body)) != `{"status":"ok"}` {
+		t.Errorf("GET /healthz = %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestRequestID(t *testing.T) {
+	ts := newTestServer(t, nil)
+	cases := []struct{ sent, want string }{
+		{"case-4711.a_b", "case-4711.a_b"}, // a sensible id is kept
+		{strings.Repeat("x", 65), ""},      // too long: replaced
+		{`id"with{json}`, ""},              // odd characters: replaced
+		{"", ""},                           // none: generated
+	}
+	for _, tc := range cases {
+		resp, _ := ts.do(t, request{method: http.MethodGet, path: "/healthz",
+			header: http.Header{"X-Request-Id": {tc.sent}}})
+		got := resp.Header.Get("X-Request-Id")
+		switch {
+		case tc.want != "" && got != tc.want:
+			t.Errorf("sent %q, got id %q, want it kept", tc.sent, got)
+		case tc.want == "" && (got == "" || got == tc.sent):
+			t.Errorf("sent %q, got id %q, want a new one", tc.sent, got)
+		}
+	}
+}
+
+// TestAccessLog checks there is one line per request with what operations
+// need, and nothing of the body or credentials.
+func TestAccessLog(t *testing.T) {
+	ts := newTestServer(t, nil)
+	body := edited(t, func(p map[string]any) { p["name"] = "Secret Name Partnership"; p["status"] = "pending" })
+	resp, _ := ts.do(t, request{path: agreementPath, contentType: "application/json", body: body,
+		header: http.Header{"Authorization": {"Bearer token-do-not-log"}, "X-Request-Id": {"log-test-1"}}})
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	logs := ts.log.String()
+	for _, secret := range []string{"Secret Name", "token-do-not-log"} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("log contains %q:\n%s", secret, logs)
+		}
+	}
+	line := findLogLine(t, logs, "log-test-1")
+	want := map[string]any{"msg": "request", "method": "POST", "path": agreementPath,
+		"status": float64(422), "code": "validation_failed"}
+	for k, v := range want {
+		if line[k] != v {
+			t.Errorf("log %s = %v, want %v", k, line[k], v)
+		}
+	}
+	if _, ok := line["duration_ms"]; !ok {
+		t.Error("log line has no duration_ms")
+	}
+}
+
+func findLogLine(t *testing.T, logs, requestID string) map[string]any {
+	t.Helper()
+	for l := range strings.Lines(logs) {
+		var line map[string]any
+		if json.Unmarshal([]byte(l), &line) == nil && line["request_id"] == requestID && line["msg"] == "request" {
+			return line
+		}
+	}
+	t.Fatalf("no access log line for request %s in:\n%s", requestID, logs)
+	return nil
+}
+
+// failingGenerator stands in for the generator where a test needs it to
+// fail in ways the real one should not.
+type failingGenerator struct{ panics bool }
+
+func (g failingGenerator) Kinds() []string { return []string{"agreement"} }
+
+func (g failingGenerator) Render(context.Context, generator.Request) (*generator.Document, error) {
+	if g.panics {
+		panic("template exploded")
+	}
+	return nil, errors.New("disk on fire at /var/secret/path")
+}
+
+// TestInternalErrorsAreLoggedNotShown covers an error and a panic: the
+// client gets 500 and a generic message with the request id; the log gets
+// the real error under the same id.
+func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
+	for _, tc := range []struct {
+		name, logged string
+		gen          failingGenerator
+	}{
+		{"error", "disk on fire", failingGenerator{}},
+		{"panic", "template exploded", failingGenerator{panics: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newTestServer(t, tc.gen)
+			resp, body := ts.do(t, request{path: agreementPath, contentType: "application/json",
+				body: sample(t, "waste-partnership.json")})
+			p := checkProblem(t, resp, body, http.StatusInternalServerError, "internal")
+			if strings.Contains(string(body), tc.logged) || strings.Contains(string(body), "secret") {
+				t.Errorf("response shows the internal error: %s", body)
+			}
+			logs := ts.log.String()
+			if !strings.Contains(logs, tc.logged) || !strings.Contains(logs, p.RequestID) {
+				t.Errorf("log lacks the error or request id %s:\n%s", p.RequestID, logs)
+			}
+		})
+	}
+}

@@ -1,0 +1,126 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v5"
+
+	"partnerdocs/partnership"
+)
+
+// Codes for errors that Echo raises itself, before any handler of ours runs.
+const (
+	codeMethodNotAllowed partnership.Code = "method_not_allowed"
+	codeBadRequest       partnership.Code = "bad_request"
+)
+
+// problemContentType is the media type of RFC 9457 problem details.
+const problemContentType = "application/problem+json"
+
+// problemDetails is an RFC 9457 problem with our extension members: the
+// stable code, every problem's JSON path, and the request id to quote.
+type problemDetails struct {
+	Type      string                `json:"type"`
+	Title     string                `json:"title"`
+	Status    int                   `json:"status"`
+	Detail    string                `json:"detail,omitempty"`
+	Code      partnership.Code      `json:"code"`
+	Errors    []partnership.Problem `json:"errors"`
+	RequestID string                `json:"request_id,omitempty"`
+}
+
+// statusOf maps each error code to its HTTP status: the one place where
+// that is decided.
+func statusOf(code partnership.Code) int {
+	switch code {
+	case partnership.EMalformed, codeBadRequest:
+		return http.StatusBadRequest
+	case partnership.ETooLarge:
+		return http.StatusRequestEntityTooLarge
+	case partnership.EUnsupported:
+		return http.StatusUnsupportedMediaType
+	case partnership.EInvalid, partnership.EUnprocessable:
+		return http.StatusUnprocessableEntity
+	case partnership.ENotFound:
+		return http.StatusNotFound
+	case codeMethodNotAllowed:
+		return http.StatusMethodNotAllowed
+	case partnership.EConflict:
+		return http.StatusConflict
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// handleError is the server's one error handler. What the client sees is
+// built from the error's code; our own faults are logged in full and shown
+// only as a generic message with the request id.
+func (s *Server) handleError(c *echo.Context, err error) {
+	if resp, _ := echo.UnwrapResponse(c.Response()); resp != nil && resp.Committed {
+		s.logInternal(c, fmt.Errorf("error after the response was sent: %w", err))
+		return
+	}
+	e := clientError(err)
+	status := statusOf(e.Code)
+	if status == http.StatusInternalServerError {
+		s.logInternal(c, err)
+		e = partnership.NewError(partnership.EInternal,
+			"Something went wrong on our side. Please try again; if it keeps happening, quote the request id.")
+	}
+	c.Set(problemCodeKey, e.Code)
+	s.writeProblem(c, status, e)
+}
+
+// clientError turns any error into a *partnership.Error: ours as they are,
+// Echo's by their status, anything else as internal.
+func clientError(err error) *partnership.Error {
+	var pe *partnership.Error
+	if errors.As(err, &pe) {
+		return pe
+	}
+	switch echo.StatusCode(err) {
+	case http.StatusNotFound:
+		return partnership.NewError(partnership.ENotFound, "There is nothing at this address.")
+	case http.StatusMethodNotAllowed:
+		return partnership.NewError(codeMethodNotAllowed, "This address does not accept that method; the Allow header lists the ones it does.")
+	case http.StatusRequestEntityTooLarge:
+		return errTooLarge()
+	case http.StatusUnsupportedMediaType:
+		return errNotJSON()
+	}
+	if status := echo.StatusCode(err); status >= 400 && status < 500 {
+		return partnership.NewError(codeBadRequest, "The request could not be understood.")
+	}
+	return &partnership.Error{Code: partnership.EInternal, Message: err.Error()}
+}
+
+func (s *Server) writeProblem(c *echo.Context, status int, e *partnership.Error) {
+	body, err := json.Marshal(problemDetails{
+		Type:      "about:blank",
+		Title:     http.StatusText(status),
+		Status:    status,
+		Detail:    e.Message,
+		Code:      e.Code,
+		Errors:    append([]partnership.Problem{}, e.Problems...),
+		RequestID: requestIDOf(c),
+	})
+	if err == nil {
+		err = c.Blob(status, problemContentType, body)
+	}
+	if err != nil {
+		s.logInternal(c, fmt.Errorf("writing problem details: %w", err))
+	}
+}
+
+func (s *Server) logInternal(c *echo.Context, err error) {
+	s.log.LogAttrs(c.Request().Context(), slog.LevelError, "internal error",
+		slog.String("request_id", requestIDOf(c)),
+		slog.String("method", c.Request().Method),
+		slog.String("path", c.Request().URL.Path),
+		slog.String("error", err.Error()),
+	)
+}

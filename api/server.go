@@ -1,0 +1,82 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v5"
+
+	"partnerdocs/generator"
+)
+
+// Timeouts of the HTTP server. A document takes tens of milliseconds to
+// render, so these are generous for honest clients and short enough that a
+// slow or idle one cannot hold a connection for long.
+const (
+	ReadHeaderTimeout = 5 * time.Second
+	ReadTimeout       = 30 * time.Second
+	WriteTimeout      = 60 * time.Second
+	IdleTimeout       = 120 * time.Second
+	MaxHeaderBytes    = 64 << 10
+)
+
+// Generator is what the API needs of the document generator;
+// *generator.Generator is the real one.
+type Generator interface {
+	Kinds() []string
+	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
+}
+
+// Config is what a Server is built from.
+type Config struct {
+	Generator Generator    // required
+	Logger    *slog.Logger // access and error logs; nil discards them
+}
+
+// Server is the HTTP API. Build it with New; it is safe for concurrent use.
+type Server struct {
+	gen  Generator
+	log  *slog.Logger
+	echo *echo.Echo
+}
+
+// New builds the server and registers every route.
+func New(cfg Config) (*Server, error) {
+	if cfg.Generator == nil {
+		return nil, errors.New("api: Config.Generator is required")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{gen: cfg.Generator, log: log}
+	s.echo = echo.NewWithConfig(echo.Config{Logger: log, HTTPErrorHandler: s.handleError})
+	s.echo.Use(s.requestID, s.accessLog, recoverPanic, limitBody)
+	for _, r := range s.routes() {
+		if _, err := s.echo.AddRoute(r); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Handler returns the server as an http.Handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// HTTPServer returns an *http.Server for addr that serves this API with the
+// package's timeouts and header limit.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.echo,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
