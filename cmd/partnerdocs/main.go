@@ -1,0 +1,155 @@
+// Command partnerdocs renders draft partnership agreements from partnership
+// JSON and serves the same as an HTTP API.
+//
+//	partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html] [--at TIME]
+//	partnerdocs serve [--addr 127.0.0.1:8080]
+//	partnerdocs version
+//
+// Every flag can also be set with an environment variable PARTNERDOCS_<FLAG>
+// (upper case, dashes as underscores); a flag on the command line wins.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go cancelOnSignal(cancel)
+	os.Exit(NewMain().Exec(ctx, os.Args[1:]))
+}
+
+// cancelOnSignal cancels the program's context on the first SIGINT or
+// SIGTERM, so the server can finish what it is doing, and exits at once on
+// the second.
+func cancelOnSignal(cancel context.CancelFunc) {
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	cancel()
+	<-sig
+	fmt.Fprintln(os.Stderr, "partnerdocs: second signal, exiting now")
+	os.Exit(1)
+}
+
+// Main is the program, with its surroundings as fields so that tests run it
+// in-process: ParseFlags, then Run, then Close (Exec does all three).
+type Main struct {
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+	LookupEnv func(key string) (string, bool)
+	// Listening, when set, is called with the server's address as soon as it
+	// accepts connections (tests listen on 127.0.0.1:0 and need the port).
+	Listening func(net.Addr)
+
+	cmd command
+}
+
+// command is one subcommand: it declares its flags, checks them once they
+// are parsed, and runs.
+type command interface {
+	flags(fs *flag.FlagSet)
+	check() error
+	run(ctx context.Context) error
+}
+
+// NewMain returns a Main wired to the process's streams and environment.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, LookupEnv: os.LookupEnv}
+}
+
+// Exec runs the command line args and returns the exit status: 0 success,
+// 1 failure, 2 bad usage or invalid input.
+func (m *Main) Exec(ctx context.Context, args []string) int {
+	err := m.ParseFlags(args)
+	if err == nil {
+		err = errors.Join(m.Run(ctx), m.Close())
+	}
+	return m.report(err)
+}
+
+// ParseFlags chooses the subcommand and reads its flags, then the
+// environment for any flag not given.
+func (m *Main) ParseFlags(args []string) error {
+	if len(args) == 0 {
+		m.usage(m.Stderr)
+		return usageErrorf("no command given")
+	}
+	name, args := args[0], args[1:]
+	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
+		m.usage(m.Stdout)
+		return flag.ErrHelp
+	}
+	cmd := m.newCommand(name)
+	if cmd == nil {
+		m.usage(m.Stderr)
+		return usageErrorf("unknown command %q", name)
+	}
+	if err := parseFlags(name, cmd, args, m.Stderr, m.lookupEnv); err != nil {
+		return err
+	}
+	m.cmd = cmd
+	return nil
+}
+
+func (m *Main) newCommand(name string) command {
+	switch name {
+	case "render":
+		return &renderCommand{stdin: m.Stdin, stdout: m.Stdout, stderr: m.Stderr}
+	case "serve":
+		return &serveCommand{stderr: m.Stderr, listening: m.Listening}
+	case "version":
+		return &versionCommand{stdout: m.Stdout}
+	}
+	return nil
+}
+
+// Run runs the chosen subcommand until it finishes or ctx is cancelled.
+func (m *Main) Run(ctx context.Context) error {
+	if m.cmd == nil {
+		return errors.New("Run called before ParseFlags")
+	}
+	return m.cmd.run(ctx)
+}
+
+// Close releases whatever the subcommand still holds.
+func (m *Main) Close() error {
+	if c, ok := m.cmd.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+func (m *Main) lookupEnv(key string) (string, bool) {
+	if m.LookupEnv == nil {
+		return "", false
+	}
+	return m.LookupEnv(key)
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprint(w, `partnerdocs generates draft partnership agreements (PDF or HTML) from a
+partnership described in JSON, on the command line or as an HTTP API.
+
+Usage:
+  partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html] [--at TIME]
+  partnerdocs serve [--addr 127.0.0.1:8080] [--shutdown-timeout 10s]
+  partnerdocs version
+
+Run "partnerdocs COMMAND -h" for a command's flags. Every flag can also be set
+with an environment variable PARTNERDOCS_<FLAG> (upper case, dashes as
+underscores, for example PARTNERDOCS_ADDR); a flag on the command line wins.
+
+Exit status: 0 success, 1 failure, 2 bad usage or invalid input.
+`)
+}

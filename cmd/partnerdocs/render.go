@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+)
+
+// renderCommand renders one document from a partnership JSON file.
+type renderCommand struct {
+	kind, in, out, format, at string
+
+	genTime time.Time // parsed from at
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
+}
+
+func (c *renderCommand) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.kind, "kind", "agreement", "document `kind` to render")
+	fs.StringVar(&c.in, "in", "", "partnership JSON `file` to read, - for standard input (required)")
+	fs.StringVar(&c.out, "out", "", "`file` to write, - for standard output (required)")
+	fs.StringVar(&c.format, "format", "pdf", "output `format`: pdf or html")
+	fs.StringVar(&c.at, "at", "", "generation `time`, RFC 3339 or YYYY-MM-DD (default now)")
+}
+
+func (c *renderCommand) check() error {
+	switch {
+	case c.in == "":
+		return usageErrorf("render: --in is required (a file, or - for standard input)")
+	case c.out == "":
+		return usageErrorf("render: --out is required (a file, or - for standard output)")
+	case c.format != string(generator.FormatPDF) && c.format != string(generator.FormatHTML):
+		return usageErrorf("render: --format must be pdf or html, not %q", c.format)
+	}
+	t, err := parseGenerationTime(c.at)
+	if err != nil {
+		return usageErrorf("render: --at must be an RFC 3339 time (2026-11-25T09:30:00Z) or a date (2026-11-25), not %q", c.at)
+	}
+	c.genTime = t
+	return nil
+}
+
+// parseGenerationTime reads an RFC 3339 time or a date, which means
+// midnight UTC so that the same date always gives the same document.
+func parseGenerationTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.DateOnly, s)
+}
+
+// run decodes and validates the input, renders, and only then writes: bad
+// input leaves no file behind.
+func (c *renderCommand) run(ctx context.Context) error {
+	gen, err := generator.New(generator.Options{})
+	if err != nil {
+		return err
+	}
+	if kinds := gen.Kinds(); !slices.Contains(kinds, c.kind) {
+		return usageErrorf("render: --kind %q is not a document kind; the kinds are: %s", c.kind, strings.Join(kinds, ", "))
+	}
+	p, err := c.readPartnership()
+	if err != nil {
+		return err
+	}
+	doc, err := gen.Render(ctx, generator.Request{
+		Kind: c.kind, Format: generator.Format(c.format), Partnership: p, At: c.genTime,
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range doc.Warnings {
+		fmt.Fprintf(c.stderr, "warning: %s: %s\n", w.Path, w.Message)
+	}
+	return c.write(doc.Bytes)
+}
+
+// readPartnership decodes the input strictly. Decode reads at most the
+// API's body limit, so the command line and the API accept the same inputs.
+func (c *renderCommand) readPartnership() (*partnership.Partnership, error) {
+	if c.in == "-" {
+		return partnership.Decode(c.stdin)
+	}
+	f, err := os.Open(c.in)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return partnership.Decode(f)
+}
+
+func (c *renderCommand) write(data []byte) error {
+	if c.out == "-" {
+		_, err := c.stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(c.out, data)
+}
+
+// writeFileAtomic writes to a temporary file beside path and renames it
+// over path only when everything has been written, so a reader never sees
+// half a document and a failure leaves any earlier file as it was.
+func writeFileAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"partnerdocs/api"
+	"partnerdocs/generator"
+)
+
+// serveCommand runs the HTTP API until its context is cancelled, then shuts
+// down gracefully: in-flight requests get shutdownTimeout to finish.
+type serveCommand struct {
+	addr            string
+	shutdownTimeout time.Duration
+
+	stderr    io.Writer
+	listening func(net.Addr)
+	srv       *http.Server
+}
+
+func (c *serveCommand) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on (loopback unless told otherwise)")
+	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
+}
+
+func (c *serveCommand) check() error {
+	if c.shutdownTimeout <= 0 {
+		return usageErrorf("serve: --shutdown-timeout must be positive")
+	}
+	return nil
+}
+
+func (c *serveCommand) run(ctx context.Context) error {
+	log := slog.New(slog.NewJSONHandler(c.stderr, nil))
+	srv, err := c.server(log)
+	if err != nil {
+		return err
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", c.addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "addr", ln.Addr().String())
+	if c.listening != nil {
+		c.listening(ln.Addr())
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	return c.shutdown(log, served)
+}
+
+func (c *serveCommand) server(log *slog.Logger) (*http.Server, error) {
+	gen, err := generator.New(generator.Options{})
+	if err != nil {
+		return nil, err
+	}
+	a, err := api.New(api.Config{Generator: gen, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	c.srv = a.HTTPServer(c.addr)
+	return c.srv, nil
+}
+
+// shutdown stops accepting connections and waits for in-flight requests,
+// at most shutdownTimeout; then it closes whatever is left.
+func (c *serveCommand) shutdown(log *slog.Logger, served <-chan error) error {
+	log.Info("shutting down", "timeout", c.shutdownTimeout.String())
+	ctx, cancel := context.WithTimeout(context.Background(), c.shutdownTimeout)
+	defer cancel()
+	if err := c.srv.Shutdown(ctx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// Close closes the server at once if it is still open.
+func (c *serveCommand) Close() error {
+	if c.srv == nil {
+		return nil
+	}
+	return c.srv.Close()
+}
