@@ -356,6 +356,10 @@ func TestHealthz(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || strings.TrimSpace(string(body)) != `{"status":"ok"}` {
 		t.Errorf("GET /healthz = %d %s", resp.StatusCode, body)
 	}
+	resp, body = ts.do(t, request{method: http.MethodHead, path: "/healthz"})
+	if resp.StatusCode != http.StatusOK || len(body) != 0 {
+		t.Errorf("HEAD /healthz = %d %q", resp.StatusCode, body)
+	}
 }
 
 func TestRequestID(t *testing.T) {

@@ -53,7 +53,13 @@ func New(cfg Config) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{gen: cfg.Generator, log: log}
-	s.echo = echo.NewWithConfig(echo.Config{Logger: log, HTTPErrorHandler: s.handleError})
+	s.echo = echo.NewWithConfig(echo.Config{
+		Logger:           log,
+		HTTPErrorHandler: s.handleError,
+		// HEAD works wherever GET does (monitors probe /healthz with either);
+		// registering a route twice is an error rather than a silent overwrite.
+		Router: echo.NewRouter(echo.RouterConfig{AutoHandleHEAD: true}),
+	})
 	s.echo.Use(s.requestID, s.accessLog, recoverPanic, limitBody)
 	for _, r := range s.routes() {
 		if _, err := s.echo.AddRoute(r); err != nil {
