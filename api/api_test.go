@@ -201,6 +201,20 @@ func TestFilenameWithoutRef(t *testing.T) {
 	}
 }
 
+// TestWarningsAreCounted: a name the PDF's font cannot show still gives a
+// PDF, and the response says how many warnings there were.
+func TestWarningsAreCounted(t *testing.T) {
+	ts := newTestServer(t, nil)
+	body := edited(t, func(p map[string]any) { at(p, "partners", 0)["name"] = "東京 Partnership Office" })
+	resp, data := ts.do(t, request{path: agreementPath, contentType: "application/json", body: body})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, body %s", resp.StatusCode, data)
+	}
+	if got := resp.Header.Get("X-Partnerdocs-Warnings"); got == "" || got == "0" {
+		t.Errorf("X-Partnerdocs-Warnings = %q, want a count", got)
+	}
+}
+
 func TestGenerationTimeMakesDocumentsRepeatable(t *testing.T) {
 	ts := newTestServer(t, nil)
 	etag := func(when string) string {

@@ -98,6 +98,17 @@ func TestRenderStdinToStdout(t *testing.T) {
 	}
 }
 
+func TestRenderPrintsWarnings(t *testing.T) {
+	in := bytes.Replace(readSample(t, "waste-partnership.json"), []byte(`"name": "`), []byte(`"name": "東京 `), 1)
+	r := run(t, nil, in, "render", "--in", "-", "--out", "-")
+	if r.status != 0 || !strings.HasPrefix(r.stdout, "%PDF-") {
+		t.Fatalf("exit %d, stderr:\n%s", r.status, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "warning: name: ") {
+		t.Errorf("no warning for the name on stderr:\n%s", r.stderr)
+	}
+}
+
 func TestRenderIsRepeatableAtAGivenTime(t *testing.T) {
 	render := func() string {
 		r := run(t, nil, readSample(t, "waste-partnership.json"), "render", "--in", "-", "--out", "-", "--at", "2026-11-25")
