@@ -1,0 +1,281 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+	"text/template/parse"
+)
+
+// MainFile is the name of each kind's main template, the one that starts
+// with front matter and is executed to produce the document.
+const MainFile = "document.md.tmpl"
+
+// Meta is what a document's front matter says about it.
+type Meta struct {
+	ID      string // stable identifier recorded with every generated document
+	Kind    string // the directory the templates live in, e.g. "agreement"
+	Title   string // printed as the document title and in the PDF metadata
+	Version string // recorded with every generated document
+}
+
+// Set is every kind's templates, parsed once. It is read-only after Load and
+// safe for concurrent use.
+type Set struct {
+	kinds map[string]*kindSet
+}
+
+type kindSet struct {
+	meta Meta
+	root *template.Template // the main file; partials are associated with it
+}
+
+// Load parses every kind in fsys: each top-level directory holding a
+// document.md.tmpl is a kind, and every *.md.tmpl beside it is parsed into
+// the same template set. Errors name the file and line in text/template's
+// own form, "template: agreement/finance.md.tmpl:12: ...".
+func Load(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	s := &Set{kinds: make(map[string]*kindSet)}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		ks, err := loadKind(fsys, e.Name(), funcs)
+		if err != nil {
+			return nil, err
+		}
+		s.kinds[e.Name()] = ks
+	}
+	if len(s.kinds) == 0 {
+		return nil, fmt.Errorf("templates: no document kinds found (expected DIR/%s)", MainFile)
+	}
+	return s, nil
+}
+
+func loadKind(fsys fs.FS, dir string, funcs template.FuncMap) (*kindSet, error) {
+	mainPath := path.Join(dir, MainFile)
+	src, err := fs.ReadFile(fsys, mainPath)
+	if err != nil {
+		return nil, fmt.Errorf("template: %s: %w", mainPath, err)
+	}
+	meta, body, err := splitFrontMatter(mainPath, string(src))
+	if err != nil {
+		return nil, err
+	}
+	if meta.Kind != dir {
+		return nil, fmt.Errorf("template: %s:1: front matter says kind %q but the file is in directory %q", mainPath, meta.Kind, dir)
+	}
+	root := template.New(mainPath).Option("missingkey=error").Funcs(funcs)
+	if _, err := root.Parse(body); err != nil {
+		return nil, err
+	}
+
+	partials, err := fs.Glob(fsys, path.Join(dir, "*.md.tmpl"))
+	if err != nil {
+		return nil, fmt.Errorf("template: %s: %w", dir, err)
+	}
+	definedIn := map[string]string{}
+	for _, t := range root.Templates() {
+		definedIn[t.Name()] = mainPath
+	}
+	for _, p := range partials {
+		if p == mainPath {
+			continue
+		}
+		if err := addPartial(root, fsys, p, funcs, definedIn); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkReferences(root); err != nil {
+		return nil, err
+	}
+	return &kindSet{meta: meta, root: root}, nil
+}
+
+// addPartial parses one partial on its own, so that a template defined in
+// two files is reported instead of the later one silently winning, and then
+// adds its trees to the kind's set.
+func addPartial(root *template.Template, fsys fs.FS, file string, funcs template.FuncMap, definedIn map[string]string) error {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return fmt.Errorf("template: %s: %w", file, err)
+	}
+	t, err := template.New(file).Funcs(funcs).Parse(string(src))
+	if err != nil {
+		return err
+	}
+	for _, d := range t.Templates() {
+		if d.Tree == nil || (d.Name() == file && parse.IsEmptyTree(d.Root)) {
+			continue // the file's own top level, holding only definitions
+		}
+		if other, ok := definedIn[d.Name()]; ok {
+			loc, _ := d.ErrorContext(d.Root)
+			return fmt.Errorf("template: %s: template %q is also defined in %s", loc, d.Name(), other)
+		}
+		definedIn[d.Name()] = file
+		if _, err := root.AddParseTree(d.Name(), d.Tree); err != nil {
+			return fmt.Errorf("template: %s: %w", file, err)
+		}
+	}
+	return nil
+}
+
+// Kinds returns the document kinds, sorted.
+func (s *Set) Kinds() []string {
+	out := make([]string, 0, len(s.kinds))
+	for k := range s.kinds {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Meta returns the front matter of a kind.
+func (s *Set) Meta(kind string) (Meta, bool) {
+	ks, ok := s.kinds[kind]
+	if !ok {
+		return Meta{}, false
+	}
+	return ks.meta, true
+}
+
+// Execute writes the kind's document, executed over data, to w.
+func (s *Set) Execute(w io.Writer, kind string, data any) error {
+	ks, ok := s.kinds[kind]
+	if !ok {
+		return fmt.Errorf("templates: no document kind %q", kind)
+	}
+	return ks.root.Execute(w, data)
+}
+
+// splitFrontMatter reads the front matter of a main file and returns the
+// body with the front matter replaced by a template comment spanning the
+// same lines, so that line numbers in later errors still match the file.
+func splitFrontMatter(file, src string) (Meta, string, error) {
+	errAt := func(line int, format string, args ...any) error {
+		return fmt.Errorf("template: %s:%d: front matter: %s", file, line, fmt.Sprintf(format, args...))
+	}
+	lines := strings.SplitAfter(src, "\n")
+	if len(lines) == 0 || trimLine(lines[0]) != "---" {
+		return Meta{}, "", errAt(1, `the file must start with a line "---"`)
+	}
+	var m Meta
+	seen := map[string]bool{}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		line := trimLine(lines[i])
+		if line == "---" {
+			end = i
+			break
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if !ok {
+			return Meta{}, "", errAt(i+1, "%q is not of the form key: value", line)
+		}
+		key, value = strings.TrimSpace(key), unquote(strings.TrimSpace(value))
+		if seen[key] {
+			return Meta{}, "", errAt(i+1, "%s is given twice", key)
+		}
+		seen[key] = true
+		switch key {
+		case "id":
+			m.ID = value
+		case "kind":
+			m.Kind = value
+		case "title":
+			m.Title = value
+		case "version":
+			m.Version = value
+		default:
+			return Meta{}, "", errAt(i+1, "unknown key %q (expected id, kind, title, version)", key)
+		}
+	}
+	if end < 0 {
+		return Meta{}, "", errAt(len(lines), `no closing "---" line`)
+	}
+	for _, f := range []struct{ key, value string }{{"id", m.ID}, {"kind", m.Kind}, {"title", m.Title}, {"version", m.Version}} {
+		if f.value == "" {
+			return Meta{}, "", errAt(end+1, "%s is missing", f.key)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("{{- /*")
+	b.WriteString(strings.Repeat("\n", end+1))
+	b.WriteString("*/ -}}")
+	for _, l := range lines[end+1:] {
+		b.WriteString(l)
+	}
+	return m, b.String(), nil
+}
+
+func trimLine(s string) string { return strings.TrimRight(s, " \t\r\n") }
+
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+// checkReferences refuses a set in which a {{template "name"}} action names
+// a template that no file defines, so the mistake is found at start-up with
+// its file and line rather than when a document is generated.
+func checkReferences(root *template.Template) error {
+	for _, t := range root.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		var missing error
+		walkList(t.Root, func(n parse.Node) {
+			tn, ok := n.(*parse.TemplateNode)
+			if !ok || missing != nil {
+				return
+			}
+			if root.Lookup(tn.Name) == nil {
+				loc, _ := t.ErrorContext(tn)
+				missing = fmt.Errorf("template: %s: no template %q is defined", loc, tn.Name)
+			}
+		})
+		if missing != nil {
+			return missing
+		}
+	}
+	return nil
+}
+
+func walk(n parse.Node, visit func(parse.Node)) {
+	visit(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		walkList(n, visit)
+	case *parse.IfNode:
+		walkList(n.List, visit)
+		walkList(n.ElseList, visit)
+	case *parse.RangeNode:
+		walkList(n.List, visit)
+		walkList(n.ElseList, visit)
+	case *parse.WithNode:
+		walkList(n.List, visit)
+		walkList(n.ElseList, visit)
+	}
+}
+
+func walkList(l *parse.ListNode, visit func(parse.Node)) {
+	if l == nil {
+		return
+	}
+	for _, c := range l.Nodes {
+		walk(c, visit)
+	}
+}

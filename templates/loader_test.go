@@ -1,0 +1,154 @@
+package templates
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"text/template"
+)
+
+const frontMatter = "---\nid: agreement\nkind: agreement\ntitle: Partnership Agreement\nversion: 1.2.0\n---\n"
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+func goodFS() fstest.MapFS {
+	return fstest.MapFS{
+		"agreement/document.md.tmpl": file(frontMatter + "# {{.Title}}\n\n{{template \"agreement/term\" .}}\n"),
+		"agreement/term.md.tmpl":     file("{{define \"agreement/term\"}}Starts {{shout .Start}}.{{end}}\n"),
+		"mou/document.md.tmpl":       file("---\nid: mou\nkind: mou\ntitle: \"Memorandum of Understanding\"\nversion: 0.1.0\n---\n# MoU\n"),
+		"README.md":                  file("not a kind"),
+	}
+}
+
+var testFuncs = template.FuncMap{"shout": strings.ToUpper}
+
+func TestLoadGoodSet(t *testing.T) {
+	s, err := Load(goodFS(), testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Kinds(), []string{"agreement", "mou"}; !slices.Equal(got, want) {
+		t.Errorf("Kinds() = %v, want %v", got, want)
+	}
+	m, ok := s.Meta("mou")
+	if !ok || m != (Meta{ID: "mou", Kind: "mou", Title: "Memorandum of Understanding", Version: "0.1.0"}) {
+		t.Errorf("Meta(mou) = %+v, %v", m, ok)
+	}
+	if _, ok := s.Meta("isp"); ok {
+		t.Error("Meta(isp) reported a kind that does not exist")
+	}
+
+	data := map[string]string{"Title": "Waste", "Start": "april"}
+	var wg sync.WaitGroup
+	for range 8 { // the set is shared by every request
+		wg.Go(func() {
+			var b strings.Builder
+			if err := s.Execute(&b, "agreement", data); err != nil {
+				t.Error(err)
+				return
+			}
+			if got, want := b.String(), "# Waste\n\nStarts APRIL.\n"; got != want {
+				t.Errorf("Execute = %q, want %q", got, want)
+			}
+		})
+	}
+	wg.Wait()
+
+	var b strings.Builder
+	err = s.Execute(&b, "agreement", map[string]string{"Title": "x"})
+	if err == nil || !strings.Contains(err.Error(), "agreement/term.md.tmpl:1") {
+		t.Errorf("missing key: got %v, want an error naming agreement/term.md.tmpl:1", err)
+	}
+	if err := s.Execute(&b, "isp", nil); err == nil {
+		t.Error("Execute of an unknown kind succeeded")
+	}
+}
+
+func TestLoadReportsFileAndLine(t *testing.T) {
+	cases := []struct {
+		name  string
+		file  string
+		text  string
+		where string // must appear in the error
+	}{
+		{"partial syntax", "agreement/term.md.tmpl", "{{define \"agreement/term\"}}\nline two\n{{end}}\n{{end}}\n", "template: agreement/term.md.tmpl:4:"},
+		{"partial bad action", "agreement/term.md.tmpl", "{{define \"agreement/term\"}}\n\n{{range}}{{end}}{{end}}", "template: agreement/term.md.tmpl:3:"},
+		{"partial unknown function", "agreement/term.md.tmpl", "{{define \"agreement/term\"}}\n{{whisper .X}}{{end}}", "template: agreement/term.md.tmpl:2:"},
+		{"main file after front matter", "agreement/document.md.tmpl", frontMatter + "# x\n\n{{.Title\n", "started at agreement/document.md.tmpl:9"},
+		{"undefined template", "agreement/document.md.tmpl", frontMatter + "\n{{template \"agreement/nope\" .}}\n", "template: agreement/document.md.tmpl:8:"},
+		{"defined twice", "agreement/zz.md.tmpl", "\n{{define \"agreement/term\"}}again{{end}}", "template: agreement/zz.md.tmpl:2:27: template \"agreement/term\" is also defined in agreement/term.md.tmpl"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := goodFS()
+			fsys[c.file] = file(c.text)
+			_, err := Load(fsys, testFuncs)
+			if err == nil {
+				t.Fatal("Load succeeded")
+			}
+			if !strings.Contains(err.Error(), c.where) {
+				t.Errorf("error %q does not contain %q", err, c.where)
+			}
+		})
+	}
+}
+
+func TestLoadRefusesBadFrontMatter(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		where string
+	}{
+		{"no front matter", "# Agreement\n", "agreement/document.md.tmpl:1: front matter"},
+		{"missing id", "---\nkind: agreement\ntitle: T\nversion: 1\n---\n", "agreement/document.md.tmpl:5: front matter: id is missing"},
+		{"missing kind", "---\nid: a\ntitle: T\nversion: 1\n---\n", "kind is missing"},
+		{"missing title", "---\nid: a\nkind: agreement\nversion: 1\n---\n", "title is missing"},
+		{"missing version", "---\nid: a\nkind: agreement\ntitle: T\n---\n", "version is missing"},
+		{"empty version", "---\nid: a\nkind: agreement\ntitle: T\nversion:\n---\n", "version is missing"},
+		{"unclosed", "---\nid: a\nkind: agreement\n", "no closing"},
+		{"not key value", "---\nid a\n---\n", "agreement/document.md.tmpl:2: front matter"},
+		{"unknown key", "---\nid: a\nkind: agreement\ntitle: T\nversion: 1\nauthor: me\n---\n", "agreement/document.md.tmpl:6: front matter: unknown key"},
+		{"twice", "---\nid: a\nid: b\n---\n", "agreement/document.md.tmpl:3: front matter: id is given twice"},
+		{"kind differs from directory", "---\nid: a\nkind: mou\ntitle: T\nversion: 1\n---\n", "kind \"mou\""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := goodFS()
+			fsys["agreement/document.md.tmpl"] = file(c.text)
+			_, err := Load(fsys, testFuncs)
+			if err == nil {
+				t.Fatal("Load succeeded")
+			}
+			if !strings.Contains(err.Error(), c.where) || !strings.HasPrefix(err.Error(), "template: agreement/document.md.tmpl:") {
+				t.Errorf("error %q does not name the file and contain %q", err, c.where)
+			}
+		})
+	}
+}
+
+func TestLoadNeedsAMainFile(t *testing.T) {
+	fsys := goodFS()
+	delete(fsys, "mou/document.md.tmpl")
+	fsys["mou/status.md.tmpl"] = file(`{{define "mou/status"}}x{{end}}`)
+	if _, err := Load(fsys, testFuncs); err == nil || !strings.Contains(err.Error(), "mou/document.md.tmpl") {
+		t.Errorf("got %v, want an error naming mou/document.md.tmpl", err)
+	}
+	if _, err := Load(fstest.MapFS{}, nil); err == nil {
+		t.Error("an empty directory loaded")
+	}
+}
+
+func TestEmbeddedHoldsTheAgreement(t *testing.T) {
+	matches, err := fs.Glob(Embedded(), "agreement/*.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(matches, "agreement/"+MainFile) || len(matches) < 2 {
+		t.Errorf("embedded agreement files = %v", matches)
+	}
+	// Executing the embedded set needs the generator's functions; the
+	// generator's tests load and execute it (generator/template_test.go).
+}
