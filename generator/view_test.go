@@ -10,7 +10,7 @@ import (
 
 func TestNewView(t *testing.T) {
 	p := fullPartnership()
-	before := deepCloneFull(p)
+	before := fullPartnership() // an independent copy to compare against
 	v := newView(p, partnership.DefaultCouncil(), templates.Meta{ID: "agreement"}, testTime, true)
 	if !reflect.DeepEqual(p, before) {
 		t.Fatal("newView modified the partnership")
@@ -102,8 +102,3 @@ func TestNewViewLeadAndEmpty(t *testing.T) {
 		t.Errorf("lead = %+v", v.Lead)
 	}
 }
-
-// deepCloneFull copies fullPartnership's data by a JSON-free route: the
-// escaping copy of a copy with nothing to escape would hide bugs, so this
-// builds a second, independent fixture instead.
-func deepCloneFull(*partnership.Partnership) *partnership.Partnership { return fullPartnership() }
