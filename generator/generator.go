@@ -1,11 +1,11 @@
 package generator
 
 import (
-	"context"
 	"io/fs"
 	"time"
 
 	"partnerdocs/partnership"
+	"partnerdocs/templates"
 )
 
 // Format is an output format.
@@ -59,24 +59,35 @@ type Options struct {
 // Generator renders documents. It is safe for concurrent use: templates and
 // fonts are parsed once in New and only read afterwards.
 type Generator struct {
-	council partnership.Council
+	council       partnership.Council
+	templates     *templates.Set
+	regular, bold *face
+	deflate       deflaters
 }
 
-// New parses the templates and fonts once.
+// New parses the templates and fonts once. A template that does not parse is
+// refused here, with its file and line.
 func New(opts Options) (*Generator, error) {
-	c := partnership.DefaultCouncil()
+	g := &Generator{council: partnership.DefaultCouncil()}
 	if opts.Council != nil {
-		c = *opts.Council
+		g.council = *opts.Council
 	}
-	return &Generator{council: c}, nil
+	fsys := opts.Templates
+	if fsys == nil {
+		fsys = templates.Embedded()
+	}
+	var err error
+	if g.templates, err = templates.Load(fsys, funcMap()); err != nil {
+		return nil, err
+	}
+	if g.regular, err = loadFace("LiberationSans-Regular.ttf"); err != nil {
+		return nil, err
+	}
+	if g.bold, err = loadFace("LiberationSans-Bold.ttf"); err != nil {
+		return nil, err
+	}
+	return g, nil
 }
 
 // Kinds lists the document kinds the generator can render, sorted.
-func (g *Generator) Kinds() []string { return []string{"agreement"} }
-
-// Render generates one document. The partnership must already be decoded
-// and validated. Errors are *partnership.Error: ENotFound for an unknown
-// kind, EInvalid for an unknown format.
-func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) {
-	return nil, partnership.NewError(partnership.EInternal, "not implemented yet")
-}
+func (g *Generator) Kinds() []string { return g.templates.Kinds() }

@@ -1,0 +1,42 @@
+package generator
+
+import (
+	"context"
+	"testing"
+)
+
+// The longest sample is the 25-partner health alliance.
+const longestSample = "health-alliance.json"
+
+// BenchmarkRenderAgreementPDF is the target: at most 25 ms and
+// 16 MiB allocated per document on the longest sample.
+func BenchmarkRenderAgreementPDF(b *testing.B) {
+	benchmarkRender(b, "agreement", FormatPDF)
+}
+
+func BenchmarkRenderAgreementHTML(b *testing.B) {
+	benchmarkRender(b, "agreement", FormatHTML)
+}
+
+// BenchmarkRender covers every kind the generator knows.
+func BenchmarkRender(b *testing.B) {
+	g := newTestGenerator(b)
+	for _, kind := range g.Kinds() {
+		b.Run(kind, func(b *testing.B) { benchmarkRenderWith(b, g, kind, FormatPDF) })
+	}
+}
+
+func benchmarkRender(b *testing.B, kind string, f Format) {
+	benchmarkRenderWith(b, newTestGenerator(b), kind, f)
+}
+
+func benchmarkRenderWith(b *testing.B, g *Generator, kind string, f Format) {
+	p := loadSample(b, longestSample)
+	req := Request{Kind: kind, Format: f, Partnership: p, At: genTime}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := g.Render(context.Background(), req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package generator
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode"
+
+	"partnerdocs/partnership"
+)
+
+// Scripts that need shaping or right-to-left ordering, which fpdf does not
+// do: even where the font has the glyphs, the PDF would print them wrongly.
+var complexScripts = []*unicode.RangeTable{
+	unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
+	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati,
+	unicode.Oriya, unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam,
+	unicode.Sinhala, unicode.Thai, unicode.Lao, unicode.Tibetan, unicode.Myanmar,
+	unicode.Khmer, unicode.Mongolian,
+}
+
+// coverage names every field holding characters the PDF cannot show, so
+// nothing is lost silently: the caller passes the warnings on.
+func (g *Generator) coverage(p *partnership.Partnership) []Warning {
+	var out []Warning
+	walkStrings(reflect.ValueOf(p).Elem(), "", func(path, s string) {
+		if bad := g.unprintable(s); bad != "" {
+			out = append(out, Warning{Path: path, Message: "The PDF cannot show " + bad +
+				"; the HTML copy shows them. Check the printed text of this field."})
+		}
+	})
+	return out
+}
+
+func (g *Generator) unprintable(s string) string {
+	var bad []string
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if r < 0x80 || unicode.IsSpace(r) || unicode.IsControl(r) || seen[r] {
+			continue
+		}
+		if !g.regular.has(r) || !g.bold.has(r) || unicode.In(r, complexScripts...) {
+			seen[r] = true
+			bad = append(bad, fmt.Sprintf("%q (U+%04X)", string(r), r))
+		}
+	}
+	return strings.Join(bad, ", ")
+}
+
+// walkStrings calls fn for every string in v with its JSON path.
+func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			if path != "" {
+				name = path + "." + name
+			}
+			walkStrings(v.Field(i), name, fn)
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// The HTML copy is the accessible preview and the on-screen review copy:
+// real headings, lists, tables with header cells, the language, and the
+// binding marks and draft status in words, never by colour alone. Every
+// value is escaped by html/template.
+
+const htmlPage = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="author" content="{{.Meta.council}}">
+<meta name="generator" content="partnerdocs {{.Meta.footer}}">
+<title>{{.Meta.title}}{{if .Meta.ref}} ({{.Meta.ref}}){{end}}</title>
+<style>
+body{font-family:"Liberation Sans",Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}
+header.doc,footer.doc{color:#505a5f;font-size:.85rem;display:flex;justify-content:space-between;gap:1rem}
+.draft-banner{border:3px solid #0b0c0c;padding:.5rem 1rem;font-weight:bold;letter-spacing:.05em}
+.num{display:inline-block;min-width:3.5rem;font-weight:inherit}
+p.clause-2{margin-left:3.5rem}
+.binding{border:2px solid #0b0c0c;padding:0 .3rem;font-size:.8em;margin-left:.4rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}
+th,td{border:1px solid #b1b4b6;padding:.3rem .5rem;vertical-align:top;text-align:left}
+th{background:#f3f2f1}
+td.right,th.right{text-align:right}
+.signature{border:1px solid #b1b4b6;padding:.5rem 1rem;margin:1rem 0}
+hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
+</style>
+</head>
+<body>
+<header class="doc"><span>{{.Meta.council}}</span><span>{{.Meta.title}}</span></header>
+<main>
+{{if .Meta.draft}}<p class="draft-banner" role="note">DRAFT: not approved. This document is a draft until it is approved and signed.</p>
+{{end}}{{range .Blocks}}{{template "block" .}}{{end}}
+</main>
+<footer class="doc"><span>{{.Meta.footer}}</span><span>{{.Meta.ref}}</span></footer>
+</body>
+</html>
+{{define "spans"}}{{range .}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else if .Bold}}<strong>{{.Text}}</strong>{{else}}{{.Text}}{{end}}{{if .BR}}<br>{{end}}{{end}}{{end}}
+{{define "hattrs"}}{{if .ID}} id="{{.ID}}"{{end}}{{if .Binding}} class="binding-clause"{{end}}{{end}}
+{{define "hbody"}}{{if .Number}}<span class="num">{{.Number}}{{if .Schedule}}:{{end}}</span> {{end}}{{template "spans" .Spans}}{{if .Binding}} <span class="binding">Binding</span>{{end}}{{end}}
+{{define "block"}}{{if eq .Kind "title"}}<h1{{if .ID}} id="{{.ID}}"{{end}}>{{template "spans" .Spans}}</h1>
+{{else if eq .Kind "heading"}}{{if eq .Level 2}}<h2{{template "hattrs" .}}>{{template "hbody" .}}</h2>{{else if eq .Level 3}}<h3{{template "hattrs" .}}>{{template "hbody" .}}</h3>{{else}}<h4{{template "hattrs" .}}>{{template "hbody" .}}</h4>{{end}}
+{{else if eq .Kind "para"}}<p{{if .Depth}} class="clause-{{.Depth}}"{{end}}>{{if .Number}}<span class="num">{{.Number}}</span> {{end}}{{template "spans" .Spans}}</p>
+{{else if eq .Kind "list"}}{{if .Ordered}}<ol type="a">{{else}}<ul>{{end}}{{range .Items}}<li>{{template "spans" .}}</li>{{end}}{{if .Ordered}}</ol>{{else}}</ul>{{end}}
+{{else if eq .Kind "table"}}<table>
+<thead><tr>{{range $i, $c := .Header}}<th scope="col"{{with index $.Align $i}} class="{{.}}"{{end}}>{{template "spans" $c}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{with index $.Align $i}} class="{{.}}"{{end}}>{{template "spans" $c}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{else if eq .Kind "quote"}}<div class="signature">{{range .Children}}{{template "block" .}}{{end}}</div>
+{{else if eq .Kind "pagebreak"}}<hr class="page-break">
+{{end}}{{end}}`
+
+var htmlTemplate = template.Must(template.New("page").Parse(htmlPage))
+
+// htmlBlock and htmlSpan expose the outline to html/template.
+type htmlBlock struct {
+	Kind, ID, Number           string
+	Level, Depth               int
+	Binding, Schedule, Ordered bool
+	Spans                      []htmlSpan
+	Items                      [][]htmlSpan
+	Header                     [][]htmlSpan
+	Rows                       [][][]htmlSpan
+	Align                      []string
+	Children                   []htmlBlock
+}
+
+type htmlSpan struct {
+	Text, Ref string
+	Bold, BR  bool
+}
+
+var kindNames = map[blockKind]string{
+	blockTitle: "title", blockHeading: "heading", blockPara: "para", blockList: "list",
+	blockTable: "table", blockQuote: "quote", blockPageBreak: "pagebreak",
+}
+
+func renderHTML(o *outline, meta pdfMeta) ([]byte, error) {
+	blocks := make([]htmlBlock, len(o.blocks))
+	for i, b := range o.blocks {
+		blocks[i] = toHTMLBlock(b)
+	}
+	var buf bytes.Buffer
+	data := map[string]any{"Meta": map[string]any{
+		"title": meta.title, "council": meta.council, "ref": meta.ref,
+		"footer": meta.footer, "draft": meta.draft,
+	}, "Blocks": blocks}
+	if err := htmlTemplate.Execute(&buf, data); err != nil {
+		return nil, fmt.Errorf("writing HTML: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func toHTMLBlock(b *block) htmlBlock {
+	h := htmlBlock{
+		Kind: kindNames[b.kind], ID: b.id, Number: b.number, Level: b.level, Depth: b.depth,
+		Binding: b.binding, Schedule: b.schedule, Ordered: b.ordered, Spans: toHTMLSpans(b.spans),
+	}
+	if b.kind == blockTitle {
+		h.Level = 1
+	}
+	for _, it := range b.items {
+		h.Items = append(h.Items, toHTMLSpans(it))
+	}
+	for _, c := range b.header {
+		h.Header = append(h.Header, toHTMLSpans(c))
+	}
+	for _, r := range b.rows {
+		row := make([][]htmlSpan, len(r))
+		for i, c := range r {
+			row[i] = toHTMLSpans(c)
+		}
+		h.Rows = append(h.Rows, row)
+	}
+	for i := range b.header {
+		a := ""
+		if i < len(b.align) {
+			a = map[east.Alignment]string{east.AlignRight: "right", east.AlignCenter: "center"}[b.align[i]]
+		}
+		h.Align = append(h.Align, a)
+	}
+	for _, c := range b.children {
+		h.Children = append(h.Children, toHTMLBlock(c))
+	}
+	return h
+}
+
+func toHTMLSpans(spans []span) []htmlSpan {
+	out := make([]htmlSpan, len(spans))
+	for i, s := range spans {
+		out[i] = htmlSpan{Text: strings.TrimRight(s.text, "\n"), Ref: s.ref, Bold: s.bold, BR: s.br}
+	}
+	return out
+}

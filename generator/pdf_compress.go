@@ -1,0 +1,117 @@
+package generator
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+// fpdf makes a new zlib writer for every page it compresses, about a
+// megabyte of allocation each. Instead fpdf writes page contents
+// uncompressed (font streams it still compresses itself) and compressPages
+// deflates them afterwards with a writer reused from a pool, then rewrites
+// the cross-reference table for the new offsets.
+
+type deflaters struct{ pool sync.Pool }
+
+func (d *deflaters) get(w *bytes.Buffer) *zlib.Writer {
+	if z, ok := d.pool.Get().(*zlib.Writer); ok {
+		z.Reset(w)
+		return z
+	}
+	z, _ := zlib.NewWriterLevel(w, zlib.BestSpeed) // the level is valid, so no error
+	return z
+}
+
+var (
+	plainStream = []byte(" 0 obj\n<</Length ")
+	streamStart = []byte(">>\nstream\n")
+)
+
+// shift records that from offset at on, the output moved by delta bytes.
+type shift struct{ at, delta int }
+
+func (d *deflaters) compressPages(in []byte) ([]byte, error) {
+	out := bytes.NewBuffer(make([]byte, 0, len(in)/3))
+	var shifts []shift
+	last, delta := 0, 0
+	for i := 0; ; {
+		k := bytes.Index(in[i:], plainStream)
+		if k < 0 {
+			break
+		}
+		lenAt := i + k + len(plainStream)
+		n, digits := leadingInt(in[lenAt:])
+		dataAt := lenAt + digits + len(streamStart)
+		if digits == 0 || !bytes.HasPrefix(in[lenAt+digits:], streamStart) || dataAt+n > len(in) {
+			i = lenAt
+			continue
+		}
+		out.Write(in[last : i+k+len(" 0 obj\n")])
+		before := out.Len()
+		d.writeCompressed(out, in[dataAt:dataAt+n])
+		delta += (out.Len() - before) - (dataAt + n - (i + k + len(" 0 obj\n")))
+		shifts = append(shifts, shift{at: dataAt + n, delta: delta})
+		last, i = dataAt+n, dataAt+n
+	}
+	out.Write(in[last:])
+	return fixXref(out.Bytes(), shifts)
+}
+
+func (d *deflaters) writeCompressed(out *bytes.Buffer, data []byte) {
+	var z bytes.Buffer
+	z.Grow(len(data) / 3)
+	zw := d.get(&z)
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	d.pool.Put(zw)
+	fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+	out.Write(z.Bytes())
+}
+
+func leadingInt(b []byte) (n, digits int) {
+	for digits < len(b) && digits < 12 && b[digits] >= '0' && b[digits] <= '9' {
+		n = n*10 + int(b[digits]-'0')
+		digits++
+	}
+	return n, digits
+}
+
+// fixXref rewrites the xref entries and startxref for the moved objects.
+// The table keeps its length, since every entry is ten digits.
+func fixXref(pdf []byte, shifts []shift) ([]byte, error) {
+	moved := func(off int) int {
+		i := sort.Search(len(shifts), func(i int) bool { return shifts[i].at > off })
+		if i == 0 {
+			return off
+		}
+		return off + shifts[i-1].delta
+	}
+	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	sx := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
+	if x < 0 || sx < x {
+		return nil, fmt.Errorf("PDF has no cross-reference table")
+	}
+	p := x + len("\nxref\n")
+	p += bytes.IndexByte(pdf[p:], '\n') + 1 // "0 N"
+	for p+20 <= sx && (pdf[p+17] == 'n' || pdf[p+17] == 'f') {
+		if pdf[p+17] == 'n' {
+			off, _ := strconv.Atoi(string(pdf[p : p+10]))
+			copy(pdf[p:p+10], fmt.Sprintf("%010d", moved(off)))
+		}
+		p += 20
+	}
+	end := bytes.IndexByte(pdf[sx+len("\nstartxref\n"):], '\n')
+	if end < 0 {
+		return nil, fmt.Errorf("PDF has no startxref value")
+	}
+	tail := append([]byte(fmt.Sprintf("\nstartxref\n%d", x+1)), pdf[sx+len("\nstartxref\n")+end:]...)
+	pdf = append(pdf[:sx], tail...)
+	if bytes.HasPrefix(pdf, []byte("%PDF-1.3")) {
+		pdf[7] = '4' // the catalogue's /Lang entry is PDF 1.4
+	}
+	return pdf, nil
+}

@@ -1,0 +1,218 @@
+package generator
+
+import "strings"
+
+// run is a stretch of one line printed in one face; x and w are millimetres
+// from the line's left edge.
+type run struct {
+	text string
+	bold bool
+	ref  string
+	x, w float64
+}
+
+type line []run
+
+// word is a unit the line breaker never splits (unless it is wider than the
+// line on its own).
+type word struct {
+	text        string
+	bold        bool
+	ref         string
+	spaceBefore bool
+	brAfter     bool
+}
+
+func words(spans []span, allBold bool) []word {
+	var out []word
+	space := false
+	for _, s := range spans {
+		bold := s.bold || allBold
+		if s.ref != "" {
+			out = append(out, word{text: s.text, bold: bold, ref: s.ref, spaceBefore: space})
+			space = false
+		} else {
+			start := -1
+			for i, r := range s.text {
+				if r == ' ' || r == '\t' || r == '\n' {
+					if start >= 0 {
+						out = append(out, word{text: s.text[start:i], bold: bold, spaceBefore: space})
+						space = false
+						start = -1
+					}
+					space = true
+				} else if start < 0 {
+					start = i
+				}
+			}
+			if start >= 0 {
+				out = append(out, word{text: s.text[start:], bold: bold, spaceBefore: space})
+				space = false
+			}
+		}
+		if s.br && len(out) > 0 {
+			out[len(out)-1].brAfter = true
+			space = false
+		}
+	}
+	return out
+}
+
+// wrap breaks spans into lines no wider than width at the given size.
+func (w *pdfWriter) wrap(spans []span, width, size float64, allBold bool) []line {
+	var lines []line
+	var cur line
+	x := 0.0
+	flush := func() {
+		lines = append(lines, cur)
+		cur, x = nil, 0
+	}
+	for _, wd := range words(spans, allBold) {
+		ww := w.textWidth(wd.text, wd.bold, size)
+		sw := 0.0
+		if wd.spaceBefore && len(cur) > 0 {
+			sw = w.textWidth(" ", wd.bold, size)
+		}
+		if len(cur) > 0 && x+sw+ww > width {
+			flush()
+			sw = 0
+		}
+		if ww > width {
+			for _, piece := range w.splitWord(wd.text, wd.bold, size, width) {
+				if len(cur) > 0 {
+					flush()
+				}
+				cur = append(cur, run{text: piece, bold: wd.bold, ref: wd.ref, w: w.textWidth(piece, wd.bold, size)})
+				x = cur[0].w
+			}
+		} else {
+			cur = appendRun(cur, wd, x, sw, ww)
+			x += sw + ww
+		}
+		if wd.brAfter {
+			flush()
+		}
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+func appendRun(cur line, wd word, x, sw, ww float64) line {
+	if k := len(cur) - 1; k >= 0 && cur[k].bold == wd.bold && cur[k].ref == "" && wd.ref == "" {
+		if sw > 0 {
+			cur[k].text += " "
+		}
+		cur[k].text += wd.text
+		cur[k].w = x + sw + ww - cur[k].x
+		return cur
+	}
+	if sw > 0 && len(cur) > 0 {
+		// The space belongs to the run before, so underlined links and
+		// extracted text keep their words apart.
+		cur[len(cur)-1].text += " "
+	}
+	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, x: x + sw, w: ww})
+}
+
+// splitWord cuts a word wider than the line into pieces that fit.
+func (w *pdfWriter) splitWord(s string, bold bool, size, width float64) []string {
+	var pieces []string
+	var b strings.Builder
+	cw := 0.0
+	for _, r := range s {
+		rw := w.textWidth(string(r), bold, size)
+		if cw+rw > width && b.Len() > 0 {
+			pieces = append(pieces, b.String())
+			b.Reset()
+			cw = 0
+		}
+		b.WriteRune(r)
+		cw += rw
+	}
+	if b.Len() > 0 {
+		pieces = append(pieces, b.String())
+	}
+	return pieces
+}
+
+// drawLines prints lines from the cursor down, starting new pages as needed.
+func (w *pdfWriter) drawLines(lines []line, x0, size, lineH float64) {
+	for _, l := range lines {
+		if w.y+lineH > pageH-marginBottom {
+			w.newPage()
+		}
+		w.drawLine(l, x0, w.y, size, lineH)
+		w.y += lineH
+		w.topOfPage = false
+	}
+}
+
+func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
+	for _, r := range l {
+		w.setFont(r.bold, size)
+		w.pdf.Text(x0+r.x, y+lineH*0.75, r.text)
+		if id, ok := w.links[r.ref]; ok && r.ref != "" {
+			w.pdf.Link(x0+r.x, y, r.w, lineH, id)
+		}
+	}
+}
+
+func (w *pdfWriter) list(b *block) {
+	x := w.indent
+	if x == 0 {
+		x = marginL
+	}
+	const labelW = 8.0
+	for i, item := range b.items {
+		label := "•"
+		if b.ordered {
+			label = "(" + letter(i) + ")"
+		}
+		lines := w.wrap(item, pageW-marginR-x-labelW, bodySize, false)
+		w.ensure(bodyLine)
+		w.setFont(false, bodySize)
+		w.pdf.Text(x, w.y+bodyLine*0.75, label)
+		w.drawLines(lines, x+labelW, bodySize, bodyLine)
+		w.y += 1
+	}
+	w.y += 1.5
+}
+
+// letter numbers list items a, b, ... z, aa, ab ...
+func letter(i int) string {
+	s := ""
+	for i >= 0 {
+		s = string(rune('a'+i%26)) + s
+		i = i/26 - 1
+	}
+	return s
+}
+
+func (w *pdfWriter) quote(b *block) {
+	const pad = 3.0
+	width := textW - 2*pad
+	var paras [][]line
+	h := 2 * pad
+	for _, c := range b.children {
+		ls := w.wrap(c.spans, width, bodySize, false)
+		paras = append(paras, ls)
+		h += float64(len(ls))*bodyLine + 1.5
+	}
+	w.ensure(h + 2)
+	w.y += 1
+	top, page := w.y, w.pdf.PageNo()
+	w.y += pad
+	for _, ls := range paras {
+		w.drawLines(ls, marginL+pad, bodySize, bodyLine)
+		w.y += 1.5
+	}
+	w.y += pad - 1.5
+	if w.pdf.PageNo() == page {
+		w.pdf.SetDrawColor(160, 160, 160)
+		w.pdf.SetLineWidth(0.3)
+		w.pdf.Rect(marginL, top, textW, w.y-top, "D")
+	}
+	w.y += 3
+}

@@ -1,0 +1,115 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"partnerdocs/partnership"
+	"partnerdocs/templates"
+)
+
+var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// Render generates one document. The partnership must already be decoded
+// and validated. Errors are *partnership.Error: ENotFound for an unknown
+// kind, EInvalid for an unknown format, EInternal for a template fault.
+func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) {
+	meta, ok := g.templates.Meta(req.Kind)
+	if !ok {
+		return nil, &partnership.Error{Code: partnership.ENotFound,
+			Message: fmt.Sprintf("There is no document kind %q. Kinds: %s.", req.Kind, strings.Join(g.Kinds(), ", "))}
+	}
+	if req.Format == "" {
+		req.Format = FormatPDF
+	}
+	if req.Format != FormatPDF && req.Format != FormatHTML {
+		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "Unknown format",
+			Problems: []partnership.Problem{{Path: "format", Message: "Must be one of: pdf, html"}}}
+	}
+	if req.Partnership == nil {
+		return nil, partnership.NewError(partnership.EInvalid, "No partnership given")
+	}
+	at := req.At
+	if at.IsZero() {
+		at = time.Now()
+	}
+	at = at.UTC().Truncate(time.Second)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	o, err := g.outline(req.Partnership, meta, at, !req.Approved)
+	if err != nil {
+		return nil, err
+	}
+	return g.finish(req, meta, o, at)
+}
+
+func (g *Generator) outline(p *partnership.Partnership, meta templates.Meta, at time.Time, draft bool) (*outline, error) {
+	var md bytes.Buffer
+	md.Grow(64 << 10)
+	if err := g.templates.Execute(&md, meta.Kind, newView(p, g.council, meta, at, draft)); err != nil {
+		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
+	}
+	o, err := parseOutline(md.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
+	}
+	return o, nil
+}
+
+func (g *Generator) finish(req Request, meta templates.Meta, o *outline, at time.Time) (*Document, error) {
+	p := req.Partnership
+	pm := pdfMeta{
+		title:    meta.Title,
+		subject:  p.Name,
+		keywords: strings.Join([]string{meta.Title, p.Ref, p.Name, "partnership", g.council.Name}, "; "),
+		council:  g.council.Name,
+		ref:      p.Ref,
+		footer:   fmt.Sprintf("Template %s v%s", meta.ID, meta.Version),
+		draft:    !req.Approved,
+		at:       at,
+	}
+	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID,
+		TemplateVersion: meta.Version, GeneratedAt: at, InputFingerprint: fingerprint(p)}
+	var err error
+	if req.Format == FormatHTML {
+		doc.Bytes, err = renderHTML(o, pm)
+		doc.ContentType = "text/html; charset=utf-8"
+	} else {
+		doc.Bytes, err = g.renderPDF(o, pm)
+		doc.ContentType = "application/pdf"
+		doc.Warnings = g.coverage(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(doc.Bytes)
+	doc.SHA256 = hex.EncodeToString(sum[:])
+	doc.Filename = fileName(p.Ref, meta.Kind, string(req.Format))
+	return doc, nil
+}
+
+func fileName(ref, kind, ext string) string {
+	base := strings.Trim(unsafeFileChars.ReplaceAllString(ref, "-"), "-.")
+	if base == "" {
+		base = "partnership"
+	}
+	return base + "-" + kind + "." + ext
+}
+
+// fingerprint identifies the input: the SHA-256 of its canonical JSON.
+func fingerprint(p *partnership.Partnership) string {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
