@@ -2,6 +2,7 @@ package generator
 
 import (
 	"io/fs"
+	"runtime"
 	"time"
 
 	"partnerdocs/partnership"
@@ -62,13 +63,13 @@ type Generator struct {
 	council       partnership.Council
 	templates     *templates.Set
 	regular, bold *face
-	deflate       deflaters
+	pdfPools      pdfPools
 }
 
 // New parses the templates and fonts once. A template that does not parse is
 // refused here, with its file and line.
 func New(opts Options) (*Generator, error) {
-	g := &Generator{council: partnership.DefaultCouncil()}
+	g := &Generator{council: partnership.DefaultCouncil(), pdfPools: newPDFPools(2 * runtime.GOMAXPROCS(0))}
 	if opts.Council != nil {
 		g.council = *opts.Council
 	}

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"time"
 
@@ -46,6 +45,7 @@ type pdfWriter struct {
 	links     map[string]int
 	topOfPage bool
 	indent    float64 // left edge of the text of the last clause, for lists
+	words     []word  // scratch space for the line breaker
 }
 
 func (g *Generator) renderPDF(o *outline, meta pdfMeta) ([]byte, error) {
@@ -58,12 +58,12 @@ func (g *Generator) renderPDF(o *outline, meta pdfMeta) ([]byte, error) {
 	for _, b := range o.blocks {
 		w.block(b)
 	}
-	var buf bytes.Buffer
-	buf.Grow(256 << 10)
-	if err := w.pdf.Output(&buf); err != nil {
+	buf := g.pdfPools.output()
+	defer g.pdfPools.putOutput(buf)
+	if err := w.pdf.Output(buf); err != nil {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	return g.deflate.compressPages(buf.Bytes())
+	return g.pdfPools.compressPages(buf.Bytes(), w.pdf.PageNo())
 }
 
 func (w *pdfWriter) setup() {
@@ -72,7 +72,6 @@ func (w *pdfWriter) setup() {
 	p.SetCompression(false) // pages are deflated afterwards; see pdf_compress.go
 	p.SetCreationDate(w.meta.at)
 	p.SetModificationDate(w.meta.at)
-	p.AliasNbPages("{nb}")
 	p.AddUTF8FontFromBytes(fontFamily, "", w.reg.ttf)
 	p.AddUTF8FontFromBytes(fontFamily, "B", w.bold.ttf)
 	p.SetTitle(w.meta.title, true)
@@ -132,7 +131,7 @@ func (w *pdfWriter) footer() {
 	p := w.pdf
 	p.SetFont(fontFamily, "", 8)
 	p.SetTextColor(90, 90, 90)
-	page := fmt.Sprintf("Page %d of {nb}", p.PageNo())
+	page := fmt.Sprintf("Page %d of %s", p.PageNo(), pageCountMark)
 	p.Text(pageW/2-p.GetStringWidth(page)/2, pageH-12, page)
 	p.Text(marginL, pageH-12, w.meta.footer)
 	if w.meta.ref != "" {

@@ -6,24 +6,64 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"sync"
 )
 
 // fpdf makes a new zlib writer for every page it compresses, about a
-// megabyte of allocation each. Instead fpdf writes page contents
-// uncompressed (font streams it still compresses itself) and compressPages
-// deflates them afterwards with a writer reused from a pool, then rewrites
-// the cross-reference table for the new offsets.
+// megabyte of allocation each, and rewrites every page twice to put in the
+// page count. Instead fpdf writes page contents uncompressed (font streams it
+// still compresses itself) and compressPages fills in the page count and
+// deflates each page afterwards with a writer reused from a pool, then
+// rewrites the cross-reference table for the new offsets.
 
-type deflaters struct{ pool sync.Pool }
+// pageCountMark stands for the number of pages until the end.
+const pageCountMark = "{nb}"
 
-func (d *deflaters) get(w *bytes.Buffer) *zlib.Writer {
-	if z, ok := d.pool.Get().(*zlib.Writer); ok {
+// pdfPools holds what is reused between documents: zlib writers and the
+// buffer fpdf writes the uncompressed document into. They are bounded free
+// lists rather than sync.Pools, which the garbage collector empties, and
+// under load that is exactly when they are needed.
+type pdfPools struct {
+	deflaters chan *zlib.Writer
+	outputs   chan *bytes.Buffer
+}
+
+func newPDFPools(n int) pdfPools {
+	return pdfPools{deflaters: make(chan *zlib.Writer, n), outputs: make(chan *bytes.Buffer, n)}
+}
+
+func (d *pdfPools) output() *bytes.Buffer {
+	select {
+	case b := <-d.outputs:
+		b.Reset()
+		return b
+	default:
+		return bytes.NewBuffer(make([]byte, 0, 1<<20))
+	}
+}
+
+func (d *pdfPools) putOutput(b *bytes.Buffer) {
+	select {
+	case d.outputs <- b:
+	default:
+	}
+}
+
+func (d *pdfPools) get(w *bytes.Buffer) *zlib.Writer {
+	select {
+	case z := <-d.deflaters:
 		z.Reset(w)
 		return z
+	default:
+		z, _ := zlib.NewWriterLevel(w, zlib.BestSpeed) // the level is valid, so no error
+		return z
 	}
-	z, _ := zlib.NewWriterLevel(w, zlib.BestSpeed) // the level is valid, so no error
-	return z
+}
+
+func (d *pdfPools) put(z *zlib.Writer) {
+	select {
+	case d.deflaters <- z:
+	default:
+	}
 }
 
 var (
@@ -34,8 +74,10 @@ var (
 // shift records that from offset at on, the output moved by delta bytes.
 type shift struct{ at, delta int }
 
-func (d *deflaters) compressPages(in []byte) ([]byte, error) {
-	out := bytes.NewBuffer(make([]byte, 0, len(in)/3))
+func (d *pdfPools) compressPages(in []byte, pages int) ([]byte, error) {
+	out := bytes.NewBuffer(make([]byte, 0, len(in)/2))
+	mark := utf16BE(pageCountMark)
+	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), pages))
 	var shifts []shift
 	last, delta := 0, 0
 	for i := 0; ; {
@@ -52,7 +94,12 @@ func (d *deflaters) compressPages(in []byte) ([]byte, error) {
 		}
 		out.Write(in[last : i+k+len(" 0 obj\n")])
 		before := out.Len()
-		d.writeCompressed(out, in[dataAt:dataAt+n])
+		data := in[dataAt : dataAt+n]
+		// The count is padded to the mark's length, so it is put in place.
+		for at := bytes.Index(data, mark); at >= 0; at = bytes.Index(data, mark) {
+			copy(data[at:], count)
+		}
+		d.writeCompressed(out, data)
 		delta += (out.Len() - before) - (dataAt + n - (i + k + len(" 0 obj\n")))
 		shifts = append(shifts, shift{at: dataAt + n, delta: delta})
 		last, i = dataAt+n, dataAt+n
@@ -61,13 +108,13 @@ func (d *deflaters) compressPages(in []byte) ([]byte, error) {
 	return fixXref(out.Bytes(), shifts)
 }
 
-func (d *deflaters) writeCompressed(out *bytes.Buffer, data []byte) {
+func (d *pdfPools) writeCompressed(out *bytes.Buffer, data []byte) {
 	var z bytes.Buffer
 	z.Grow(len(data) / 3)
 	zw := d.get(&z)
 	zw.Write(data) // writes to a bytes.Buffer do not fail
 	zw.Close()
-	d.pool.Put(zw)
+	d.put(zw)
 	fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
 	out.Write(z.Bytes())
 }
@@ -114,4 +161,13 @@ func fixXref(pdf []byte, shifts []shift) ([]byte, error) {
 		pdf[7] = '4' // the catalogue's /Lang entry is PDF 1.4
 	}
 	return pdf, nil
+}
+
+// utf16BE is how fpdf writes ASCII text in a UTF-8 font to a page.
+func utf16BE(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, 0, s[i])
+	}
+	return b
 }

@@ -118,7 +118,8 @@ func (w *pdfWriter) columnWidths(b *block) []float64 {
 	measure := func(cells [][]span, bold bool) {
 		for i := 0; i < n && i < len(cells); i++ {
 			whole := 0.0
-			for _, wd := range words(cells[i], bold) {
+			w.words = words(w.words[:0], cells[i], bold)
+			for _, wd := range w.words {
 				ww := w.textWidth(wd.text, wd.bold, tableSize)
 				least[i] = math.Max(least[i], ww+2*cellPad)
 				whole += ww + w.textWidth(" ", wd.bold, tableSize)

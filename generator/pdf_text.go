@@ -9,6 +9,10 @@ type run struct {
 	bold bool
 	ref  string
 	x, w float64
+	// text is whole[start:end] while the run holds words of one span
+	// separated by single spaces, so building a line costs no copying.
+	whole      string
+	start, end int
 }
 
 type line []run
@@ -21,10 +25,12 @@ type word struct {
 	ref         string
 	spaceBefore bool
 	brAfter     bool
+	whole       string // the span's text; text is whole[start:end]
+	start, end  int
 }
 
-func words(spans []span, allBold bool) []word {
-	var out []word
+// words appends the words of spans to out, which callers reuse.
+func words(out []word, spans []span, allBold bool) []word {
 	space := false
 	for _, s := range spans {
 		bold := s.bold || allBold
@@ -36,7 +42,7 @@ func words(spans []span, allBold bool) []word {
 			for i, r := range s.text {
 				if r == ' ' || r == '\t' || r == '\n' {
 					if start >= 0 {
-						out = append(out, word{text: s.text[start:i], bold: bold, spaceBefore: space})
+						out = append(out, word{text: s.text[start:i], bold: bold, spaceBefore: space, whole: s.text, start: start, end: i})
 						space = false
 						start = -1
 					}
@@ -46,7 +52,7 @@ func words(spans []span, allBold bool) []word {
 				}
 			}
 			if start >= 0 {
-				out = append(out, word{text: s.text[start:], bold: bold, spaceBefore: space})
+				out = append(out, word{text: s.text[start:], bold: bold, spaceBefore: space, whole: s.text, start: start, end: len(s.text)})
 				space = false
 			}
 		}
@@ -67,7 +73,8 @@ func (w *pdfWriter) wrap(spans []span, width, size float64, allBold bool) []line
 		lines = append(lines, cur)
 		cur, x = nil, 0
 	}
-	for _, wd := range words(spans, allBold) {
+	w.words = words(w.words[:0], spans, allBold)
+	for _, wd := range w.words {
 		ww := w.textWidth(wd.text, wd.bold, size)
 		sw := 0.0
 		if wd.spaceBefore && len(cur) > 0 {
@@ -101,19 +108,26 @@ func (w *pdfWriter) wrap(spans []span, width, size float64, allBold bool) []line
 
 func appendRun(cur line, wd word, x, sw, ww float64) line {
 	if k := len(cur) - 1; k >= 0 && cur[k].bold == wd.bold && cur[k].ref == "" && wd.ref == "" {
-		if sw > 0 {
-			cur[k].text += " "
+		r := &cur[k]
+		if sw > 0 && r.whole != "" && r.whole == wd.whole && wd.start == r.end+1 && r.whole[r.end] == ' ' {
+			r.text, r.end = r.whole[r.start:wd.end], wd.end
+		} else {
+			if sw > 0 {
+				r.text += " "
+			}
+			r.text += wd.text
+			r.whole = ""
 		}
-		cur[k].text += wd.text
-		cur[k].w = x + sw + ww - cur[k].x
+		r.w = x + sw + ww - r.x
 		return cur
 	}
 	if sw > 0 && len(cur) > 0 {
 		// The space belongs to the run before, so underlined links and
 		// extracted text keep their words apart.
 		cur[len(cur)-1].text += " "
+		cur[len(cur)-1].whole = ""
 	}
-	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, x: x + sw, w: ww})
+	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
 }
 
 // splitWord cuts a word wider than the line into pieces that fit.

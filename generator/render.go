@@ -106,10 +106,9 @@ func fileName(ref, kind, ext string) string {
 
 // fingerprint identifies the input: the SHA-256 of its canonical JSON.
 func fingerprint(p *partnership.Partnership) string {
-	b, err := json.Marshal(p)
-	if err != nil {
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(p); err != nil {
 		return ""
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return hex.EncodeToString(h.Sum(nil))
 }
