@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -37,11 +38,24 @@ func (s *Server) createDocument(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	doc, err := s.gen.Render(c.Request().Context(), req)
+	doc, err := s.render(c.Request().Context(), req)
 	if err != nil {
 		return err
 	}
 	return sendDocument(c, doc, documentFilename(req.Partnership.Ref, kind, req.Format))
+}
+
+// render renders one document when a slot is free. Rendering is all CPU:
+// running more at once than there are CPUs only makes every one of them
+// slower and holds more memory, so the rest wait their turn in order.
+func (s *Server) render(ctx context.Context, req generator.Request) (*generator.Document, error) {
+	select {
+	case s.renders <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-s.renders }()
+	return s.gen.Render(ctx, req)
 }
 
 // documentRequest reads the query and the body and reports every problem

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/labstack/echo/v5"
@@ -34,13 +35,17 @@ type Generator interface {
 type Config struct {
 	Generator Generator    // required
 	Logger    *slog.Logger // access and error logs; nil discards them
+	// MaxConcurrentRenders bounds how many documents are rendered at once;
+	// zero means one per CPU (GOMAXPROCS).
+	MaxConcurrentRenders int
 }
 
 // Server is the HTTP API. Build it with New; it is safe for concurrent use.
 type Server struct {
-	gen  Generator
-	log  *slog.Logger
-	echo *echo.Echo
+	gen     Generator
+	log     *slog.Logger
+	echo    *echo.Echo
+	renders chan struct{} // a slot per render allowed at once
 }
 
 // New builds the server and registers every route.
@@ -52,7 +57,11 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{gen: cfg.Generator, log: log}
+	n := cfg.MaxConcurrentRenders
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	s := &Server{gen: cfg.Generator, log: log, renders: make(chan struct{}, n)}
 	s.echo = echo.NewWithConfig(echo.Config{
 		Logger:           log,
 		HTTPErrorHandler: s.handleError,

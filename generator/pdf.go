@@ -197,8 +197,10 @@ func (w *pdfWriter) heading(b *block) {
 	}
 	x, width := marginL+numCol, textW-numCol
 	text := []span{{text: b.headingText(), bold: true}}
-	if b.schedule {
+	if b.schedule || b.number == "" {
 		x, width = marginL, textW
+	}
+	if b.schedule {
 		text[0].text = b.number + ": " + text[0].text
 	}
 	lines := w.wrap(text, width, size, true)

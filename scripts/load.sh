@@ -7,11 +7,12 @@
 # server's resident memory (VmRSS) before, during and after so you can see it
 # stays flat. The server is always stopped, whatever happens.
 #
-# Usage: scripts/load.sh [-z DURATION | -n REQUESTS] [-c CONNECTIONS] [-s SAMPLE] [-t]
+# Usage: scripts/load.sh [-z DURATION | -n REQUESTS] [-c CONNECTIONS] [-s SAMPLE] [-b BINARY] [-t]
 #   -z  how long to send requests (default 60s; at most 10m)
 #   -n  send this many requests instead (for example -n 10000)
 #   -c  concurrent connections (default 8)
 #   -s  partnership JSON to post (default samples/health-alliance.json, the longest)
+#   -b  run this partnerdocs binary instead of building one (to compare builds)
 #   -t  exit 1 unless the targets are met: >= 70 agreements/s, p99 <= 200 ms
 set -euo pipefail
 
@@ -20,18 +21,20 @@ requests=""
 connections=8
 sample=samples/health-alliance.json
 enforce=false
+binary=""
 min_rate=70
 max_p99_ms=200
 rss_interval=5
 
-usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
 
-while getopts "z:n:c:s:th" opt; do
+while getopts "z:n:c:s:b:th" opt; do
 	case $opt in
 	z) duration=$OPTARG ;;
 	n) requests=$OPTARG ;;
 	c) connections=$OPTARG ;;
 	s) sample=$OPTARG ;;
+	b) binary=$(realpath "$OPTARG") ;;
 	t) enforce=true ;;
 	h) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
@@ -70,8 +73,13 @@ trap 'exit 130' INT TERM
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
 
-echo "== building"
-CGO_ENABLED=0 go build -o "$work/partnerdocs" ./cmd/partnerdocs
+if [[ -n $binary ]]; then
+	[[ -x $binary ]] || { echo "load.sh: $binary is not executable" >&2; exit 1; }
+	cp "$binary" "$work/partnerdocs"
+else
+	echo "== building"
+	CGO_ENABLED=0 go build -o "$work/partnerdocs" ./cmd/partnerdocs
+fi
 
 echo "== starting the server on 127.0.0.1"
 "$work/partnerdocs" serve --addr 127.0.0.1:0 2>"$work/server.log" &
