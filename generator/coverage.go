@@ -23,9 +23,9 @@ var complexScripts = []*unicode.RangeTable{
 // nothing is lost silently: the caller passes the warnings on.
 func (g *Generator) coverage(p *partnership.Partnership) []Warning {
 	var out []Warning
-	walkStrings(reflect.ValueOf(p).Elem(), "", func(path, s string) {
+	walkStrings(reflect.ValueOf(p).Elem(), nil, func(path jsonPath, s string) {
 		if bad := g.unprintable(s); bad != "" {
-			out = append(out, Warning{Path: path, Message: "The PDF cannot show " + bad +
+			out = append(out, Warning{Path: path.String(), Message: "The PDF cannot show " + bad +
 				"; the HTML copy shows them. Check the printed text of this field."})
 		}
 	})
@@ -47,8 +47,32 @@ func (g *Generator) unprintable(s string) string {
 	return strings.Join(bad, ", ")
 }
 
+// jsonPath is a path into the partnership, kept as steps and spelt out
+// ("partners[2].name") only when a warning needs it.
+type jsonPath []pathStep
+
+type pathStep struct {
+	name  string
+	index int // for a slice element, when name is ""
+}
+
+func (p jsonPath) String() string {
+	var b strings.Builder
+	for _, s := range p {
+		if s.name == "" {
+			fmt.Fprintf(&b, "[%d]", s.index)
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.name)
+	}
+	return b.String()
+}
+
 // walkStrings calls fn for every string in v with its JSON path.
-func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+func walkStrings(v reflect.Value, path jsonPath, fn func(path jsonPath, s string)) {
 	switch v.Kind() {
 	case reflect.String:
 		fn(path, v.String())
@@ -58,19 +82,15 @@ func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walkStrings(v.Index(i), append(path, pathStep{index: i}), fn)
 		}
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < v.NumField(); i++ {
 			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-			if name == "" || name == "-" {
-				continue
+			if name != "" && name != "-" {
+				walkStrings(v.Field(i), append(path, pathStep{name: name}), fn)
 			}
-			if path != "" {
-				name = path + "." + name
-			}
-			walkStrings(v.Field(i), name, fn)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 )
@@ -48,7 +49,7 @@ func (d *pdfPools) putOutput(b *bytes.Buffer) {
 	}
 }
 
-func (d *pdfPools) get(w *bytes.Buffer) *zlib.Writer {
+func (d *pdfPools) get(w io.Writer) *zlib.Writer {
 	select {
 	case z := <-d.deflaters:
 		z.Reset(w)
@@ -75,7 +76,8 @@ var (
 type shift struct{ at, delta int }
 
 func (d *pdfPools) compressPages(in []byte, pages int) ([]byte, error) {
-	out := bytes.NewBuffer(make([]byte, 0, len(in)/2))
+	out := d.output()
+	defer d.putOutput(out)
 	mark := utf16BE(pageCountMark)
 	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), pages))
 	var shifts []shift
@@ -105,18 +107,25 @@ func (d *pdfPools) compressPages(in []byte, pages int) ([]byte, error) {
 		last, i = dataAt+n, dataAt+n
 	}
 	out.Write(in[last:])
-	return fixXref(out.Bytes(), shifts)
+	pdf, err := fixXref(out.Bytes(), shifts)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(pdf), nil
 }
 
+// writeCompressed deflates data straight into out, then fills in the
+// length, which the dictionary leaves room for.
 func (d *pdfPools) writeCompressed(out *bytes.Buffer, data []byte) {
-	var z bytes.Buffer
-	z.Grow(len(data) / 3)
-	zw := d.get(&z)
+	const head = "<</Filter /FlateDecode /Length "
+	at := out.Len() + len(head)
+	out.WriteString(head + "          >>\nstream\n")
+	start := out.Len()
+	zw := d.get(out)
 	zw.Write(data) // writes to a bytes.Buffer do not fail
 	zw.Close()
 	d.put(zw)
-	fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
-	out.Write(z.Bytes())
+	copy(out.Bytes()[at:], strconv.Itoa(out.Len()-start))
 }
 
 func leadingInt(b []byte) (n, digits int) {

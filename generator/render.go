@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -52,9 +51,9 @@ func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) 
 }
 
 func (g *Generator) outline(p *partnership.Partnership, meta templates.Meta, at time.Time, draft bool) (*outline, error) {
-	var md bytes.Buffer
-	md.Grow(64 << 10)
-	if err := g.templates.Execute(&md, meta.Kind, newView(p, g.council, meta, at, draft)); err != nil {
+	md := g.pdfPools.output()
+	defer g.pdfPools.putOutput(md)
+	if err := g.templates.Execute(md, meta.Kind, newView(p, g.council, meta, at, draft)); err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}
 	o, err := parseOutline(md.Bytes())
