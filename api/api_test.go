@@ -14,7 +14,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
 
 	"partnerdocs/api"
 	"partnerdocs/generator"
@@ -449,6 +451,58 @@ func (g failingGenerator) Render(context.Context, generator.Request) (*generator
 		panic("template exploded")
 	}
 	return nil, errors.New("disk on fire at /var/secret/path")
+}
+
+// gatedGenerator holds every render until the test lets one go, and counts
+// how many are inside.
+type gatedGenerator struct {
+	release chan struct{}
+	inside  atomic.Int32
+}
+
+func (g *gatedGenerator) Kinds() []string { return []string{"agreement"} }
+
+func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*generator.Document, error) {
+	g.inside.Add(1)
+	defer g.inside.Add(-1)
+	<-g.release
+	return &generator.Document{Kind: req.Kind, Format: req.Format, Bytes: []byte("%PDF-1.7\n")}, nil
+}
+
+// TestRendersAreBounded: with room for two renders, six requests at once
+// are rendered two at a time, and all of them are answered. synctest.Wait
+// returns when every request is either rendering or waiting for a slot, so
+// the count is exact.
+func TestRendersAreBounded(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const requests, slots = 6, 2
+		gen := &gatedGenerator{release: make(chan struct{})}
+		s, err := api.New(api.Config{Generator: gen, MaxConcurrentRenders: slots})
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := sample(t, "waste-partnership.json")
+		answers := make([]*httptest.ResponseRecorder, requests)
+		for i := range answers {
+			answers[i] = httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodPost, agreementPath, bytes.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			go s.Handler().ServeHTTP(answers[i], req)
+		}
+		for waiting := requests; waiting > 0; waiting-- {
+			synctest.Wait()
+			if got, want := gen.inside.Load(), int32(min(slots, waiting)); got != want {
+				t.Errorf("%d renders at once with %d requests waiting, want %d", got, waiting, want)
+			}
+			gen.release <- struct{}{}
+		}
+		synctest.Wait()
+		for i, a := range answers {
+			if a.Code != http.StatusOK {
+				t.Errorf("request %d: status %d", i, a.Code)
+			}
+		}
+	})
 }
 
 // TestInternalErrorsAreLoggedNotShown covers an error and a panic: the

@@ -45,9 +45,9 @@ func (s *Server) createDocument(c *echo.Context) error {
 	return sendDocument(c, doc, documentFilename(req.Partnership.Ref, kind, req.Format))
 }
 
-// render renders one document when a slot is free. Rendering is all CPU:
-// running more at once than there are CPUs only makes every one of them
-// slower and holds more memory, so the rest wait their turn in order.
+// render renders one document when a slot is free (see
+// Config.MaxConcurrentRenders); the others wait their turn, in order, for as
+// long as their client waits.
 func (s *Server) render(ctx context.Context, req generator.Request) (*generator.Document, error) {
 	select {
 	case s.renders <- struct{}{}:

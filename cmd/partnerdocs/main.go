@@ -143,7 +143,7 @@ partnership described in JSON, on the command line or as an HTTP API.
 
 Usage:
   partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html] [--at TIME]
-  partnerdocs serve [--addr 127.0.0.1:8080] [--shutdown-timeout 10s]
+  partnerdocs serve [--addr 127.0.0.1:8080] [--shutdown-timeout 10s] [--max-renders N]
   partnerdocs version
 
 Run "partnerdocs COMMAND -h" for a command's flags. Every flag can also be set

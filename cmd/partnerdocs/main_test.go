@@ -190,6 +190,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown kind", []string{"render", "--kind", "lease", "--in", in, "--out", "-"}, "agreement"},
 		{"unknown flag", []string{"render", "--colour", "blue"}, "colour"},
 		{"stray argument", []string{"serve", "now"}, "unexpected argument"},
+		{"negative renders", []string{"serve", "--max-renders", "-1"}, "--max-renders"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 type serveCommand struct {
 	addr            string
 	shutdownTimeout time.Duration
+	maxRenders      int
 
 	stderr    io.Writer
 	listening func(net.Addr)
@@ -29,11 +30,15 @@ type serveCommand struct {
 func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on (loopback unless told otherwise)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
+	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
 }
 
 func (c *serveCommand) check() error {
-	if c.shutdownTimeout <= 0 {
+	switch {
+	case c.shutdownTimeout <= 0:
 		return usageErrorf("serve: --shutdown-timeout must be positive")
+	case c.maxRenders < 0:
+		return usageErrorf("serve: --max-renders must be 0 (automatic) or more")
 	}
 	return nil
 }
@@ -68,7 +73,7 @@ func (c *serveCommand) server(log *slog.Logger) (*http.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := api.New(api.Config{Generator: gen, Logger: log})
+	a, err := api.New(api.Config{Generator: gen, Logger: log, MaxConcurrentRenders: c.maxRenders})
 	if err != nil {
 		return nil, err
 	}
