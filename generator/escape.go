@@ -171,3 +171,9 @@ func allFieldsExported(t reflect.Type) bool {
 	}
 	return true
 }
+
+// escapedAssessment returns a copy of a with every string escaped: findings
+// quote names as the user entered them.
+func escapedAssessment(a partnership.Assessment) partnership.Assessment {
+	return escapedValue(reflect.ValueOf(a)).Interface().(partnership.Assessment)
+}

@@ -25,6 +25,8 @@ type view struct {
 	Doc         templates.Meta
 	GeneratedAt time.Time
 	Draft       bool
+	// A is the protocol's assessment of the partnership, escaped like P.
+	A partnership.Assessment
 
 	Dates      partnership.Dates      // zero when not given
 	Governance partnership.Governance // zero when not given
@@ -136,6 +138,7 @@ func newView(p *partnership.Partnership, c partnership.Council, meta templates.M
 		Doc:                meta,
 		GeneratedAt:        at,
 		Draft:              draft,
+		A:                  escapedAssessment(partnership.Assess(p, c, at)),
 		Targets:            e.Targets,
 		Representatives:    e.Representatives,
 		InformationSharing: e.InformationSharing,
