@@ -55,6 +55,11 @@ type Options struct {
 	Templates fs.FS
 	// Council is the council profile; the zero value means the default.
 	Council *partnership.Council
+	// Probes are partnerships every template is rendered against in New, so
+	// that a council's own template that refers to a field that does not
+	// exist, or breaks on real data, is refused at start-up with its file
+	// and line rather than on an officer's first request.
+	Probes []*partnership.Partnership
 }
 
 // Generator renders documents. It is safe for concurrent use: templates and
@@ -85,6 +90,9 @@ func New(opts Options) (*Generator, error) {
 		return nil, err
 	}
 	if g.bold, err = loadFace("LiberationSans-Bold.ttf"); err != nil {
+		return nil, err
+	}
+	if err := g.probe(opts.Probes); err != nil {
 		return nil, err
 	}
 	return g, nil

@@ -43,17 +43,23 @@ func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	o, err := g.outline(req.Partnership, meta, at, !req.Approved)
+	a := g.Assess(req.Partnership, at)
+	if err := eligible(meta.Kind, a); err != nil {
+		return nil, err
+	}
+	o, err := g.outline(req.Partnership, a, meta, at, !req.Approved)
 	if err != nil {
 		return nil, err
 	}
 	return g.finish(req, meta, o, at)
 }
 
-func (g *Generator) outline(p *partnership.Partnership, meta templates.Meta, at time.Time, draft bool) (*outline, error) {
+func (g *Generator) outline(p *partnership.Partnership, a partnership.Assessment, meta templates.Meta, at time.Time, draft bool) (*outline, error) {
 	md := g.pdfPools.output()
 	defer g.pdfPools.putOutput(md)
-	if err := g.templates.Execute(md, meta.Kind, newView(p, g.council, meta, at, draft)); err != nil {
+	v := newView(p, g.council, meta, at, draft)
+	v.A = escapedAssessment(a)
+	if err := g.templates.Execute(md, meta.Kind, v); err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}
 	o, err := parseOutline(md.Bytes())

@@ -138,7 +138,6 @@ func newView(p *partnership.Partnership, c partnership.Council, meta templates.M
 		Doc:                meta,
 		GeneratedAt:        at,
 		Draft:              draft,
-		A:                  escapedAssessment(partnership.Assess(p, c, at)),
 		Targets:            e.Targets,
 		Representatives:    e.Representatives,
 		InformationSharing: e.InformationSharing,

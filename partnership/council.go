@@ -1,5 +1,12 @@
 package partnership
 
+import (
+	"encoding/json"
+	"io"
+	"slices"
+	"strings"
+)
+
 // Council is the council profile: the facts about the council that every
 // document prints: its name, role titles, decision bodies and the county-wide
 // information sharing framework. The protocol's own council is the default;
@@ -52,4 +59,31 @@ func DefaultCouncil() Council {
 		SharingFrameworkContact: ContactPerson{Name: "Information Governance Team", Email: "infogov@northamptonshire.gov.uk"},
 		DataProtectionOfficer:   ContactPerson{Name: "Data Protection Officer", Email: "dpo@northamptonshire.gov.uk"},
 	}
+}
+
+// DecodeCouncil reads a council profile from JSON. Role titles and decision
+// bodies not given keep the protocol's general titles ("Chief Executive");
+// the council's own facts (name, address, sharing framework) must be given,
+// so no successor council prints the old council's name by mistake. Unknown
+// fields are refused.
+func DecodeCouncil(r io.Reader) (Council, error) {
+	c := DefaultCouncil()
+	c.Name, c.Address, c.SharingFramework = "", "", ""
+	c.SharingFrameworkContact, c.DataProtectionOfficer = ContactPerson{}, ContactPerson{}
+	dec := json.NewDecoder(io.LimitReader(r, MaxBodyBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return Council{}, &Error{Code: EMalformed, Message: "The council profile is not valid JSON for a profile: " + err.Error()}
+	}
+	var problems []Problem
+	for path, v := range map[string]string{"name": c.Name, "address": c.Address, "sharing_framework": c.SharingFramework} {
+		if strings.TrimSpace(v) == "" {
+			problems = append(problems, Problem{Path: path, Message: "The council profile must give this"})
+		}
+	}
+	if len(problems) > 0 {
+		slices.SortFunc(problems, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+		return Council{}, &Error{Code: EInvalid, Message: "The council profile is incomplete", Problems: problems}
+	}
+	return c, nil
 }
