@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"partnerdocs/api"
 	"partnerdocs/generator"
@@ -446,6 +447,10 @@ type failingGenerator struct{ panics bool }
 
 func (g failingGenerator) Kinds() []string { return []string{"agreement"} }
 
+func (g failingGenerator) Assess(*partnership.Partnership, time.Time) partnership.Assessment {
+	return partnership.Assessment{}
+}
+
 func (g failingGenerator) Render(context.Context, generator.Request) (*generator.Document, error) {
 	if g.panics {
 		panic("template exploded")
@@ -461,6 +466,10 @@ type gatedGenerator struct {
 }
 
 func (g *gatedGenerator) Kinds() []string { return []string{"agreement"} }
+
+func (g *gatedGenerator) Assess(*partnership.Partnership, time.Time) partnership.Assessment {
+	return partnership.Assessment{}
+}
 
 func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*generator.Document, error) {
 	g.inside.Add(1)

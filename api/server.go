@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v5"
 
 	"partnerdocs/generator"
+	"partnerdocs/partnership"
 )
 
 // Timeouts of the HTTP server. A document takes tens of milliseconds to
@@ -29,6 +30,7 @@ const (
 type Generator interface {
 	Kinds() []string
 	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
+	Assess(p *partnership.Partnership, asOf time.Time) partnership.Assessment
 }
 
 // Config is what a Server is built from.

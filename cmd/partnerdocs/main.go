@@ -108,6 +108,8 @@ func (m *Main) newCommand(name string) command {
 		return &renderCommand{stdin: m.Stdin, stdout: m.Stdout, stderr: m.Stderr}
 	case "serve":
 		return &serveCommand{stderr: m.Stderr, listening: m.Listening}
+	case "assess":
+		return &assessCommand{stdin: m.Stdin, stdout: m.Stdout}
 	case "version":
 		return &versionCommand{stdout: m.Stdout}
 	}
@@ -142,9 +144,15 @@ func (m *Main) usage(w io.Writer) {
 partnership described in JSON, on the command line or as an HTTP API.
 
 Usage:
-  partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html] [--at TIME]
+  partnerdocs render --kind KIND --in FILE --out FILE [--format pdf|html] [--at TIME]
+  partnerdocs assess --in FILE [--at DATE]
   partnerdocs serve [--addr 127.0.0.1:8080] [--shutdown-timeout 10s] [--max-renders N]
   partnerdocs version
+
+Kinds: agreement, mou, communications-agreement, information-sharing-protocol,
+checklist, policy-statement. render, assess and serve also take
+--council FILE (a council profile) and --templates DIR (the council's own
+templates, checked against the samples at start-up).
 
 Run "partnerdocs COMMAND -h" for a command's flags. Every flag can also be set
 with an environment variable PARTNERDOCS_<FLAG> (upper case, dashes as

@@ -12,11 +12,11 @@ import (
 	"time"
 
 	"partnerdocs/generator"
-	"partnerdocs/partnership"
 )
 
 // renderCommand renders one document from a partnership JSON file.
 type renderCommand struct {
+	generatorFlags
 	kind, in, out, format, at string
 
 	genTime time.Time // parsed from at
@@ -31,6 +31,7 @@ func (c *renderCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.out, "out", "", "`file` to write, - for standard output (required)")
 	fs.StringVar(&c.format, "format", "pdf", "output `format`: pdf or html")
 	fs.StringVar(&c.at, "at", "", "generation `time`, RFC 3339 or YYYY-MM-DD (default now)")
+	c.generatorFlags.flags(fs)
 }
 
 func (c *renderCommand) check() error {
@@ -65,14 +66,14 @@ func parseGenerationTime(s string) (time.Time, error) {
 // run decodes and validates the input, renders, and only then writes: bad
 // input leaves no file behind.
 func (c *renderCommand) run(ctx context.Context) error {
-	gen, err := generator.New(generator.Options{})
+	gen, err := c.newGenerator()
 	if err != nil {
 		return err
 	}
 	if kinds := gen.Kinds(); !slices.Contains(kinds, c.kind) {
 		return usageErrorf("render: --kind %q is not a document kind; the kinds are: %s", c.kind, strings.Join(kinds, ", "))
 	}
-	p, err := c.readPartnership()
+	p, err := readPartnership(c.in, c.stdin)
 	if err != nil {
 		return err
 	}
@@ -86,20 +87,6 @@ func (c *renderCommand) run(ctx context.Context) error {
 		fmt.Fprintf(c.stderr, "warning: %s: %s\n", w.Path, w.Message)
 	}
 	return c.write(doc.Bytes)
-}
-
-// readPartnership decodes the input strictly. Decode reads at most the
-// API's body limit, so the command line and the API accept the same inputs.
-func (c *renderCommand) readPartnership() (*partnership.Partnership, error) {
-	if c.in == "-" {
-		return partnership.Decode(c.stdin)
-	}
-	f, err := os.Open(c.in)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return partnership.Decode(f)
 }
 
 func (c *renderCommand) write(data []byte) error {

@@ -12,12 +12,12 @@ import (
 	"time"
 
 	"partnerdocs/api"
-	"partnerdocs/generator"
 )
 
 // serveCommand runs the HTTP API until its context is cancelled, then shuts
 // down gracefully: in-flight requests get shutdownTimeout to finish.
 type serveCommand struct {
+	generatorFlags
 	addr            string
 	shutdownTimeout time.Duration
 	maxRenders      int
@@ -31,6 +31,7 @@ func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on (loopback unless told otherwise)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
 	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
+	c.generatorFlags.flags(fs)
 }
 
 func (c *serveCommand) check() error {
@@ -69,7 +70,7 @@ func (c *serveCommand) run(ctx context.Context) error {
 }
 
 func (c *serveCommand) server(log *slog.Logger) (*http.Server, error) {
-	gen, err := generator.New(generator.Options{})
+	gen, err := c.newGenerator()
 	if err != nil {
 		return nil, err
 	}

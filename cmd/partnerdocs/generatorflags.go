@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+	"partnerdocs/samples"
+)
+
+// generatorFlags are the flags every command that renders shares: the
+// council profile and a council's own copy of the templates.
+type generatorFlags struct {
+	council   string
+	templates string
+}
+
+func (f *generatorFlags) flags(fs *flag.FlagSet) {
+	fs.StringVar(&f.council, "council", "", "council profile JSON `file` (default: the protocol's own council)")
+	fs.StringVar(&f.templates, "templates", "", "`directory` of templates replacing the built-in ones; each is checked against the samples at start-up")
+}
+
+// newGenerator builds the generator. A template directory is rendered
+// against every sample first, so a broken template stops start-up with its
+// file and line.
+func (f *generatorFlags) newGenerator() (*generator.Generator, error) {
+	var opts generator.Options
+	if f.council != "" {
+		c, err := readCouncil(f.council)
+		if err != nil {
+			return nil, err
+		}
+		opts.Council = &c
+	}
+	if f.templates != "" {
+		if info, err := os.Stat(f.templates); err != nil || !info.IsDir() {
+			return nil, usageErrorf("--templates %q is not a directory", f.templates)
+		}
+		probes, err := sampleProbes()
+		if err != nil {
+			return nil, err
+		}
+		opts.Templates, opts.Probes = os.DirFS(f.templates), probes
+	}
+	return generator.New(opts)
+}
+
+func readCouncil(path string) (partnership.Council, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return partnership.Council{}, err
+	}
+	c, err := partnership.DecodeCouncil(bytes.NewReader(b))
+	if err != nil {
+		return partnership.Council{}, fmt.Errorf("--council %s: %w", path, err)
+	}
+	return c, nil
+}
+
+func sampleProbes() ([]*partnership.Partnership, error) {
+	var probes []*partnership.Partnership
+	for _, name := range samples.Names() {
+		b, err := samples.Read(name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := partnership.Decode(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("sample %s: %w", name, err)
+		}
+		probes = append(probes, p)
+	}
+	return probes, nil
+}
