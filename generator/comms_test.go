@@ -161,7 +161,7 @@ func TestCommsAgreementContactsAndLead(t *testing.T) {
 	for _, want := range []string{
 		"| " + p.Partners[0].Name + " | [to be confirmed] | [to be confirmed] | [to be confirmed] |",
 		"| " + p.Partners[1].Name + " | " + p.Partners[1].CommsContact.Name + ", [role to be confirmed] |",
-		"| " + partnership.DefaultCouncil().Name + " | [to be confirmed], Communications Team | [to be confirmed] | [to be confirmed] |",
+		"| " + partnership.DefaultCouncil().Name + " | [name to be confirmed], Communications Team | [email to be confirmed] | [telephone to be confirmed] |",
 		"The Agreed Contact for the Partnership is " + p.Partners[2].CommsContact.Name + ", " + p.Partners[2].CommsContact.Role + ", of " + p.Partners[2].Name + ".",
 	} {
 		if !strings.Contains(md, want) {
@@ -213,6 +213,24 @@ func TestMoUAndCommsNoDanglingPlaceholders(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// The council's own communications lead comes from the council profile.
+func TestCommsAgreementCouncilContactFromProfile(t *testing.T) {
+	c := partnership.DefaultCouncil()
+	c.CommunicationsContact = partnership.CommsContact{Name: "Siân Ellis", Role: "Head of Communications",
+		Email: "sian.ellis@council.example.gov.uk", Phone: "01604 496000"}
+	g, err := New(Options{Council: &c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := render(t, g, "communications-agreement", loadSample(t, "waste-partnership.json"), FormatPDF)
+	text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
+	for _, want := range []string{"Siân Ellis", "Head of Communications", "sian.ellis@council.example.gov.uk", "01604 496000"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the agreement lacks the council's %q", want)
 		}
 	}
 }

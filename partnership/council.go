@@ -27,6 +27,9 @@ type Council struct {
 	HeadOfService           string `json:"head_of_service"`
 	LegalServices           string `json:"legal_services"`
 	CommunicationsTeam      string `json:"communications_team"`
+	// CommunicationsContact is the council's communications lead for its
+	// partnerships, printed in every communications agreement.
+	CommunicationsContact CommsContact `json:"communications_contact"`
 
 	// Decision bodies.
 	DecisionBody string `json:"decision_body"` // approves significant partnerships (§5(b))
