@@ -83,3 +83,24 @@ func mustDate(t *testing.T, s string) time.Time {
 	}
 	return d
 }
+
+// An agreement or MoU for an arrangement the protocol excludes is refused
+// with 422 not_eligible and the reason; the checklist records the "no".
+func TestExcludedArrangementGetsNoAgreement(t *testing.T) {
+	ts := newTestServer(t, nil)
+	body := edited(t, func(p map[string]any) {
+		p["arrangement"] = map[string]any{"council_procures_service": true, "shared_agreement_of_outcomes": false,
+			"shared_delivery": false, "discussion_only": false}
+	})
+	for _, kind := range []string{"agreement", "mou"} {
+		resp, data := ts.do(t, request{path: "/api/v1/documents/" + kind, contentType: "application/json", body: body})
+		problem := checkProblem(t, resp, data, http.StatusUnprocessableEntity, "not_eligible")
+		if !strings.Contains(problem.Detail, "contract") {
+			t.Errorf("%s: the detail does not give the reason: %q", kind, problem.Detail)
+		}
+	}
+	resp, data := ts.do(t, request{path: "/api/v1/documents/checklist", contentType: "application/json", body: body})
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(string(data), "%PDF-") {
+		t.Errorf("checklist: status %d", resp.StatusCode)
+	}
+}
