@@ -142,7 +142,7 @@ func TestChecklistRecordsExcludedArrangement(t *testing.T) {
 	p.Arrangement = &partnership.Arrangement{CouncilProcuresService: true}
 	a := g.Assess(p, genTime)
 	if a.Classification != partnership.ClassExcludedContract {
-		t.Skipf("the rules classify a procured service as %q; this test needs excluded_contract", a.Classification)
+		t.Fatalf("the rules classify a procured service as %q, not excluded_contract", a.Classification)
 	}
 	c := checklistView(g, p).Checklist()
 	if c.Partnership.Answer != answerNo || c.Significance.Answer != answerNA || c.ApprovalRoute.Answer != answerNA {
