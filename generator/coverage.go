@@ -23,7 +23,7 @@ var complexScripts = []*unicode.RangeTable{
 // nothing is lost silently: the caller passes the warnings on.
 func (g *Generator) coverage(p *partnership.Partnership) []Warning {
 	var out []Warning
-	walkStrings(reflect.ValueOf(p).Elem(), nil, func(path jsonPath, s string) {
+	walkStrings(reflect.ValueOf(p).Elem(), make(jsonPath, 0, 8), func(path jsonPath, s string) {
 		if bad := g.unprintable(s); bad != "" {
 			out = append(out, Warning{Path: path.String(), Message: "The PDF cannot show " + bad +
 				"; the HTML copy shows them. Check the printed text of this field."})

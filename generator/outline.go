@@ -69,6 +69,8 @@ type outline struct {
 	blocks []*block
 	title  string
 	labels map[string]string // heading id -> "clause 7.2" / "Schedule 2"
+
+	scratch []byte // reused while gathering inline text
 }
 
 var markdown = goldmark.New(
@@ -104,13 +106,13 @@ func (o *outline) convert(node ast.Node, src []byte, n *numbering) (*block, erro
 	case *ast.Heading:
 		return o.heading(node, src, n), nil
 	case *ast.Paragraph, *ast.TextBlock:
-		b := &block{kind: blockPara, spans: inlines(node, src)}
+		b := &block{kind: blockPara, spans: o.inlines(node, src)}
 		n.numberPara(b)
 		return b, nil
 	case *ast.List:
-		return listBlock(node, src), nil
+		return o.listBlock(node, src), nil
 	case *east.Table:
-		return tableBlock(node, src), nil
+		return o.tableBlock(node, src), nil
 	case *ast.Blockquote:
 		b := &block{kind: blockQuote}
 		for c := node.FirstChild(); c != nil; c = c.NextSibling() {
@@ -130,7 +132,7 @@ func (o *outline) convert(node ast.Node, src []byte, n *numbering) (*block, erro
 }
 
 func (o *outline) heading(h *ast.Heading, src []byte, n *numbering) *block {
-	b := &block{kind: blockHeading, level: h.Level, spans: inlines(h, src)}
+	b := &block{kind: blockHeading, level: h.Level, spans: o.inlines(h, src)}
 	b.id = attr(h, "id")
 	classes := " " + attr(h, "class") + " "
 	unnumbered := strings.Contains(classes, " unnumbered ")
@@ -232,7 +234,7 @@ func (o *outline) resolve() error {
 	return nil
 }
 
-func listBlock(l *ast.List, src []byte) *block {
+func (o *outline) listBlock(l *ast.List, src []byte) *block {
 	b := &block{kind: blockList, ordered: l.IsOrdered()}
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		var spans []span
@@ -240,19 +242,19 @@ func listBlock(l *ast.List, src []byte) *block {
 			if len(spans) > 0 {
 				spans[len(spans)-1].br = true
 			}
-			spans = append(spans, inlines(c, src)...)
+			spans = append(spans, o.inlines(c, src)...)
 		}
 		b.items = append(b.items, spans)
 	}
 	return b
 }
 
-func tableBlock(t *east.Table, src []byte) *block {
+func (o *outline) tableBlock(t *east.Table, src []byte) *block {
 	b := &block{kind: blockTable, align: t.Alignments}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells [][]span
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, inlines(cell, src))
+			cells = append(cells, o.inlines(cell, src))
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			b.header = cells
@@ -263,72 +265,102 @@ func tableBlock(t *east.Table, src []byte) *block {
 	return b
 }
 
-// inlines flattens a block's inline content into spans.
-func inlines(n ast.Node, src []byte) []span {
-	var out []span
-	var walk func(n ast.Node, bold bool)
-	walk = func(n ast.Node, bold bool) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				out = appendText(out, unescape(c.Segment.Value(src)), bold)
-				if c.HardLineBreak() {
-					out[len(out)-1].br = true
-				} else if c.SoftLineBreak() {
-					out = appendText(out, " ", bold)
-				}
-			case *ast.String:
-				out = appendText(out, string(c.Value), bold)
-			case *ast.Emphasis:
-				walk(c, bold || c.Level == 2)
-			case *ast.Link:
-				if dest := string(c.Destination); strings.HasPrefix(dest, "#") && c.FirstChild() == nil {
-					out = append(out, span{ref: dest[1:], bold: bold})
-				} else {
-					walk(c, bold)
-				}
-			case *ast.RawHTML:
-				for i := 0; i < c.Segments.Len(); i++ {
-					seg := c.Segments.At(i)
-					out = appendText(out, string(seg.Value(src)), bold)
-				}
-			case *ast.AutoLink:
-				out = appendText(out, string(c.URL(src)), bold)
-			default:
-				walk(c, bold)
+// inlines flattens a block's inline content into spans. Text nodes are many
+// (every escaped character ends one), so their text is gathered in one
+// buffer and becomes a string once per span.
+func (o *outline) inlines(n ast.Node, src []byte) []span {
+	c := inlineCollector{src: src, buf: o.scratch[:0]}
+	c.walk(n, false)
+	c.flush()
+	o.scratch = c.buf
+	return c.out
+}
+
+type inlineCollector struct {
+	src  []byte
+	out  []span
+	buf  []byte // text of the span being gathered
+	bold bool
+}
+
+func (c *inlineCollector) walk(n ast.Node, bold bool) {
+	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
+		switch node := child.(type) {
+		case *ast.Text:
+			c.text(node.Segment.Value(c.src), bold, true)
+			if node.HardLineBreak() {
+				c.lineBreak()
+			} else if node.SoftLineBreak() {
+				c.text([]byte(" "), bold, false)
 			}
+		case *ast.String:
+			c.text(node.Value, bold, false)
+		case *ast.Emphasis:
+			c.walk(node, bold || node.Level == 2)
+		case *ast.Link:
+			if dest := string(node.Destination); strings.HasPrefix(dest, "#") && node.FirstChild() == nil {
+				c.flush()
+				c.out = append(c.out, span{ref: dest[1:], bold: bold})
+			} else {
+				c.walk(node, bold)
+			}
+		case *ast.RawHTML:
+			for i := 0; i < node.Segments.Len(); i++ {
+				seg := node.Segments.At(i)
+				c.text(seg.Value(c.src), bold, false)
+			}
+		case *ast.AutoLink:
+			c.text(node.URL(c.src), bold, false)
+		default:
+			c.walk(node, bold)
 		}
 	}
-	walk(n, false)
-	return out
 }
 
-func appendText(out []span, s string, bold bool) []span {
-	if s == "" {
-		return out
+// text adds Markdown source text (unescaped when escaped is true).
+func (c *inlineCollector) text(b []byte, bold, escaped bool) {
+	if len(b) == 0 {
+		return
 	}
-	if k := len(out) - 1; k >= 0 && out[k].bold == bold && !out[k].br && out[k].ref == "" {
-		out[k].text += s
-		return out
+	if bold != c.bold {
+		c.flush()
+		c.bold = bold
 	}
-	return append(out, span{text: s, bold: bold})
+	if escaped {
+		c.buf = appendUnescaped(c.buf, b)
+	} else {
+		c.buf = append(c.buf, b...)
+	}
 }
 
-// unescape turns Markdown source text into what it means: backslash escapes
-// of punctuation and character references resolved, once, left to right, so
-// an escaped "\&amp;" stays the literal text "&amp;".
-func unescape(b []byte) string {
+func (c *inlineCollector) flush() {
+	if len(c.buf) > 0 {
+		c.out = append(c.out, span{text: string(c.buf), bold: c.bold})
+		c.buf = c.buf[:0]
+	}
+}
+
+func (c *inlineCollector) lineBreak() {
+	c.flush()
+	if k := len(c.out) - 1; k >= 0 {
+		c.out[k].br = true
+	}
+}
+
+// appendUnescaped appends what Markdown source text means: backslash
+// escapes of punctuation and character references resolved, once, left to
+// right, so an escaped "\&amp;" stays the literal text "&amp;".
+func appendUnescaped(out, b []byte) []byte {
 	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
-		return string(b)
+		return append(out, b...)
 	}
-	var out []byte
 	for i := 0; i < len(b); i++ {
-		c := b[i]
+		ch := b[i]
 		switch {
-		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+		case ch == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
 			out = append(out, b[i+1])
 			i++
-		case c == '&':
+		case ch == '&':
 			if end := bytes.IndexByte(b[i:], ';'); end > 1 && end < 34 {
 				ref := b[i : i+end+1]
 				resolved := util.ResolveEntityNames(util.ResolveNumericReferences(ref))
@@ -338,12 +370,12 @@ func unescape(b []byte) string {
 					continue
 				}
 			}
-			out = append(out, c)
+			out = append(out, ch)
 		default:
-			out = append(out, c)
+			out = append(out, ch)
 		}
 	}
-	return string(out)
+	return out
 }
 
 func attr(n ast.Node, name string) string {

@@ -46,6 +46,8 @@ type pdfWriter struct {
 	topOfPage bool
 	indent    float64 // left edge of the text of the last clause, for lists
 	words     []word  // scratch space for the line breaker
+	arena     []run   // the runs of the current block's lines
+	lines     []line  // the current block's lines
 }
 
 func (g *Generator) renderPDF(o *outline, meta pdfMeta) ([]byte, error) {
@@ -159,6 +161,7 @@ func (w *pdfWriter) ensure(h float64) {
 }
 
 func (w *pdfWriter) block(b *block) {
+	w.arena, w.lines = w.arena[:0], w.lines[:0] // the previous block's lines are printed
 	switch b.kind {
 	case blockTitle:
 		w.title(b)

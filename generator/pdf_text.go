@@ -65,45 +65,51 @@ func words(out []word, spans []span, allBold bool) []word {
 }
 
 // wrap breaks spans into lines no wider than width at the given size.
+//
+// The runs of every line live in one arena that the writer reuses from
+// block to block (see block), so a line costs no allocation of its own.
 func (w *pdfWriter) wrap(spans []span, width, size float64, allBold bool) []line {
-	var lines []line
-	var cur line
+	first := len(w.lines)
+	start := len(w.arena)
+	cur := func() line { return w.arena[start:] }
 	x := 0.0
 	flush := func() {
-		lines = append(lines, cur)
-		cur, x = nil, 0
+		end := len(w.arena)
+		w.lines = append(w.lines, w.arena[start:end:end])
+		start, x = end, 0
 	}
 	w.words = words(w.words[:0], spans, allBold)
 	for _, wd := range w.words {
 		ww := w.textWidth(wd.text, wd.bold, size)
 		sw := 0.0
-		if wd.spaceBefore && len(cur) > 0 {
+		if wd.spaceBefore && len(cur()) > 0 {
 			sw = w.textWidth(" ", wd.bold, size)
 		}
-		if len(cur) > 0 && x+sw+ww > width {
+		if len(cur()) > 0 && x+sw+ww > width {
 			flush()
 			sw = 0
 		}
 		if ww > width {
 			for _, piece := range w.splitWord(wd.text, wd.bold, size, width) {
-				if len(cur) > 0 {
+				if len(cur()) > 0 {
 					flush()
 				}
-				cur = append(cur, run{text: piece, bold: wd.bold, ref: wd.ref, w: w.textWidth(piece, wd.bold, size)})
-				x = cur[0].w
+				pw := w.textWidth(piece, wd.bold, size)
+				w.arena = append(w.arena, run{text: piece, bold: wd.bold, ref: wd.ref, w: pw})
+				x = pw
 			}
 		} else {
-			cur = appendRun(cur, wd, x, sw, ww)
+			w.arena = append(w.arena[:start], appendRun(cur(), wd, x, sw, ww)...)
 			x += sw + ww
 		}
 		if wd.brAfter {
 			flush()
 		}
 	}
-	if len(cur) > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
+	if len(cur()) > 0 || len(w.lines) == first {
+		flush()
 	}
-	return lines
+	return w.lines[first:len(w.lines):len(w.lines)]
 }
 
 func appendRun(cur line, wd word, x, sw, ww float64) line {
