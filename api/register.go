@@ -20,9 +20,9 @@ import (
 type Register interface {
 	// CreatePartnership stores revision 1. An empty ref is assigned as
 	// PP-<year>-<NNN>, the next free number for the year.
-	CreatePartnership(ctx context.Context, p *partnership.Partnership, a partnership.Assessment, by Actor) (*partnership.Revision, error)
+	CreatePartnership(ctx context.Context, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) (*partnership.Revision, error)
 	// UpdatePartnership stores a new revision when base is the current one.
-	UpdatePartnership(ctx context.Context, ref string, base int, p *partnership.Partnership, a partnership.Assessment, by Actor) (*partnership.Revision, error)
+	UpdatePartnership(ctx context.Context, ref string, base int, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) (*partnership.Revision, error)
 	// Partnership returns the current revision.
 	Partnership(ctx context.Context, ref string) (*partnership.Revision, error)
 	// PartnershipRevision returns revision n.
@@ -37,7 +37,7 @@ type Register interface {
 	// AddDocument stores a generated document as the next version of its
 	// kind for the partnership, with status draft; older drafts, returned
 	// and in-review versions of that kind become superseded.
-	AddDocument(ctx context.Context, d *partnership.Document, by Actor) (*partnership.Document, error)
+	AddDocument(ctx context.Context, d *partnership.Document, by partnership.Actor) (*partnership.Document, error)
 	// Document returns one document with its bytes and review history.
 	Document(ctx context.Context, id int64) (*partnership.Document, error)
 	// Documents lists a partnership's documents, newest first, without bytes.
@@ -45,7 +45,7 @@ type Register interface {
 	// Review applies one review step. Approving needs approved, the clean
 	// copy generated from the same revision, which is stored as a new
 	// document with status approved and ApprovedOf set.
-	Review(ctx context.Context, id int64, step partnership.ReviewEvent, approved *partnership.Document, by Actor) (*partnership.Document, error)
+	Review(ctx context.Context, id int64, step partnership.ReviewEvent, approved *partnership.Document, by partnership.Actor) (*partnership.Document, error)
 	// ReviewQueue lists documents in review, oldest first, without bytes.
 	ReviewQueue(ctx context.Context) ([]partnership.Document, error)
 
@@ -54,16 +54,10 @@ type Register interface {
 	Audit(ctx context.Context, before int64, limit int) ([]partnership.AuditEntry, error)
 
 	// Tokens. Only hashes are stored.
-	CreateToken(ctx context.Context, t *partnership.Token, by Actor) (*partnership.Token, error)
-	RevokeToken(ctx context.Context, name string, by Actor) error
+	CreateToken(ctx context.Context, t *partnership.Token, by partnership.Actor) (*partnership.Token, error)
+	RevokeToken(ctx context.Context, name string, by partnership.Actor) error
 	TokenByHash(ctx context.Context, hash []byte) (*partnership.Token, error)
 
 	// Ping reports whether the database answers (for /readyz).
 	Ping(ctx context.Context) error
-}
-
-// Actor is who is doing something: the token's name and role.
-type Actor struct {
-	Name string
-	Role partnership.Role
 }

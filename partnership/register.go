@@ -142,3 +142,9 @@ type Token struct {
 	CreatedAt time.Time  `json:"created_at"`
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
 }
+
+// Actor is who is doing something: the token's name and role.
+type Actor struct {
+	Name string
+	Role Role
+}
