@@ -18,6 +18,11 @@ const (
 	ENotFound      Code = "not_found"              // no such thing
 	EConflict      Code = "conflict"               // the request clashes with what is stored
 	EUnprocessable Code = "not_eligible"           // valid, but the protocol does not allow this document for it
+	EStale         Code = "precondition_failed"    // If-Match names a revision that is no longer current (412)
+	ENeedsMatch    Code = "precondition_required"  // an update without If-Match (428)
+	EUnauthorized  Code = "unauthorized"           // no valid token (401)
+	EForbidden     Code = "forbidden"              // the token's role may not do this (403)
+	ETooMany       Code = "too_many_requests"      // failed authentication from this address: slow down (429)
 	EInternal      Code = "internal"               // our fault; details are logged, never shown
 )
 
