@@ -132,6 +132,11 @@ func TestRenderBadInputWritesNothing(t *testing.T) {
 		{"wrong type", `{"name": "Waste", "purpose": "Recycling", "governance": {"quorum": "three"}}`, []string{"governance.quorum: "}},
 		{"missing required fields", `{"status": "pending"}`, []string{"name: ", "purpose: ", "status: "}},
 		{"invalid UTF-8", "{\"name\": \"\xff\", \"purpose\": \"x\"}", nil},
+		{"invalid date", `{"name": "W", "purpose": "R", "dates": {"start": "2026-02-30"}}`, []string{"dates.start: "}},
+		{"negative pence", `{"name": "W", "purpose": "R", "contributions": [{"partner": "council", "financial_year": "2026/27", "type": "cash", "amount_pence": -1, "within_budget": true}]}`, []string{"contributions[0].amount_pence: "}},
+		{"201-character name", `{"name": "` + strings.Repeat("ŵ", 201) + `", "purpose": "R"}`, []string{"name: "}},
+		{"control characters", `{"name": "W\u0007", "purpose": "R"}`, []string{"name: "}},
+		{"2 MiB body", `{"name": "` + strings.Repeat("a", 2<<20) + `", "purpose": "R"}`, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
