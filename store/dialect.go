@@ -1,0 +1,52 @@
+package store
+
+import (
+	"strconv"
+	"strings"
+)
+
+// dialect is what differs between SQLite and PostgreSQL in the SQL this
+// package writes. Queries are written once with ? placeholders; rebind turns
+// them into PostgreSQL's $1, $2 ...
+type dialect struct {
+	name      string // "sqlite" or "postgres"
+	numbered  bool   // placeholders are $n
+	forUpdate string // appended to a SELECT that must lock its rows
+}
+
+var (
+	sqliteDialect   = dialect{name: "sqlite"}
+	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE"}
+)
+
+// isPostgres reports whether dsn names a PostgreSQL server rather than a
+// SQLite file.
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// rebind rewrites ? placeholders for the dialect. The package's SQL never
+// has a ? inside a string literal, so a plain scan is enough.
+func (d dialect) rebind(query string) string {
+	if !d.numbered || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 8)
+	n := 0
+	for _, r := range query {
+		if r != '?' {
+			b.WriteRune(r)
+			continue
+		}
+		n++
+		b.WriteByte('$')
+		b.WriteString(strconv.Itoa(n))
+	}
+	return b.String()
+}
+
+// placeholders returns n comma-separated ? placeholders, for IN lists.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"partnerdocs/partnership"
+)
+
+// columns are a revision's values that listings filter on, copied out of
+// its JSON when it is stored.
+type columns struct {
+	name, nameFolded, status, serviceArea string
+	significant                           bool
+	classification, nextReview            string
+	leadID, leadName                      string
+}
+
+func columnsOf(p *partnership.Partnership, a partnership.Assessment) columns {
+	c := columns{
+		name: p.Name, nameFolded: strings.ToLower(p.Name), status: string(p.Status),
+		serviceArea: p.ServiceArea, significant: a.Significant, classification: string(a.Classification),
+	}
+	if p.Dates != nil {
+		c.nextReview = string(p.Dates.NextReview)
+	}
+	for _, partner := range p.Partners {
+		if partner.IsLead {
+			c.leadID, c.leadName = partner.ID, partner.Name
+			break
+		}
+	}
+	return c
+}
+
+// ListPartnerships lists current revisions in ref order after filter.After;
+// next is the cursor for the next page, "" at the end.
+func (db *DB) ListPartnerships(ctx context.Context, filter partnership.PartnershipFilter) ([]partnership.PartnershipSummary, string, error) {
+	limit := pageSize(filter.Limit)
+	where, args := filterClause(filter)
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	defer t.Rollback()
+	rows, err := t.query(ctx, `SELECT r.ref, r.name, r.status, r.service_area, r.significant,
+		r.classification, r.next_review, r.number, p.updated_at
+		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision
+		WHERE `+where+` ORDER BY r.ref LIMIT ?`, append(args, limit+1)...)
+	if err != nil {
+		return nil, "", domainError(err, "listing")
+	}
+	defer rows.Close()
+	page := make([]partnership.PartnershipSummary, 0, limit)
+	for rows.Next() {
+		var s partnership.PartnershipSummary
+		if err := rows.Scan(&s.Ref, &s.Name, &s.Status, &s.ServiceArea, &s.Significant,
+			&s.Classification, &s.NextReview, &s.Revision, &s.UpdatedAt); err != nil {
+			return nil, "", domainError(err, "listing")
+		}
+		s.UpdatedAt = s.UpdatedAt.UTC()
+		page = append(page, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", domainError(err, "listing")
+	}
+	if len(page) <= limit {
+		return page, "", nil
+	}
+	page = page[:limit]
+	return page, page[limit-1].Ref, nil
+}
+
+// filterClause builds the WHERE clause of a listing: SQL text from this
+// function's constants only, every value a placeholder argument.
+func filterClause(f partnership.PartnershipFilter) (string, []any) {
+	conds := []string{"r.ref > ?"}
+	args := []any{f.After}
+	add := func(cond string, values ...any) {
+		conds = append(conds, cond)
+		args = append(args, values...)
+	}
+	if len(f.Status) > 0 {
+		statuses := make([]any, len(f.Status))
+		for i, s := range f.Status {
+			statuses[i] = string(s)
+		}
+		add("r.status IN ("+placeholders(len(statuses))+")", statuses...)
+	}
+	if f.Significant != nil {
+		add("r.significant = ?", *f.Significant)
+	}
+	if f.ServiceArea != "" {
+		add("r.service_area = ?", f.ServiceArea)
+	}
+	if f.LeadPartner != "" {
+		add("(r.lead_partner_id = ? OR r.lead_partner_name = ?)", f.LeadPartner, f.LeadPartner)
+	}
+	if !f.ReviewDueBefore.IsZero() {
+		add("r.next_review <> '' AND r.next_review < ?", f.ReviewDueBefore.UTC().Format("2006-01-02"))
+	}
+	if f.NameContains != "" {
+		add("r.name_folded LIKE ? ESCAPE '!'", "%"+escapeLike(strings.ToLower(f.NameContains))+"%")
+	}
+	if f.Classification != "" {
+		add("r.classification = ?", string(f.Classification))
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// escapeLike makes s match itself in a LIKE pattern whose escape is '!'.
+var likeEscaper = strings.NewReplacer("!", "!!", "%", "!%", "_", "!_")
+
+func escapeLike(s string) string { return likeEscaper.Replace(s) }

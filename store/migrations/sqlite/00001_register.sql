@@ -1,0 +1,110 @@
+-- +goose Up
+-- The register (SQLite). Times are stored in UTC; next_review is the
+-- partnership's YYYY-MM-DD text (empty when not given), which sorts as dates do.
+CREATE TABLE partnerships (
+    ref        TEXT PRIMARY KEY,
+    revision   INTEGER NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE ref_counters (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+);
+
+CREATE TABLE revisions (
+    ref               TEXT NOT NULL REFERENCES partnerships (ref),
+    number            INTEGER NOT NULL,
+    partnership       TEXT NOT NULL,
+    assessment        TEXT NOT NULL,
+    name              TEXT NOT NULL,
+    name_folded       TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    service_area      TEXT NOT NULL,
+    significant       BOOLEAN NOT NULL,
+    classification    TEXT NOT NULL,
+    next_review       TEXT NOT NULL,
+    lead_partner_id   TEXT NOT NULL,
+    lead_partner_name TEXT NOT NULL,
+    created_at        TIMESTAMP NOT NULL,
+    created_by        TEXT NOT NULL,
+    PRIMARY KEY (ref, number)
+);
+
+CREATE TABLE documents (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    ref              TEXT NOT NULL,
+    kind             TEXT NOT NULL,
+    format           TEXT NOT NULL,
+    version          INTEGER NOT NULL,
+    revision         INTEGER NOT NULL,
+    template_id      TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    sha256           TEXT NOT NULL,
+    fingerprint      TEXT NOT NULL,
+    generated_at     TIMESTAMP NOT NULL,
+    generated_by     TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    approved_of      INTEGER REFERENCES documents (id),
+    bytes            BLOB NOT NULL,
+    UNIQUE (ref, kind, format, version),
+    FOREIGN KEY (ref, revision) REFERENCES revisions (ref, number)
+);
+CREATE INDEX documents_status ON documents (status, id);
+
+CREATE TABLE review_events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    action      TEXT NOT NULL,
+    by_name     TEXT NOT NULL,
+    at          TIMESTAMP NOT NULL,
+    comment     TEXT NOT NULL
+);
+CREATE INDEX review_events_document ON review_events (document_id, id);
+
+CREATE TABLE audit (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    at            TIMESTAMP NOT NULL,
+    actor         TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    object        TEXT NOT NULL,
+    from_revision INTEGER NOT NULL,
+    to_revision   INTEGER NOT NULL,
+    detail        TEXT NOT NULL
+);
+
+-- +goose StatementBegin
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+-- +goose StatementEnd
+
+CREATE TABLE tokens (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT NOT NULL UNIQUE,
+    role       TEXT NOT NULL,
+    hash       BLOB NOT NULL UNIQUE,
+    created_at TIMESTAMP NOT NULL,
+    revoked_at TIMESTAMP
+);
+
+-- +goose Down
+DROP TABLE tokens;
+DROP TRIGGER audit_no_delete;
+DROP TRIGGER audit_no_update;
+DROP TABLE audit;
+DROP TABLE review_events;
+DROP TABLE documents;
+DROP TABLE revisions;
+DROP TABLE ref_counters;
+DROP TABLE partnerships;

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"partnerdocs/partnership"
+)
+
+// assignRef takes the next number of the year from the counter and skips
+// any ref a client already chose. On PostgreSQL the counter row stays
+// locked until the transaction ends, so concurrent creates take turns.
+func (t *tx) assignRef(ctx context.Context) (string, error) {
+	year := t.now.Year()
+	for {
+		var n int
+		err := t.queryRow(ctx, `INSERT INTO ref_counters (year, last) VALUES (?, 1)
+			ON CONFLICT (year) DO UPDATE SET last = ref_counters.last + 1
+			RETURNING last`, year).Scan(&n)
+		if err != nil {
+			return "", domainError(err, "ref counter")
+		}
+		ref := fmt.Sprintf("PP-%d-%03d", year, n)
+		var taken int
+		err = t.queryRow(ctx, `SELECT COUNT(*) FROM partnerships WHERE ref = ?`, ref).Scan(&taken)
+		if err != nil {
+			return "", domainError(err, "partnership "+ref)
+		}
+		if taken == 0 {
+			return ref, nil
+		}
+	}
+}
+
+// lockPartnership returns the partnership's current revision, locking its
+// row on PostgreSQL until the transaction ends (SQLite's IMMEDIATE
+// transaction already holds the only write lock).
+func (t *tx) lockPartnership(ctx context.Context, ref string) (int, error) {
+	var current int
+	err := t.queryRow(ctx, `SELECT revision FROM partnerships WHERE ref = ?`+t.dialect.forUpdate, ref).Scan(&current)
+	return current, domainError(err, "partnership "+ref)
+}
+
+// insertRevision stores revision n of ref with the columns listings filter
+// on, and returns it as stored.
+func (t *tx) insertRevision(ctx context.Context, ref string, n int, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) (*partnership.Revision, error) {
+	rev := &partnership.Revision{Ref: ref, Number: n, Partnership: *p, Assessment: a, CreatedAt: t.now, CreatedBy: by.Name}
+	rev.Partnership.Ref = ref
+	pj, err := json.Marshal(rev.Partnership)
+	if err != nil {
+		return nil, fmt.Errorf("store: encoding partnership %s: %w", ref, err)
+	}
+	aj, err := json.Marshal(a)
+	if err != nil {
+		return nil, fmt.Errorf("store: encoding the assessment of %s: %w", ref, err)
+	}
+	c := columnsOf(&rev.Partnership, a)
+	_, err = t.exec(ctx, `INSERT INTO revisions (ref, number, partnership, assessment,
+		name, name_folded, status, service_area, significant, classification, next_review,
+		lead_partner_id, lead_partner_name, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ref, n, string(pj), string(aj), c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
+		c.classification, c.nextReview, c.leadID, c.leadName, t.now, by.Name)
+	if err != nil {
+		return nil, domainError(err, fmt.Sprintf("revision %d of partnership %s", n, ref))
+	}
+	return rev, nil
+}
+
+// revision reads one revision with query, which selects ref, number,
+// partnership, assessment, created_at and created_by.
+func (t *tx) revision(ctx context.Context, ref, query string, args ...any) (*partnership.Revision, error) {
+	var rev partnership.Revision
+	var pj, aj string
+	err := t.queryRow(ctx, query, args...).Scan(&rev.Ref, &rev.Number, &pj, &aj, &rev.CreatedAt, &rev.CreatedBy)
+	if err != nil {
+		return nil, domainError(err, "partnership "+ref)
+	}
+	if err := json.Unmarshal([]byte(pj), &rev.Partnership); err != nil {
+		return nil, fmt.Errorf("store: partnership %s revision %d: %w", ref, rev.Number, err)
+	}
+	if err := json.Unmarshal([]byte(aj), &rev.Assessment); err != nil {
+		return nil, fmt.Errorf("store: assessment of %s revision %d: %w", ref, rev.Number, err)
+	}
+	rev.CreatedAt = rev.CreatedAt.UTC()
+	return &rev, nil
+}
+
+// partnershipExists is ENotFound unless ref is in the register.
+func (t *tx) partnershipExists(ctx context.Context, ref string) error {
+	var current int
+	err := t.queryRow(ctx, `SELECT revision FROM partnerships WHERE ref = ?`, ref).Scan(&current)
+	return domainError(err, "partnership "+ref)
+}
