@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -23,12 +24,17 @@ import (
 	"partnerdocs/generator"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
+	"partnerdocs/store"
 )
 
-// testServer is the real API, with the real generator, on 127.0.0.1.
+// testServer is the real API, with the real generator and a real SQLite
+// register in a temporary directory, on 127.0.0.1. It has a token for
+// every role.
 type testServer struct {
 	*httptest.Server
-	log *syncBuffer
+	log    *syncBuffer
+	reg    *store.DB
+	tokens map[partnership.Role]string // secrets
 }
 
 func newTestServer(t *testing.T, gen api.Generator) *testServer {
@@ -40,14 +46,47 @@ func newTestServer(t *testing.T, gen api.Generator) *testServer {
 		}
 		gen = g
 	}
+	reg := openRegister(t)
 	log := &syncBuffer{}
-	s, err := api.New(api.Config{Generator: gen, Logger: slog.New(slog.NewJSONHandler(log, nil))})
+	s, err := api.New(api.Config{Generator: gen, Register: reg, Logger: slog.New(slog.NewJSONHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
-	return &testServer{Server: ts, log: log}
+	return &testServer{Server: ts, log: log, reg: reg, tokens: createTokens(t, reg)}
+}
+
+// openRegister opens a new SQLite register in a temporary directory.
+func openRegister(t *testing.T) *store.DB {
+	t.Helper()
+	reg, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "register.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reg.Close() })
+	return reg
+}
+
+// createTokens makes a token for every role, through the register, as
+// "partnerdocs token create" does.
+func createTokens(t *testing.T, reg api.Register) map[partnership.Role]string {
+	t.Helper()
+	tokens := map[partnership.Role]string{}
+	for _, role := range partnership.RoleValues {
+		tokens[role] = createToken(t, reg, "test-"+string(role), role)
+	}
+	return tokens
+}
+
+func createToken(t *testing.T, reg api.Register, name string, role partnership.Role) string {
+	t.Helper()
+	secret, hash := api.NewToken()
+	admin := partnership.Actor{Name: "test", Role: partnership.RoleAdmin}
+	if _, err := reg.CreateToken(t.Context(), &partnership.Token{Name: name, Role: role, Hash: hash}, admin); err != nil {
+		t.Fatal(err)
+	}
+	return secret
 }
 
 // syncBuffer is a bytes.Buffer that handlers may log to concurrently.
@@ -74,6 +113,8 @@ type request struct {
 	body                      []byte
 	chunked                   bool // send without Content-Length
 	header                    http.Header
+	as                        partnership.Role // the token's role; officer when empty
+	anonymous                 bool             // send no token
 }
 
 func (ts *testServer) do(t *testing.T, r request) (*http.Response, []byte) {
@@ -88,6 +129,9 @@ func (ts *testServer) do(t *testing.T, r request) (*http.Response, []byte) {
 	req, err := http.NewRequest(cmpOr(r.method, http.MethodPost), ts.URL+r.path, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !r.anonymous {
+		req.Header.Set("Authorization", "Bearer "+ts.tokens[cmpOr(r.as, partnership.RoleOfficer)])
 	}
 	for k, v := range r.header {
 		req.Header[k] = v
@@ -107,7 +151,7 @@ func (ts *testServer) do(t *testing.T, r request) (*http.Response, []byte) {
 	return resp, data
 }
 
-func cmpOr(a, b string) string {
+func cmpOr[T ~string](a, b T) T {
 	if a != "" {
 		return a
 	}
@@ -298,7 +342,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "no such route", status: 404, code: "not_found",
 			req: request{method: http.MethodGet, path: "/no/such/page"}},
 		{name: "wrong method", status: 405, code: "method_not_allowed", wantAllow: true,
-			req: request{method: http.MethodGet, path: agreementPath}},
+			req: request{method: http.MethodDelete, path: agreementPath}},
 	}
 }
 
@@ -406,12 +450,17 @@ func TestAccessLog(t *testing.T) {
 	ts := newTestServer(t, nil)
 	body := edited(t, func(p map[string]any) { p["name"] = "Secret Name Partnership"; p["status"] = "pending" })
 	resp, _ := ts.do(t, request{path: agreementPath, contentType: "application/json", body: body,
-		header: http.Header{"Authorization": {"Bearer token-do-not-log"}, "X-Request-Id": {"log-test-1"}}})
+		header: http.Header{"X-Request-Id": {"log-test-1"}}})
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
+	resp, _ = ts.do(t, request{path: agreementPath, contentType: "application/json", body: body,
+		header: http.Header{"Authorization": {"Bearer pd_token-do-not-log"}}})
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("bad token: status %d", resp.StatusCode)
+	}
 	logs := ts.log.String()
-	for _, secret := range []string{"Secret Name", "token-do-not-log"} {
+	for _, secret := range []string{"Secret Name", "token-do-not-log", ts.tokens[partnership.RoleOfficer]} {
 		if strings.Contains(logs, secret) {
 			t.Errorf("log contains %q:\n%s", secret, logs)
 		}
@@ -478,6 +527,21 @@ func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*gene
 	return &generator.Document{Kind: req.Kind, Format: req.Format, Bytes: []byte("%PDF-1.7\n")}, nil
 }
 
+// tokenOnlyRegister knows one officer's token and nothing else. It stands
+// in for the register inside a synctest bubble, which must not wait on a
+// database's connections and file I/O.
+type tokenOnlyRegister struct {
+	api.Register // nil: any other method panics
+	hash         []byte
+}
+
+func (r tokenOnlyRegister) TokenByHash(_ context.Context, hash []byte) (*partnership.Token, error) {
+	if !bytes.Equal(hash, r.hash) {
+		return nil, partnership.NewError(partnership.ENotFound, "no such token")
+	}
+	return &partnership.Token{Name: "officer", Role: partnership.RoleOfficer}, nil
+}
+
 // TestRendersAreBounded: with room for two renders, six requests at once
 // are rendered two at a time, and all of them are answered. synctest.Wait
 // returns when every request is either rendering or waiting for a slot, so
@@ -486,7 +550,9 @@ func TestRendersAreBounded(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const requests, slots = 6, 2
 		gen := &gatedGenerator{release: make(chan struct{})}
-		s, err := api.New(api.Config{Generator: gen, MaxConcurrentRenders: slots})
+		secret, hash := api.NewToken()
+		reg := tokenOnlyRegister{hash: hash}
+		s, err := api.New(api.Config{Generator: gen, Register: reg, MaxConcurrentRenders: slots})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -496,6 +562,7 @@ func TestRendersAreBounded(t *testing.T) {
 			answers[i] = httptest.NewRecorder()
 			req := httptest.NewRequest(http.MethodPost, agreementPath, bytes.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Authorization", "Bearer "+secret)
 			go s.Handler().ServeHTTP(answers[i], req)
 		}
 		for waiting := requests; waiting > 0; waiting-- {

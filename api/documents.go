@@ -158,25 +158,30 @@ func errUnknownKind(kind string, kinds []string) *partnership.Error {
 	}
 }
 
-// sendDocument writes the document with headers that name the file, let a
-// client check it (ETag is the SHA-256 of the bytes) and keep it out of
-// shared caches: drafts name real people.
+// sendDocument writes a freshly rendered document.
 func sendDocument(c *echo.Context, doc *generator.Document, filename string) error {
+	if n := len(doc.Warnings); n > 0 {
+		c.Response().Header().Set("X-Partnerdocs-Warnings", strconv.Itoa(n))
+	}
+	return sendBytes(c, doc.Format, doc.Bytes, documentHash(doc), filename)
+}
+
+// sendBytes writes a document with headers that name the file, let a client
+// check it (ETag is the SHA-256 of the bytes) and keep it out of shared
+// caches: drafts name real people.
+func sendBytes(c *echo.Context, format generator.Format, data []byte, sha256Hex, filename string) error {
 	h := c.Response().Header()
 	contentType, disposition := "application/pdf", "attachment"
-	if doc.Format == generator.FormatHTML {
+	if format == generator.FormatHTML {
 		contentType, disposition = "text/html; charset=utf-8", "inline"
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	}
 	h.Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, filename))
-	h.Set("Content-Length", strconv.Itoa(len(doc.Bytes)))
-	h.Set("ETag", `"`+documentHash(doc)+`"`)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("ETag", `"`+sha256Hex+`"`)
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	if n := len(doc.Warnings); n > 0 {
-		h.Set("X-Partnerdocs-Warnings", strconv.Itoa(n))
-	}
-	return c.Blob(http.StatusOK, contentType, doc.Bytes)
+	return c.Blob(http.StatusOK, contentType, data)
 }
 
 func documentHash(doc *generator.Document) string {

@@ -16,6 +16,8 @@ import (
 const (
 	codeMethodNotAllowed partnership.Code = "method_not_allowed"
 	codeBadRequest       partnership.Code = "bad_request"
+	// codeUnavailable: a dependency (the register's database) does not answer.
+	codeUnavailable partnership.Code = "unavailable"
 )
 
 // problemContentType is the media type of RFC 9457 problem details.
@@ -31,6 +33,9 @@ type problemDetails struct {
 	Code      partnership.Code      `json:"code"`
 	Errors    []partnership.Problem `json:"errors"`
 	RequestID string                `json:"request_id,omitempty"`
+	// CurrentRevision is the partnership's current revision when an update
+	// was based on an older one (412), so the client can fetch it and retry.
+	CurrentRevision int `json:"current_revision,omitempty"`
 }
 
 // statusOf maps each error code to its HTTP status: the one place where
@@ -51,6 +56,18 @@ func statusOf(code partnership.Code) int {
 		return http.StatusMethodNotAllowed
 	case partnership.EConflict:
 		return http.StatusConflict
+	case partnership.EUnauthorized:
+		return http.StatusUnauthorized
+	case partnership.EForbidden:
+		return http.StatusForbidden
+	case partnership.EStale:
+		return http.StatusPreconditionFailed
+	case partnership.ENeedsMatch:
+		return http.StatusPreconditionRequired
+	case partnership.ETooMany:
+		return http.StatusTooManyRequests
+	case codeUnavailable:
+		return http.StatusServiceUnavailable
 	default:
 		return http.StatusInternalServerError
 	}
@@ -71,8 +88,30 @@ func (s *Server) handleError(c *echo.Context, err error) {
 		e = partnership.NewError(partnership.EInternal,
 			"Something went wrong on our side. Please try again; if it keeps happening, quote the request id.")
 	}
+	if status == http.StatusUnauthorized {
+		// RFC 6750: say how to authenticate; never echo what was sent.
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="partnerdocs"`)
+	}
 	c.Set(problemCodeKey, e.Code)
-	s.writeProblem(c, status, e)
+	s.writeProblem(c, status, e, staleRevisionOf(err))
+}
+
+// staleRevision is an update refused because it was based on an older
+// revision than current; the problem tells the client which is current.
+type staleRevision struct {
+	err     *partnership.Error
+	current int
+}
+
+func (e *staleRevision) Error() string { return e.err.Error() }
+func (e *staleRevision) Unwrap() error { return e.err }
+
+func staleRevisionOf(err error) int {
+	var st *staleRevision
+	if errors.As(err, &st) {
+		return st.current
+	}
+	return 0
 }
 
 // clientError turns any error into a *partnership.Error: ours as they are,
@@ -98,15 +137,16 @@ func clientError(err error) *partnership.Error {
 	return &partnership.Error{Code: partnership.EInternal, Message: err.Error()}
 }
 
-func (s *Server) writeProblem(c *echo.Context, status int, e *partnership.Error) {
+func (s *Server) writeProblem(c *echo.Context, status int, e *partnership.Error, currentRevision int) {
 	body, err := json.Marshal(problemDetails{
-		Type:      "about:blank",
-		Title:     http.StatusText(status),
-		Status:    status,
-		Detail:    e.Message,
-		Code:      e.Code,
-		Errors:    append([]partnership.Problem{}, e.Problems...),
-		RequestID: requestIDOf(c),
+		Type:            "about:blank",
+		Title:           http.StatusText(status),
+		Status:          status,
+		Detail:          e.Message,
+		Code:            e.Code,
+		Errors:          append([]partnership.Problem{}, e.Problems...),
+		RequestID:       requestIDOf(c),
+		CurrentRevision: currentRevision,
 	})
 	if err == nil {
 		err = c.Blob(status, problemContentType, body)

@@ -36,6 +36,7 @@ type Generator interface {
 // Config is what a Server is built from.
 type Config struct {
 	Generator Generator    // required
+	Register  Register     // required: the register, and the tokens
 	Logger    *slog.Logger // access and error logs; nil discards them
 	// MaxConcurrentRenders bounds how many documents are rendered at once;
 	// zero means one more than there are CPUs (GOMAXPROCS + 1).
@@ -44,36 +45,57 @@ type Config struct {
 
 // Server is the HTTP API. Build it with New; it is safe for concurrent use.
 type Server struct {
-	gen     Generator
-	log     *slog.Logger
-	echo    *echo.Echo
-	renders chan struct{} // a slot per render allowed at once
+	gen          Generator
+	reg          Register
+	log          *slog.Logger
+	echo         *echo.Echo
+	renders      chan struct{} // a slot per render allowed at once
+	permissions  map[string]permission
+	authFailures *failureLimiter
 }
 
 // New builds the server and registers every route.
 func New(cfg Config) (*Server, error) {
-	if cfg.Generator == nil {
+	switch {
+	case cfg.Generator == nil:
 		return nil, errors.New("api: Config.Generator is required")
+	case cfg.Register == nil:
+		return nil, errors.New("api: Config.Register is required")
 	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{gen: cfg.Generator, log: log, renders: renderSlots(cfg.MaxConcurrentRenders)}
+	s := &Server{gen: cfg.Generator, reg: cfg.Register, log: log, renders: renderSlots(cfg.MaxConcurrentRenders),
+		permissions: permissions(), authFailures: newFailureLimiter()}
 	s.echo = echo.NewWithConfig(echo.Config{
 		Logger:           log,
 		HTTPErrorHandler: s.handleError,
 		// HEAD works wherever GET does (monitors probe /healthz with either);
 		// registering a route twice is an error rather than a silent overwrite.
-		Router: echo.NewRouter(echo.RouterConfig{AutoHandleHEAD: true}),
+		// A ref may contain "/", sent as %2F, so parameters are unescaped.
+		Router: echo.NewRouter(echo.RouterConfig{AutoHandleHEAD: true, UnescapePathParamValues: true}),
 	})
 	s.echo.Use(s.requestID, s.accessLog, recoverPanic, limitBody)
-	for _, r := range s.routes() {
-		if _, err := s.echo.AddRoute(r); err != nil {
-			return nil, err
-		}
+	if err := s.addRoutes(); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// addRoutes registers every route behind the permission table's check.
+func (s *Server) addRoutes() error {
+	for _, r := range s.routes() {
+		auth, err := s.authorize(r.Name)
+		if err != nil {
+			return err
+		}
+		r.Middlewares = append([]echo.MiddlewareFunc{auth}, r.Middlewares...)
+		if _, err := s.echo.AddRoute(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // renderSlots returns a semaphore of n slots, or GOMAXPROCS + 1 when n is

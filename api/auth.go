@@ -1,0 +1,109 @@
+package api
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v5"
+
+	"partnerdocs/partnership"
+)
+
+// TokenPrefix starts every token's secret, so a leaked one is easy to
+// recognise (and to search for in logs and repositories).
+const TokenPrefix = "pd_"
+
+// actorKey holds the authenticated partnership.Actor on the echo context.
+const actorKey = "partnerdocs.actor"
+
+// NewToken returns a new token secret, 256 random bits written in base64url
+// after TokenPrefix, and the hash that is all the register keeps of it.
+func NewToken() (secret string, hash []byte) {
+	var b [32]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	secret = TokenPrefix + base64.RawURLEncoding.EncodeToString(b[:])
+	return secret, TokenHash(secret)
+}
+
+// TokenHash is the SHA-256 of a token's secret: what the register stores and
+// looks tokens up by. The secret has 256 random bits, so a fast hash is
+// enough; there is nothing to gain by guessing at it offline.
+func TokenHash(secret string) []byte {
+	sum := sha256.Sum256([]byte(secret))
+	return sum[:]
+}
+
+// authorize returns the middleware that lets a request through to route
+// only with a valid bearer token whose role the permission table allows.
+func (s *Server) authorize(route string) (echo.MiddlewareFunc, error) {
+	perm, err := permissionFor(s.permissions, route)
+	if err != nil || perm.public {
+		return func(next echo.HandlerFunc) echo.HandlerFunc { return next }, err
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			actor, err := s.authenticate(c)
+			if err != nil {
+				return err
+			}
+			if !perm.allows(actor.Role) {
+				return partnership.NewError(partnership.EForbidden,
+					"Your token's role ("+string(actor.Role)+") may not do this.")
+			}
+			c.Set(actorKey, actor)
+			return next(c)
+		}
+	}, nil
+}
+
+// authenticate finds the token the request carries. A client address that
+// has failed too often lately is refused before its token is looked at.
+// Nothing about the token is logged or echoed.
+func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
+	addr, now := c.RealIP(), time.Now()
+	if wait := s.authFailures.wait(addr, now); wait > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		return partnership.Actor{}, partnership.NewError(partnership.ETooMany,
+			"Too many failed attempts to authenticate from your address; try again later.")
+	}
+	secret, ok := bearerToken(c.Request().Header.Get(echo.HeaderAuthorization))
+	if !ok {
+		return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
+			`This needs a token: send "Authorization: Bearer <token>".`)
+	}
+	tok, err := s.reg.TokenByHash(c.Request().Context(), TokenHash(secret))
+	switch {
+	case err == nil && tok.RevokedAt == nil:
+		return partnership.Actor{Name: tok.Name, Role: tok.Role}, nil
+	case err != nil && partnership.ErrorCode(err) != partnership.ENotFound:
+		return partnership.Actor{}, err
+	}
+	s.authFailures.fail(addr, now)
+	return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
+		"The token is not valid, or has been revoked.")
+}
+
+// bearerToken reads "Bearer <token>" (the scheme in any case, RFC 9110).
+func bearerToken(header string) (string, bool) {
+	scheme, token, ok := strings.Cut(header, " ")
+	token = strings.TrimSpace(token)
+	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
+		return "", false
+	}
+	return token, true
+}
+
+// actorOf is who made the request; authorize has put it there.
+func actorOf(c *echo.Context) (partnership.Actor, error) {
+	actor, ok := c.Get(actorKey).(partnership.Actor)
+	if !ok {
+		return partnership.Actor{}, errors.New("no authenticated actor on the request")
+	}
+	return actor, nil
+}

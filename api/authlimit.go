@@ -1,0 +1,93 @@
+package api
+
+import (
+	"sync"
+	"time"
+)
+
+// Failed authentication is limited per client address so that nobody can
+// guess tokens at speed: each address may fail authFailureBurst times in a
+// row, then once more per authFailureEvery. A token has 256 random bits, so
+// this is not what keeps tokens secret; it keeps a guesser from costing us a
+// database lookup per attempt and makes the attempts visible as 429s.
+const (
+	authFailureBurst   = 10
+	authFailureEvery   = 6 * time.Second
+	authFailureClients = 10_000 // addresses remembered at most
+)
+
+// failureLimiter is a token bucket per client address, in a bounded map.
+// A full bucket is the same as no entry, so entries that have refilled are
+// dropped whenever room is needed.
+type failureLimiter struct {
+	mu      sync.Mutex
+	buckets map[string]bucket
+}
+
+// bucket is how many failures an address may still have, as of when.
+type bucket struct {
+	left float64
+	at   time.Time
+}
+
+func newFailureLimiter() *failureLimiter {
+	return &failureLimiter{buckets: map[string]bucket{}}
+}
+
+// wait returns how long addr must wait before it may try again; zero when
+// it may try now.
+func (l *failureLimiter) wait(addr string, now time.Time) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[addr]
+	if !ok {
+		return 0
+	}
+	b = b.refilled(now)
+	if b.left >= 1 {
+		return 0
+	}
+	return time.Duration((1 - b.left) * float64(authFailureEvery))
+}
+
+// fail records one failed authentication from addr.
+func (l *failureLimiter) fail(addr string, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[addr]
+	if !ok {
+		l.makeRoom(now)
+		b = bucket{left: authFailureBurst, at: now}
+	}
+	b = b.refilled(now)
+	b.left = max(b.left-1, 0)
+	l.buckets[addr] = b
+}
+
+// makeRoom drops refilled buckets when the map is full, and if that is not
+// enough, an arbitrary one: forgetting an address only gives it a fresh
+// burst, while an unbounded map would let many addresses exhaust memory.
+func (l *failureLimiter) makeRoom(now time.Time) {
+	if len(l.buckets) < authFailureClients {
+		return
+	}
+	for addr, b := range l.buckets {
+		if b.refilled(now).left >= authFailureBurst {
+			delete(l.buckets, addr)
+		}
+	}
+	for addr := range l.buckets {
+		if len(l.buckets) < authFailureClients {
+			break
+		}
+		delete(l.buckets, addr)
+	}
+}
+
+func (b bucket) refilled(now time.Time) bucket {
+	if elapsed := now.Sub(b.at); elapsed > 0 {
+		b.left = min(b.left+float64(elapsed)/float64(authFailureEvery), authFailureBurst)
+		b.at = now
+	}
+	return b
+}
