@@ -2,7 +2,10 @@
 // JSON and serves the same as an HTTP API.
 //
 //	partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html] [--at TIME]
-//	partnerdocs serve [--addr 127.0.0.1:8080]
+//	partnerdocs serve [--addr 127.0.0.1:8080] [--database ./partnerdocs.db]
+//	partnerdocs migrate [--database ./partnerdocs.db]
+//	partnerdocs token create --name NAME --role ROLE
+//	partnerdocs token revoke --name NAME
 //	partnerdocs version
 //
 // Every flag can also be set with an environment variable PARTNERDOCS_<FLAG>
@@ -18,6 +21,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -85,7 +89,7 @@ func (m *Main) ParseFlags(args []string) error {
 		m.usage(m.Stderr)
 		return usageErrorf("no command given")
 	}
-	name, args := args[0], args[1:]
+	name, args := commandName(args)
 	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
 		m.usage(m.Stdout)
 		return flag.ErrHelp
@@ -102,6 +106,15 @@ func (m *Main) ParseFlags(args []string) error {
 	return nil
 }
 
+// commandName is the subcommand and its arguments; "token" has
+// subcommands of its own ("token create").
+func commandName(args []string) (string, []string) {
+	if args[0] == "token" && len(args) > 1 && !strings.HasPrefix(args[1], "-") {
+		return "token " + args[1], args[2:]
+	}
+	return args[0], args[1:]
+}
+
 func (m *Main) newCommand(name string) command {
 	switch name {
 	case "render":
@@ -110,6 +123,12 @@ func (m *Main) newCommand(name string) command {
 		return &serveCommand{stderr: m.Stderr, listening: m.Listening}
 	case "assess":
 		return &assessCommand{stdin: m.Stdin, stdout: m.Stdout}
+	case "migrate":
+		return &migrateCommand{stderr: m.Stderr}
+	case "token create":
+		return &tokenCreateCommand{stdout: m.Stdout, stderr: m.Stderr}
+	case "token revoke":
+		return &tokenRevokeCommand{stderr: m.Stderr}
 	case "version":
 		return &versionCommand{stdout: m.Stdout}
 	}
@@ -146,13 +165,21 @@ partnership described in JSON, on the command line or as an HTTP API.
 Usage:
   partnerdocs render --kind KIND --in FILE --out FILE [--format pdf|html] [--at TIME]
   partnerdocs assess --in FILE [--at DATE]
-  partnerdocs serve [--addr 127.0.0.1:8080] [--shutdown-timeout 10s] [--max-renders N]
+  partnerdocs serve [--addr 127.0.0.1:8080] [--database FILE|URL] [--shutdown-timeout 10s] [--max-renders N]
+  partnerdocs migrate [--database FILE|URL]
+  partnerdocs token create --name NAME --role officer|legal|policy|admin [--database FILE|URL]
+  partnerdocs token revoke --name NAME [--database FILE|URL]
   partnerdocs version
 
 Kinds: agreement, mou, communications-agreement, information-sharing-protocol,
 checklist, policy-statement. render, assess and serve also take
 --council FILE (a council profile) and --templates DIR (the council's own
 templates, checked against the samples at start-up).
+
+The register is a SQLite file (--database, default ./partnerdocs.db) or a
+PostgreSQL server (--database postgres://...); serve and migrate apply its
+migrations. The API needs a bearer token: "token create" prints a new one's
+secret once (only its hash is kept) and "token revoke" withdraws it.
 
 Run "partnerdocs COMMAND -h" for a command's flags. Every flag can also be set
 with an environment variable PARTNERDOCS_<FLAG> (upper case, dashes as

@@ -247,16 +247,20 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// TestServe starts the server on a free loopback port (chosen through the
-// environment, as a deployment would), generates one agreement over HTTP,
-// and shuts it down by cancelling the context.
+// TestServe starts the server on a free loopback port with a register in a
+// temporary directory (both chosen through the environment, as a deployment
+// would), generates one agreement over HTTP with a token made by "token
+// create", and shuts it down by cancelling the context.
 func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
+	env := map[string]string{"PARTNERDOCS_ADDR": "127.0.0.1:0",
+		"PARTNERDOCS_DATABASE": filepath.Join(t.TempDir(), "register.db")}
+	token := createToken(t, env, "serve-test", "officer")
 	listening := make(chan net.Addr, 1)
 	stderr := &syncBuffer{}
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: stderr,
-		LookupEnv: lookupIn(map[string]string{"PARTNERDOCS_ADDR": "127.0.0.1:0"}),
+		LookupEnv: lookupIn(env),
 		Listening: func(a net.Addr) { listening <- a }}
 	exited := make(chan int, 1)
 	go func() { exited <- m.Exec(ctx, []string{"serve"}) }()
@@ -268,7 +272,7 @@ func TestServe(t *testing.T) {
 	case status := <-exited:
 		t.Fatalf("serve exited %d before listening:\n%s", status, stderr)
 	}
-	checkServing(t, base)
+	checkServing(t, base, token)
 	cancel()
 	select {
 	case status := <-exited:
@@ -283,21 +287,45 @@ func TestServe(t *testing.T) {
 	}
 }
 
-func checkServing(t *testing.T, base string) {
+func checkServing(t *testing.T, base, token string) {
 	t.Helper()
 	if !strings.HasPrefix(base, "http://127.0.0.1:") {
 		t.Errorf("listening on %s, want loopback", base)
 	}
-	resp, err := http.Post(base+"/api/v1/documents/agreement", "application/json",
+	status, data := postAgreement(t, base, token)
+	if status != http.StatusOK || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("POST agreement: %d %.200s", status, data)
+	}
+	if status, _ := postAgreement(t, base, ""); status != http.StatusUnauthorized {
+		t.Errorf("POST agreement without a token: %d, want 401", status)
+	}
+	for _, probe := range []string{"/healthz", "/readyz"} {
+		if resp, err := http.Get(base + probe); err != nil || resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %v %v", probe, resp, err)
+		} else {
+			resp.Body.Close()
+		}
+	}
+}
+
+func postAgreement(t *testing.T, base, token string) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/documents/agreement",
 		bytes.NewReader(readSample(t, "waste-partnership.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	data, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK || !bytes.HasPrefix(data, []byte("%PDF-")) {
-		t.Errorf("POST agreement: %d %.200s", resp.StatusCode, data)
-	}
+	return resp.StatusCode, data
 }
 
 // syncBuffer is a bytes.Buffer the server's goroutines may log to.

@@ -12,12 +12,14 @@ import (
 	"time"
 
 	"partnerdocs/api"
+	"partnerdocs/store"
 )
 
 // serveCommand runs the HTTP API until its context is cancelled, then shuts
 // down gracefully: in-flight requests get shutdownTimeout to finish.
 type serveCommand struct {
 	generatorFlags
+	registerFlags
 	addr            string
 	shutdownTimeout time.Duration
 	maxRenders      int
@@ -25,6 +27,7 @@ type serveCommand struct {
 	stderr    io.Writer
 	listening func(net.Addr)
 	srv       *http.Server
+	db        *store.DB
 }
 
 func (c *serveCommand) flags(fs *flag.FlagSet) {
@@ -32,6 +35,7 @@ func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
 	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
 	c.generatorFlags.flags(fs)
+	c.registerFlags.flags(fs)
 }
 
 func (c *serveCommand) check() error {
@@ -41,12 +45,12 @@ func (c *serveCommand) check() error {
 	case c.maxRenders < 0:
 		return usageErrorf("serve: --max-renders must be 0 (automatic) or more")
 	}
-	return nil
+	return c.registerFlags.check("serve")
 }
 
 func (c *serveCommand) run(ctx context.Context) error {
 	log := slog.New(slog.NewJSONHandler(c.stderr, nil))
-	srv, err := c.server(log)
+	srv, err := c.server(ctx, log)
 	if err != nil {
 		return err
 	}
@@ -69,12 +73,15 @@ func (c *serveCommand) run(ctx context.Context) error {
 	return c.shutdown(log, served)
 }
 
-func (c *serveCommand) server(log *slog.Logger) (*http.Server, error) {
+func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Server, error) {
 	gen, err := c.newGenerator()
 	if err != nil {
 		return nil, err
 	}
-	a, err := api.New(api.Config{Generator: gen, Logger: log, MaxConcurrentRenders: c.maxRenders})
+	if c.db, err = c.openRegister(ctx); err != nil {
+		return nil, err
+	}
+	a, err := api.New(api.Config{Generator: gen, Register: c.db, Logger: log, MaxConcurrentRenders: c.maxRenders})
 	if err != nil {
 		return nil, err
 	}
@@ -98,10 +105,14 @@ func (c *serveCommand) shutdown(log *slog.Logger, served <-chan error) error {
 	return nil
 }
 
-// Close closes the server at once if it is still open.
+// Close closes the server at once if it is still open, then the register.
 func (c *serveCommand) Close() error {
-	if c.srv == nil {
-		return nil
+	var errs []error
+	if c.srv != nil {
+		errs = append(errs, c.srv.Close())
 	}
-	return c.srv.Close()
+	if c.db != nil {
+		errs = append(errs, c.db.Close())
+	}
+	return errors.Join(errs...)
 }
