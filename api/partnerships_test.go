@@ -300,3 +300,16 @@ func registerState(t *testing.T, ts *testServer) string {
 	}{entries, page})
 	return string(data)
 }
+
+// TestRefWithSlash: a ref may contain "/" (the contract allows it), which
+// the address carries as %2F.
+func TestRefWithSlash(t *testing.T) {
+	ts := newTestServer(t, nil)
+	rev := createPartnership(t, ts, edited(t, func(p map[string]any) { p["ref"] = "PP/2026/7" }))
+	for _, path := range []string{"", "/revisions/1", "/documents"} {
+		resp, data := ts.do(t, get(partnershipsPath+"/PP%2F2026%2F7"+path))
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(data), rev.Ref) && path != "/documents" {
+			t.Errorf("GET %s: %d %s", path, resp.StatusCode, data)
+		}
+	}
+}
