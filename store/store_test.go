@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -56,6 +58,7 @@ func (c *clock) Advance(d time.Duration) {
 type register struct {
 	*store.DB
 	clock *clock
+	dsn   string
 }
 
 // eachDB runs test against a fresh SQLite register, and a fresh PostgreSQL
@@ -80,7 +83,7 @@ func openRegister(t testing.TB, dsn string) register {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return register{DB: db, clock: c}
+	return register{DB: db, clock: c, dsn: dsn}
 }
 
 // postgresSchema creates a schema of its own for one test on the server
@@ -163,3 +166,13 @@ func wantCode(t testing.TB, err error, code partnership.Code) {
 		t.Fatalf("error %v: code %q, want %q", err, got, code)
 	}
 }
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+func isPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+func docObject(id int64) string { return "document:" + strconv.FormatInt(id, 10) }

@@ -1,0 +1,178 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"partnerdocs/partnership"
+)
+
+// hostileNames are partnership names full of SQL and LIKE metacharacters.
+var hostileNames = []string{
+	"'; DROP TABLE partnerships; --",
+	"100% Recycling",
+	"Under_score Trust",
+	`O'Brien "Quoted" Alliance`,
+	`Back\slash\\ Partnership`,
+	"Exclaim! Bang!! Group",
+}
+
+func TestListingFilters(t *testing.T) {
+	eachDB(t, func(t *testing.T, r register) {
+		ctx := context.Background()
+		refs := map[string]string{}
+		for _, name := range []string{"waste-partnership.json", "community-safety-partnership.json",
+			"health-alliance.json", "youth-employment-mou.json", "minimal-proposal.json"} {
+			p := sample(t, name)
+			refs[name] = create(t, r, p).Ref
+		}
+		for i, name := range hostileNames {
+			p := sample(t, "minimal-proposal.json")
+			p.Ref, p.Name = fmt.Sprintf("PP-2030-%03d", i+1), name
+			p.ServiceArea = name
+			refs[name] = create(t, r, p).Ref
+		}
+		all := listRefs(t, r, partnership.PartnershipFilter{Limit: partnership.MaxPageSize})
+		if len(all) != 5+len(hostileNames) {
+			t.Fatalf("listed %d partnerships, want %d", len(all), 5+len(hostileNames))
+		}
+		yes := true
+		waste := sample(t, "waste-partnership.json")
+		lead := leadOf(sample(t, "community-safety-partnership.json"))
+		if lead.ID == "" {
+			t.Fatal("the community safety sample has no lead partner")
+		}
+		cases := []struct {
+			name   string
+			filter partnership.PartnershipFilter
+			want   func(p *partnership.Revision) bool
+		}{
+			{"status", partnership.PartnershipFilter{Status: []partnership.Status{partnership.StatusActive, partnership.StatusProposed}},
+				func(p *partnership.Revision) bool {
+					return p.Partnership.Status == partnership.StatusActive || p.Partnership.Status == partnership.StatusProposed
+				}},
+			{"significant", partnership.PartnershipFilter{Significant: &yes},
+				func(p *partnership.Revision) bool { return p.Assessment.Significant }},
+			{"service area", partnership.PartnershipFilter{ServiceArea: waste.ServiceArea},
+				func(p *partnership.Revision) bool { return p.Partnership.ServiceArea == waste.ServiceArea }},
+			{"lead partner id", partnership.PartnershipFilter{LeadPartner: lead.ID},
+				func(p *partnership.Revision) bool { return leadOf(&p.Partnership).ID == lead.ID }},
+			{"lead partner name", partnership.PartnershipFilter{LeadPartner: lead.Name},
+				func(p *partnership.Revision) bool { return leadOf(&p.Partnership).Name == lead.Name }},
+			{"review due", partnership.PartnershipFilter{ReviewDueBefore: time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)},
+				func(p *partnership.Revision) bool {
+					return p.Partnership.Dates != nil && p.Partnership.Dates.NextReview != "" && p.Partnership.Dates.NextReview < "2027-06-01"
+				}},
+			{"classification", partnership.PartnershipFilter{Classification: partnership.ClassPartnership},
+				func(p *partnership.Revision) bool { return p.Assessment.Classification == partnership.ClassPartnership }},
+			{"name", partnership.PartnershipFilter{NameContains: "WASTE"},
+				func(p *partnership.Revision) bool { return containsFold(p.Partnership.Name, "waste") }},
+		}
+		for _, metachar := range []string{"'", "%", "_", `\`, "!", "--", `"`, "; DROP TABLE partnerships; --"} {
+			cases = append(cases, struct {
+				name   string
+				filter partnership.PartnershipFilter
+				want   func(p *partnership.Revision) bool
+			}{"name " + metachar, partnership.PartnershipFilter{NameContains: metachar},
+				func(p *partnership.Revision) bool { return containsFold(p.Partnership.Name, metachar) }})
+		}
+		for _, name := range hostileNames {
+			cases = append(cases, struct {
+				name   string
+				filter partnership.PartnershipFilter
+				want   func(p *partnership.Revision) bool
+			}{"service area " + name, partnership.PartnershipFilter{ServiceArea: name, LeadPartner: "", Status: nil},
+				func(p *partnership.Revision) bool { return p.Partnership.ServiceArea == name }})
+		}
+		for _, c := range cases {
+			var want []string
+			for _, ref := range all {
+				rev, err := r.Partnership(ctx, ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.want(rev) {
+					want = append(want, ref)
+				}
+			}
+			c.filter.Limit = partnership.MaxPageSize
+			if got := listRefs(t, r, c.filter); !slices.Equal(got, want) {
+				t.Errorf("%s: listed %v, want %v", c.name, got, want)
+			}
+		}
+		if got := listRefs(t, r, partnership.PartnershipFilter{Limit: partnership.MaxPageSize}); len(got) != len(all) {
+			t.Errorf("after the hostile filters the register lists %d, want %d", len(got), len(all))
+		}
+	})
+}
+
+func TestListingPages(t *testing.T) {
+	eachDB(t, func(t *testing.T, r register) {
+		ctx := context.Background()
+		const total = 120
+		for range total {
+			p := sample(t, "minimal-proposal.json")
+			p.Ref = ""
+			create(t, r, p)
+		}
+		var refs []string
+		filter := partnership.PartnershipFilter{Limit: 50}
+		pages := 0
+		for {
+			page, next, err := r.ListPartnerships(ctx, filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages++
+			for _, s := range page {
+				refs = append(refs, s.Ref)
+				if s.Revision != 1 || !s.UpdatedAt.Equal(start) {
+					t.Errorf("%s: revision %d updated %v", s.Ref, s.Revision, s.UpdatedAt)
+				}
+			}
+			if next == "" {
+				break
+			}
+			filter.After = next
+		}
+		if pages != 3 || len(refs) != total || !slices.IsSorted(refs) || refs[0] != "PP-2026-001" || refs[total-1] != "PP-2026-120" {
+			t.Errorf("%d pages, %d refs from %s to %s", pages, len(refs), refs[0], refs[len(refs)-1])
+		}
+		page, _, err := r.ListPartnerships(ctx, partnership.PartnershipFilter{})
+		if err != nil || len(page) != partnership.DefaultPageSize {
+			t.Errorf("default page has %d rows (%v)", len(page), err)
+		}
+		page, _, err = r.ListPartnerships(ctx, partnership.PartnershipFilter{Limit: 10 * partnership.MaxPageSize})
+		if err != nil || len(page) != total {
+			t.Errorf("an oversized limit gave %d rows (%v)", len(page), err)
+		}
+	})
+}
+
+func listRefs(t *testing.T, r register, f partnership.PartnershipFilter) []string {
+	t.Helper()
+	page, next, err := r.ListPartnerships(context.Background(), f)
+	if err != nil {
+		t.Fatalf("ListPartnerships(%+v): %v", f, err)
+	}
+	if next != "" {
+		t.Fatalf("ListPartnerships(%+v): more than one page", f)
+	}
+	var refs []string
+	for _, s := range page {
+		refs = append(refs, s.Ref)
+	}
+	return refs
+}
+
+func leadOf(p *partnership.Partnership) partnership.Partner {
+	for _, partner := range p.Partners {
+		if partner.IsLead {
+			return partner
+		}
+	}
+	return partnership.Partner{}
+}
