@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Bounded load test of the register, on 127.0.0.1 only.
+#
+# Builds partnerdocs and scripts/loadmix, starts `partnerdocs serve` on a free
+# loopback port over a new SQLite file (or, with -p, a PostgreSQL database),
+# creates an officer token with `partnerdocs token create`, and runs loadmix:
+# a mix of listing, showing, updating with If-Match (a 412 from a concurrent
+# update is expected and counted as stale, not as an error) and generating
+# draft agreements. Samples the server's resident memory (VmRSS) every 5 s so
+# you can see it stays flat. The server is always stopped, whatever happens.
+#
+# Usage: scripts/load-register.sh [-z DURATION] [-c CONNECTIONS] [-p DSN] [-s SEED]
+#   -z  how long to send requests (default 60s; at most 10m)
+#   -c  concurrent connections (default 8)
+#   -p  a postgres:// URL to use instead of a temporary SQLite file; the run's
+#       partnerships, documents and token stay in that database, so give it
+#       a scratch database or schema (?search_path=...)
+#   -s  partnerships to create before the mix (default 20)
+# Exits 1 when any request failed (a stale 412 is not a failure).
+set -euo pipefail
+
+duration=60s
+connections=8
+dsn=""
+seed=20
+rss_interval=5
+
+usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
+
+while getopts "z:c:p:s:h" opt; do
+	case $opt in
+	z) duration=$OPTARG ;;
+	c) connections=$OPTARG ;;
+	p) dsn=$OPTARG ;;
+	s) seed=$OPTARG ;;
+	h) usage; exit 0 ;;
+	*) usage >&2; exit 2 ;;
+	esac
+done
+
+cd "$(dirname "$0")/.."
+[[ $connections =~ ^[1-9][0-9]{0,2}$ ]] && ((connections <= 256)) || { echo "load-register.sh: -c must be 1..256" >&2; exit 2; }
+[[ $seed =~ ^[1-9][0-9]{0,2}$ ]] || { echo "load-register.sh: -s must be 1..999" >&2; exit 2; }
+[[ $duration =~ ^([1-9][0-9]{0,2})(s|m)$ ]] || { echo "load-register.sh: -z must be like 60s or 2m" >&2; exit 2; }
+seconds=${BASH_REMATCH[1]}
+[[ ${BASH_REMATCH[2]} == m ]] && seconds=$((seconds * 60))
+((seconds <= 600)) || { echo "load-register.sh: -z is at most 10m" >&2; exit 2; }
+if [[ -n $dsn && ! $dsn =~ ^postgres(ql)?:// ]]; then
+	echo "load-register.sh: -p must be a postgres:// URL" >&2
+	exit 2
+fi
+
+work=$(mktemp -d)
+server_pid=""
+sampler_pid=""
+
+cleanup() {
+	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
+	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+		kill -TERM "$server_pid" 2>/dev/null || true
+		for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+		kill -KILL "$server_pid" 2>/dev/null || true
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+
+echo "== building"
+CGO_ENABLED=0 go build -o "$work/partnerdocs" ./cmd/partnerdocs
+CGO_ENABLED=0 go build -o "$work/loadmix" ./scripts/loadmix
+
+database=${dsn:-$work/register.db}
+if [[ -n $dsn ]]; then echo "== register: PostgreSQL"; else echo "== register: SQLite ($database)"; fi
+# The token is made before the server starts (this also applies migrations).
+token=$(PARTNERDOCS_DATABASE=$database "$work/partnerdocs" token create --name "load-$(date +%s)-$$" --role officer)
+
+echo "== starting the server on 127.0.0.1"
+PARTNERDOCS_DATABASE=$database "$work/partnerdocs" serve --addr 127.0.0.1:0 2>"$work/server.log" &
+server_pid=$!
+addr=""
+for _ in $(seq 100); do
+	addr=$(sed -n 's/.*"msg":"listening","addr":"\(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$work/server.log" | head -n1)
+	[[ -n $addr ]] && break
+	kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "load-register.sh: the server exited" >&2; exit 1; }
+	sleep 0.1
+done
+[[ -n $addr ]] || { cat "$work/server.log" >&2; echo "load-register.sh: the server did not start in 10 s" >&2; exit 1; }
+echo "server pid $server_pid at $addr; RSS at start $(rss_kib) KiB"
+
+: >"$work/rss.txt"
+(
+	start=$SECONDS
+	while kill -0 "$server_pid" 2>/dev/null; do
+		echo "$((SECONDS - start))s $(rss_kib)" >>"$work/rss.txt"
+		sleep "$rss_interval"
+	done
+) &
+sampler_pid=$!
+
+status=0
+timeout $((seconds + 120)) "$work/loadmix" -url "http://$addr" -token "$token" \
+	-c "$connections" -d "$duration" -seed "$seed" || status=$?
+kill "$sampler_pid" 2>/dev/null || true
+sampler_pid=""
+
+echo "== server memory (VmRSS, KiB), every ${rss_interval}s from the start of seeding"
+tr '\n' ' ' <"$work/rss.txt"
+echo
+echo "at the end $(rss_kib) KiB, peak (VmHWM) $(hwm_kib) KiB"
+if [[ -z $dsn ]]; then
+	echo "register file: $(du -k "$database" | cut -f1) KiB (+ WAL $(du -k "$database-wal" 2>/dev/null | cut -f1 || echo 0) KiB)"
+fi
+if ((status != 0)); then
+	tail -n 20 "$work/server.log" >&2
+	echo "load-register.sh: loadmix exited $status" >&2
+fi
+exit "$status"
