@@ -33,6 +33,16 @@ type Register interface {
 	// ListPartnerships lists current revisions in ref order after
 	// filter.After; next is the cursor for the next page, "" at the end.
 	ListPartnerships(ctx context.Context, filter partnership.PartnershipFilter) (page []partnership.PartnershipSummary, next string, err error)
+	// CurrentRevisions returns every partnership's current revision with
+	// its stored assessment, in ref order, read in one query on one
+	// snapshot (the annual CMT workbook).
+	CurrentRevisions(ctx context.Context) ([]partnership.Revision, error)
+	// ApplyRevisions stores a new revision of each changed partnership,
+	// with an audit entry each, all or nothing: a change whose Base is not
+	// the current revision makes the whole batch EStale (naming the ref and
+	// its current revision) and nothing is applied. The new revisions come
+	// back in the order of changes.
+	ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) ([]partnership.Revision, error)
 
 	// AddDocument stores a generated document as the next version of its
 	// kind for the partnership, with status draft; older drafts, returned

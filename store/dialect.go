@@ -12,11 +12,12 @@ type dialect struct {
 	name      string // "sqlite" or "postgres"
 	numbered  bool   // placeholders are $n
 	forUpdate string // appended to a SELECT that must lock its rows
+	byteOrder string // appended to an ORDER BY of text so it sorts by bytes, as Go does
 }
 
 var (
 	sqliteDialect   = dialect{name: "sqlite"}
-	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE"}
+	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE", byteOrder: ` COLLATE "C"`}
 )
 
 // isPostgres reports whether dsn names a PostgreSQL server rather than a

@@ -1,0 +1,196 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"partnerdocs/partnership"
+)
+
+// lockChunk bounds the refs locked by one query, well under either
+// database's limit on parameters.
+const lockChunk = 500
+
+// staleNamed bounds how many stale partnerships an EStale message names.
+const staleNamed = 5
+
+// CurrentRevisions returns every partnership's current revision with its
+// stored assessment, in ref order (byte order, the same on both
+// databases). It is one query on one snapshot; rows are decoded as they
+// stream in, so only one row's JSON is held besides the result.
+func (db *DB) CurrentRevisions(ctx context.Context) ([]partnership.Revision, error) {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+	rows, err := t.query(ctx, `SELECT r.ref, r.number, r.partnership, r.assessment, r.created_at, r.created_by
+		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision
+		ORDER BY p.ref`+t.dialect.byteOrder)
+	if err != nil {
+		return nil, domainError(err, "current revisions")
+	}
+	defer rows.Close()
+	revs := []partnership.Revision{}
+	var pj, aj sql.RawBytes
+	for rows.Next() {
+		revs = append(revs, partnership.Revision{})
+		rev := &revs[len(revs)-1]
+		if err := rows.Scan(&rev.Ref, &rev.Number, &pj, &aj, &rev.CreatedAt, &rev.CreatedBy); err != nil {
+			return nil, domainError(err, "current revisions")
+		}
+		if err := json.Unmarshal(pj, &rev.Partnership); err != nil {
+			return nil, fmt.Errorf("store: partnership %s revision %d: %w", rev.Ref, rev.Number, err)
+		}
+		if err := json.Unmarshal(aj, &rev.Assessment); err != nil {
+			return nil, fmt.Errorf("store: assessment of %s revision %d: %w", rev.Ref, rev.Number, err)
+		}
+		rev.CreatedAt = rev.CreatedAt.UTC()
+	}
+	if err := rows.Err(); err != nil {
+		return nil, domainError(err, "current revisions")
+	}
+	return revs, nil
+}
+
+// ApplyRevisions stores a new revision of every changed partnership, with
+// an audit entry "partnership.return" for each, all in one transaction:
+// every change is applied or none is. A change whose Base is no longer the
+// current revision makes the whole batch EStale, naming the ref and its
+// current revision; an unknown ref is ENotFound; a ref given twice or a
+// change without a partnership is EInvalid. The new revisions are returned
+// in the order of changes.
+func (db *DB) ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) ([]partnership.Revision, error) {
+	if err := checkChanges(changes); err != nil {
+		return nil, err
+	}
+	if len(changes) == 0 {
+		return []partnership.Revision{}, nil
+	}
+	t, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+	current, err := t.lockPartnerships(ctx, changes)
+	if err != nil {
+		return nil, err
+	}
+	if err := staleChanges(changes, current); err != nil {
+		return nil, err
+	}
+	revs := make([]partnership.Revision, 0, len(changes))
+	for _, ch := range changes {
+		object := "partnership:" + ch.Ref
+		next := ch.Base + 1
+		rev, err := t.insertRevision(ctx, ch.Ref, next, ch.Partnership, ch.Assessment, by)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.exec(ctx, `UPDATE partnerships SET revision = ?, updated_at = ? WHERE ref = ?`,
+			next, t.now, ch.Ref); err != nil {
+			return nil, domainError(err, object)
+		}
+		e := entry(by, "partnership.return", object)
+		e.FromRevision, e.ToRevision = ch.Base, next
+		if err := t.audit(ctx, e); err != nil {
+			return nil, err
+		}
+		revs = append(revs, *rev)
+	}
+	return revs, commit(t, "the return")
+}
+
+// checkChanges refuses a batch that could never apply, before any
+// transaction starts.
+func checkChanges(changes []partnership.RevisionChange) error {
+	seen := make(map[string]bool, len(changes))
+	for _, ch := range changes {
+		if err := checkRef(ch.Ref); err != nil {
+			return err
+		}
+		switch {
+		case ch.Partnership == nil:
+			return errorf(partnership.EInvalid, "the change to partnership %s has no partnership", ch.Ref)
+		case ch.Partnership.Ref != "" && ch.Partnership.Ref != ch.Ref:
+			return errorf(partnership.EInvalid, "the partnership's ref %q is not %q; a ref cannot change", ch.Partnership.Ref, ch.Ref)
+		case ch.Base < 1:
+			return errorf(partnership.EInvalid, "the change to partnership %s names no base revision", ch.Ref)
+		case seen[ch.Ref]:
+			return errorf(partnership.EInvalid, "partnership %s is changed twice in one batch", ch.Ref)
+		}
+		seen[ch.Ref] = true
+	}
+	return nil
+}
+
+// lockPartnerships returns the current revision of every changed
+// partnership, locking their rows on PostgreSQL in ref order (so two
+// batches never wait on each other crosswise) until the transaction ends.
+// An unknown ref is ENotFound.
+func (t *tx) lockPartnerships(ctx context.Context, changes []partnership.RevisionChange) (map[string]int, error) {
+	refs := make([]string, len(changes))
+	for i, ch := range changes {
+		refs[i] = ch.Ref
+	}
+	slices.Sort(refs)
+	current := make(map[string]int, len(refs))
+	for chunk := range slices.Chunk(refs, lockChunk) {
+		args := make([]any, len(chunk))
+		for i, ref := range chunk {
+			args[i] = ref
+		}
+		rows, err := t.query(ctx, `SELECT ref, revision FROM partnerships WHERE ref IN (`+placeholders(len(chunk))+`)
+			ORDER BY ref`+t.dialect.byteOrder+t.dialect.forUpdate, args...)
+		if err != nil {
+			return nil, domainError(err, "partnerships")
+		}
+		for rows.Next() {
+			var ref string
+			var n int
+			if err := rows.Scan(&ref, &n); err != nil {
+				rows.Close()
+				return nil, domainError(err, "partnerships")
+			}
+			current[ref] = n
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, domainError(err, "partnerships")
+		}
+	}
+	for _, ref := range refs {
+		if _, ok := current[ref]; !ok {
+			return nil, errorf(partnership.ENotFound, "partnership %s does not exist", ref)
+		}
+	}
+	return current, nil
+}
+
+// staleChanges is EStale when any change's base is not its partnership's
+// current revision, naming the first few in the order given.
+func staleChanges(changes []partnership.RevisionChange, current map[string]int) error {
+	var stale []string
+	n := 0
+	for _, ch := range changes {
+		if cur := current[ch.Ref]; cur != ch.Base {
+			n++
+			if len(stale) < staleNamed {
+				stale = append(stale, fmt.Sprintf("partnership %s is at revision %d, not %d", ch.Ref, cur, ch.Base))
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	msg := strings.Join(stale, "; ")
+	if n > len(stale) {
+		msg += fmt.Sprintf(" (and %d more)", n-len(stale))
+	}
+	return errorf(partnership.EStale, "%s; nothing was applied: reload and make the changes again", msg)
+}
