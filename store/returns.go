@@ -1,12 +1,17 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"partnerdocs/partnership"
 )
@@ -18,10 +23,14 @@ const lockChunk = 500
 // staleNamed bounds how many stale partnerships an EStale message names.
 const staleNamed = 5
 
+// decodeBatch is how many rows CurrentRevisions hands a decoder at once.
+const decodeBatch = 64
+
 // CurrentRevisions returns every partnership's current revision with its
 // stored assessment, in ref order (byte order, the same on both
-// databases). It is one query on one snapshot; rows are decoded as they
-// stream in, so only one row's JSON is held besides the result.
+// databases). It is one query on one snapshot. Decoding the JSON is most
+// of the work, so rows are handed as they stream in, in batches, to a
+// decoder per CPU; only the batches in flight are held besides the result.
 func (db *DB) CurrentRevisions(ctx context.Context) ([]partnership.Revision, error) {
 	t, err := db.beginRead(ctx)
 	if err != nil {
@@ -35,26 +44,111 @@ func (db *DB) CurrentRevisions(ctx context.Context) ([]partnership.Revision, err
 		return nil, domainError(err, "current revisions")
 	}
 	defer rows.Close()
-	revs := []partnership.Revision{}
+	d := newDecoders(runtime.GOMAXPROCS(0))
+	b := &rawBatch{}
 	var pj, aj sql.RawBytes
 	for rows.Next() {
-		revs = append(revs, partnership.Revision{})
-		rev := &revs[len(revs)-1]
+		var rev partnership.Revision
 		if err := rows.Scan(&rev.Ref, &rev.Number, &pj, &aj, &rev.CreatedAt, &rev.CreatedBy); err != nil {
+			d.close()
 			return nil, domainError(err, "current revisions")
 		}
-		if err := json.Unmarshal(pj, &rev.Partnership); err != nil {
-			return nil, fmt.Errorf("store: partnership %s revision %d: %w", rev.Ref, rev.Number, err)
+		b.rows = append(b.rows, rawRevision{rev: rev, pj: bytes.Clone(pj), aj: bytes.Clone(aj)})
+		if len(b.rows) == decodeBatch {
+			d.send(b)
+			b = &rawBatch{n: b.n + 1}
 		}
-		if err := json.Unmarshal(aj, &rev.Assessment); err != nil {
-			return nil, fmt.Errorf("store: assessment of %s revision %d: %w", rev.Ref, rev.Number, err)
-		}
-		rev.CreatedAt = rev.CreatedAt.UTC()
 	}
+	if len(b.rows) > 0 {
+		d.send(b)
+	}
+	revs, decodeErr := d.close()
 	if err := rows.Err(); err != nil {
 		return nil, domainError(err, "current revisions")
 	}
+	return revs, decodeErr
+}
+
+// rawRevision is a row read but not yet decoded.
+type rawRevision struct {
+	rev    partnership.Revision
+	pj, aj []byte
+}
+
+// rawBatch is the nth batch of rows, in query order.
+type rawBatch struct {
+	n    int
+	rows []rawRevision
+}
+
+// decoders decode batches of rows concurrently and put them back in order.
+type decoders struct {
+	jobs    chan *rawBatch
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	done    map[int][]partnership.Revision
+	count   int
+	err     error
+	stopped atomic.Bool
+}
+
+func newDecoders(n int) *decoders {
+	d := &decoders{jobs: make(chan *rawBatch, n), done: map[int][]partnership.Revision{}}
+	for range n {
+		d.wg.Go(d.work)
+	}
+	return d
+}
+
+func (d *decoders) send(b *rawBatch) { d.jobs <- b }
+
+func (d *decoders) work() {
+	for b := range d.jobs {
+		if d.stopped.Load() {
+			continue
+		}
+		out := make([]partnership.Revision, len(b.rows))
+		for i := range b.rows {
+			if err := decodeRevision(&b.rows[i], &out[i]); err != nil {
+				d.mu.Lock()
+				d.err = cmp.Or(d.err, err)
+				d.mu.Unlock()
+				d.stopped.Store(true)
+				break
+			}
+		}
+		d.mu.Lock()
+		d.done[b.n] = out
+		d.count += len(out)
+		d.mu.Unlock()
+	}
+}
+
+// close waits for every batch sent and returns the revisions in order.
+func (d *decoders) close() ([]partnership.Revision, error) {
+	close(d.jobs)
+	d.wg.Wait()
+	if d.err != nil {
+		return nil, d.err
+	}
+	revs := make([]partnership.Revision, 0, d.count)
+	for n := range len(d.done) {
+		revs = append(revs, d.done[n]...)
+	}
 	return revs, nil
+}
+
+func decodeRevision(raw *rawRevision, rev *partnership.Revision) error {
+	*rev = raw.rev
+	if err := json.Unmarshal(raw.pj, &rev.Partnership); err != nil {
+		return fmt.Errorf("store: partnership %s revision %d: %w", rev.Ref, rev.Number, err)
+	}
+	if err := json.Unmarshal(raw.aj, &rev.Assessment); err != nil {
+		return fmt.Errorf("store: assessment of %s revision %d: %w", rev.Ref, rev.Number, err)
+	}
+	rev.CreatedAt = rev.CreatedAt.UTC()
+	raw.pj, raw.aj = nil, nil
+	return nil
 }
 
 // ApplyRevisions stores a new revision of every changed partnership, with
