@@ -499,6 +499,7 @@ func (g failingGenerator) Kinds() []string { return []string{"agreement"} }
 func (g failingGenerator) Assess(*partnership.Partnership, time.Time) partnership.Assessment {
 	return partnership.Assessment{}
 }
+func (g failingGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
 
 func (g failingGenerator) Render(context.Context, generator.Request) (*generator.Document, error) {
 	if g.panics {
@@ -519,6 +520,7 @@ func (g *gatedGenerator) Kinds() []string { return []string{"agreement"} }
 func (g *gatedGenerator) Assess(*partnership.Partnership, time.Time) partnership.Assessment {
 	return partnership.Assessment{}
 }
+func (g *gatedGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
 
 func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*generator.Document, error) {
 	g.inside.Add(1)

@@ -102,24 +102,42 @@ func recoverPanic(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// limitBody refuses a body whose declared length is over the limit before
-// reading any of it, and caps what can be read from any other body.
+// MaxReturnBytes is the largest CMT return accepted: a workbook of 10,000
+// partnerships is a few MiB, so this leaves ample room while refusing a
+// body that could only be a mistake or an attack.
+const MaxReturnBytes = 20 << 20
+
+// bodyLimits are the routes that take a body larger than
+// partnership.MaxBodyBytes, with their limit.
+var bodyLimits = map[string]int64{
+	"reports.cmt.return": MaxReturnBytes,
+}
+
+// limitBody refuses a body whose declared length is over the route's limit
+// before reading any of it, and caps what can be read from any other body.
+// It runs after routing, so it knows the route.
 func limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error {
+		limit := int64(partnership.MaxBodyBytes)
+		if l, ok := bodyLimits[c.RouteInfo().Name]; ok {
+			limit = l
+		}
 		r := c.Request()
-		if r.ContentLength > partnership.MaxBodyBytes {
-			return errTooLarge()
+		if r.ContentLength > limit {
+			return errTooLargeFor(limit)
 		}
 		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = http.MaxBytesReader(c.Response(), r.Body, partnership.MaxBodyBytes)
+			r.Body = http.MaxBytesReader(c.Response(), r.Body, limit)
 		}
 		return next(c)
 	}
 }
 
-func errTooLarge() *partnership.Error {
+func errTooLarge() *partnership.Error { return errTooLargeFor(partnership.MaxBodyBytes) }
+
+func errTooLargeFor(limit int64) *partnership.Error {
 	return partnership.NewError(partnership.ETooLarge, fmt.Sprintf(
-		"The request body is larger than the limit of %s.", sizeText(partnership.MaxBodyBytes)))
+		"The request body is larger than the limit of %s.", sizeText(limit)))
 }
 
 // sizeText writes a byte count the way people read it: "1 MiB", "512 KiB".

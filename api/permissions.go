@@ -20,7 +20,8 @@ type permission struct {
 // officer: create and edit partnerships, generate drafts, submit them for
 // review, and the stateless document and assessment endpoints. legal: the
 // review queue, approve or return, and read partnerships and documents.
-// policy: read everything and the audit trail. admin: everything.
+// policy: read everything, the audit trail, and the annual CMT workbook
+// and its return. admin: everything.
 func permissions() map[string]permission {
 	readers := []partnership.Role{partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy}
 	officer := []partnership.Role{partnership.RoleOfficer}
@@ -50,6 +51,8 @@ func permissions() map[string]permission {
 		"review.queue":      {roles: legal},
 
 		"audit": {roles: policy},
+
+		"reports.cmt": {roles: policy},
 	}
 }
 

@@ -55,7 +55,8 @@ func TestEveryRouteEveryRole(t *testing.T) {
 // routeRequest fills a route's parameters with things that exist and gives
 // it a plausible body; whether the body is accepted does not matter here.
 func routeRequest(t *testing.T, route api.RouteForTest, ref string, docID int64) request {
-	path := strings.NewReplacer(":ref", ref, ":n", "1", ":id", fmt.Sprint(docID), ":kind", "agreement").Replace(route.Path)
+	path := strings.NewReplacer(":ref", ref, ":n", "1", ":id", fmt.Sprint(docID), ":kind", "agreement",
+		":year/", "2026-27/", ":year", "2026-27.xlsx").Replace(route.Path)
 	req := request{method: route.Method, path: path}
 	if route.Method == http.MethodPost || route.Method == http.MethodPut {
 		req.contentType = "application/json"

@@ -35,5 +35,7 @@ func (s *Server) routes() []echo.Route {
 		{Method: http.MethodGet, Path: "/api/v1/review-queue", Name: "review.queue", Handler: s.reviewQueue},
 
 		{Method: http.MethodGet, Path: "/api/v1/audit", Name: "audit", Handler: s.audit},
+
+		{Method: http.MethodGet, Path: "/api/v1/reports/cmt/:year", Name: "reports.cmt", Handler: s.cmtWorkbook},
 	}
 }

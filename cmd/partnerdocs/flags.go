@@ -22,19 +22,39 @@ func parseFlags(name string, cmd command, args []string, stderr io.Writer, looku
 		fmt.Fprintf(stderr, "Usage of partnerdocs %s:\n", name)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+	// A command that takes arguments (a file) may have flags on either side
+	// of them: parsing stops at each argument and goes on after it.
+	withArgs, takesArgs := cmd.(argsCommand)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageErrorf("%v", err) // the flag package has printed the usage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		if !takesArgs {
+			return usageErrorf("unexpected argument %q (flags are written --name value)", fs.Arg(0))
+		}
+		positional, args = append(positional, fs.Arg(0)), fs.Args()[1:]
+	}
+	if takesArgs {
+		if err := withArgs.args(positional); err != nil {
 			return err
 		}
-		return usageErrorf("%v", err) // the flag package has printed the usage
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q (flags are written --name value)", fs.Arg(0))
 	}
 	if err := setFromEnv(fs, lookup); err != nil {
 		return err
 	}
 	return cmd.check()
+}
+
+// argsCommand is a command that takes arguments besides its flags.
+type argsCommand interface {
+	args(args []string) error
 }
 
 // setFromEnv sets every flag that was not on the command line from its

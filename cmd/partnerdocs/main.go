@@ -6,6 +6,7 @@
 //	partnerdocs migrate [--database ./partnerdocs.db]
 //	partnerdocs token create --name NAME --role ROLE
 //	partnerdocs token revoke --name NAME
+//	partnerdocs workbook --year 2026/27 --out FILE
 //	partnerdocs version
 //
 // Every flag can also be set with an environment variable PARTNERDOCS_<FLAG>
@@ -129,6 +130,8 @@ func (m *Main) newCommand(name string) command {
 		return &tokenCreateCommand{stdout: m.Stdout, stderr: m.Stderr}
 	case "token revoke":
 		return &tokenRevokeCommand{stderr: m.Stderr}
+	case "workbook":
+		return &workbookCommand{stdout: m.Stdout, stderr: m.Stderr}
 	case "version":
 		return &versionCommand{stdout: m.Stdout}
 	}
@@ -169,6 +172,7 @@ Usage:
   partnerdocs migrate [--database FILE|URL]
   partnerdocs token create --name NAME --role officer|legal|policy|admin [--database FILE|URL]
   partnerdocs token revoke --name NAME [--database FILE|URL]
+  partnerdocs workbook --year 2026/27 --out FILE [--database FILE|URL] [--council FILE]
   partnerdocs version
 
 Kinds: agreement, mou, communications-agreement, information-sharing-protocol,
@@ -180,6 +184,9 @@ The register is a SQLite file (--database, default ./partnerdocs.db) or a
 PostgreSQL server (--database postgres://...); serve and migrate apply its
 migrations. The API needs a bearer token: "token create" prints a new one's
 secret once (only its hash is kept) and "token revoke" withdraws it.
+
+"workbook" writes the annual CMT workbook (Excel) of the register's current
+partnerships for a financial year.
 
 Run "partnerdocs COMMAND -h" for a command's flags. Every flag can also be set
 with an environment variable PARTNERDOCS_<FLAG> (upper case, dashes as

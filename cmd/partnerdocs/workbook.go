@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+)
+
+// yearFlag is the financial year of the CMT workbook, written 2026/27.
+type yearFlag struct {
+	year string
+	fy   partnership.FinancialYear
+}
+
+func (f *yearFlag) flags(fs *flag.FlagSet) {
+	fs.StringVar(&f.year, "year", "", "the financial `year`, such as 2026/27 (required)")
+}
+
+func (f *yearFlag) check(command string) error {
+	fy := partnership.FinancialYear(f.year)
+	if _, err := fy.StartYear(); err != nil {
+		return usageErrorf("%s: --year must be a financial year such as 2026/27, not %q", command, f.year)
+	}
+	f.fy = fy
+	return nil
+}
+
+// councilFlag is the council profile the workbook names and partnerships
+// are assessed against.
+type councilFlag struct{ path string }
+
+func (f *councilFlag) flags(fs *flag.FlagSet) {
+	fs.StringVar(&f.path, "council", "", "council profile JSON `file` (default: the protocol's own council)")
+}
+
+func (f *councilFlag) council() (partnership.Council, error) {
+	if f.path == "" {
+		return partnership.DefaultCouncil(), nil
+	}
+	return readCouncil(f.path)
+}
+
+// workbookCommand writes the annual CMT workbook from the register's
+// current revisions.
+type workbookCommand struct {
+	registerFlags
+	yearFlag
+	councilFlag
+	out    string
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func (c *workbookCommand) flags(fs *flag.FlagSet) {
+	c.registerFlags.flags(fs)
+	c.yearFlag.flags(fs)
+	c.councilFlag.flags(fs)
+	fs.StringVar(&c.out, "out", "", "`file` to write (an .xlsx), - for standard output (required)")
+}
+
+func (c *workbookCommand) check() error {
+	if err := c.yearFlag.check("workbook"); err != nil {
+		return err
+	}
+	if c.out == "" {
+		return usageErrorf("workbook: --out is required (a file, or - for standard output)")
+	}
+	return c.registerFlags.check("workbook")
+}
+
+// run reads the register and writes the workbook to a temporary file that
+// replaces --out only once it is complete.
+func (c *workbookCommand) run(ctx context.Context) error {
+	council, err := c.council()
+	if err != nil {
+		return err
+	}
+	db, err := c.openRegister(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	revs, err := db.CurrentRevisions(ctx)
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error { return generator.Workbook(w, c.fy, revs, council, time.Now()) }
+	if c.out == "-" {
+		return write(c.stdout)
+	}
+	if err := writeAtomic(c.out, write); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(c.stderr, "partnerdocs: the %s CMT workbook of %d partnerships is in %s\n", c.fy, len(revs), c.out)
+	return err
+}
+
+// writeAtomic writes to a temporary file beside path, through write, and
+// renames it over path only when everything has been written, so a reader
+// never sees half a file and a failure leaves any earlier file as it was.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
