@@ -52,7 +52,8 @@ func permissions() map[string]permission {
 
 		"audit": {roles: policy},
 
-		"reports.cmt": {roles: policy},
+		"reports.cmt":        {roles: policy},
+		"reports.cmt.return": {roles: policy},
 	}
 }
 

@@ -37,5 +37,6 @@ func (s *Server) routes() []echo.Route {
 		{Method: http.MethodGet, Path: "/api/v1/audit", Name: "audit", Handler: s.audit},
 
 		{Method: http.MethodGet, Path: "/api/v1/reports/cmt/:year", Name: "reports.cmt", Handler: s.cmtWorkbook},
+		{Method: http.MethodPost, Path: "/api/v1/reports/cmt/:year/return", Name: "reports.cmt.return", Handler: s.cmtReturn},
 	}
 }

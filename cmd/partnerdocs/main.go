@@ -7,6 +7,7 @@
 //	partnerdocs token create --name NAME --role ROLE
 //	partnerdocs token revoke --name NAME
 //	partnerdocs workbook --year 2026/27 --out FILE
+//	partnerdocs import-return --year 2026/27 FILE
 //	partnerdocs version
 //
 // Every flag can also be set with an environment variable PARTNERDOCS_<FLAG>
@@ -132,6 +133,8 @@ func (m *Main) newCommand(name string) command {
 		return &tokenRevokeCommand{stderr: m.Stderr}
 	case "workbook":
 		return &workbookCommand{stdout: m.Stdout, stderr: m.Stderr}
+	case "import-return":
+		return &importReturnCommand{stdout: m.Stdout, stderr: m.Stderr}
 	case "version":
 		return &versionCommand{stdout: m.Stdout}
 	}
@@ -173,6 +176,7 @@ Usage:
   partnerdocs token create --name NAME --role officer|legal|policy|admin [--database FILE|URL]
   partnerdocs token revoke --name NAME [--database FILE|URL]
   partnerdocs workbook --year 2026/27 --out FILE [--database FILE|URL] [--council FILE]
+  partnerdocs import-return --year 2026/27 FILE [--database FILE|URL] [--council FILE]
   partnerdocs version
 
 Kinds: agreement, mou, communications-agreement, information-sharing-protocol,
@@ -186,7 +190,9 @@ migrations. The API needs a bearer token: "token create" prints a new one's
 secret once (only its hash is kept) and "token revoke" withdraws it.
 
 "workbook" writes the annual CMT workbook (Excel) of the register's current
-partnerships for a financial year.
+partnerships for a financial year; "import-return" takes it back filled in
+and stores every change as a new revision, or, when any cell has a problem,
+prints each as "Sheet!Cell: message" and stores nothing.
 
 Run "partnerdocs COMMAND -h" for a command's flags. Every flag can also be set
 with an environment variable PARTNERDOCS_<FLAG> (upper case, dashes as
