@@ -106,6 +106,11 @@ func (wb *workbookData) build(f *excelize.File) error {
 	if err := f.SetSheetName("Sheet1", SheetDashboard); err != nil {
 		return err
 	}
+	// Export first: hiding a sheet reads every worksheet, which must not
+	// happen to a streamed one.
+	if err := wb.writeExport(f); err != nil {
+		return err
+	}
 	for _, s := range wb.sheets() {
 		if err := wb.writeSheet(f, s); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
@@ -114,13 +119,11 @@ func (wb *workbookData) build(f *excelize.File) error {
 	if err := wb.writeDefinitions(f); err != nil {
 		return fmt.Errorf("%s: %w", SheetDefinitions, err)
 	}
-	if err := wb.writeExport(f); err != nil {
-		return err
-	}
 	if err := wb.writeDashboard(f); err != nil {
 		return fmt.Errorf("%s: %w", SheetDashboard, err)
 	}
-	f.SetActiveSheet(0)
+	// The Dashboard is already the active sheet; SetActiveSheet would read
+	// every worksheet back.
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:       "Annual partnerships report to " + orDefault(wb.council.DecisionBody, "the Corporate Management Team") + " " + string(wb.year),
 		Subject:     "Partnership register, targets, risks, representation and reviews for " + string(wb.year),

@@ -94,7 +94,7 @@ func fmtDate(d partnership.Date) string {
 
 func TestWorkbookSheetsAndProperties(t *testing.T) {
 	f := openWorkbook(t, buildWorkbook(t, sampleRevisions(t)))
-	want := []string{SheetDashboard, SheetRegister, SheetTargets, SheetRisks, SheetRepresentation, SheetReviews, SheetDefinitions, SheetExport}
+	want := []string{SheetDashboard, SheetExport, SheetRegister, SheetTargets, SheetRisks, SheetRepresentation, SheetReviews, SheetDefinitions}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}

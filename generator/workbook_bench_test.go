@@ -1,0 +1,111 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"partnerdocs/partnership"
+)
+
+// syntheticRegister makes n partnerships, each with 5 targets, 8 risks and
+// 3 representatives, with a result for the year on most targets.
+func syntheticRegister(n int) []partnership.Revision {
+	areas := []string{"Adults", "Children", "Place", "Public Health", "Resources", "Communities"}
+	revs := make([]partnership.Revision, n)
+	for i := range revs {
+		p := partnership.Partnership{Ref: fmt.Sprintf("PP-%05d", i), Name: fmt.Sprintf("Partnership number %d for the county", i),
+			Purpose: "Joint delivery.", ServiceArea: areas[i%len(areas)], Status: partnership.StatusValues[i%len(partnership.StatusValues)],
+			LegalInstrument: partnership.LegalInstrumentMou, CouncilRole: partnership.CouncilRoleMember,
+			SponsoringOfficer: &partnership.SponsoringOfficer{Name: "Head of Service " + fmt.Sprint(i%50), Post: "Head of Service"},
+			Dates: &partnership.Dates{Start: "2024-04-01", End: "2028-03-31", NextReview: "2027-01-15"},
+			Contributions: []partnership.Contribution{{Partner: "council", FinancialYear: testYear, Type: partnership.ContributionTypeCash, AmountPence: 1234567}}}
+		for j := range 5 {
+			actual := float64(i + j)
+			p.Targets = append(p.Targets, partnership.Target{ID: fmt.Sprintf("T%d", j+1), Outcome: "Outcome of the partnership, described at some length",
+				Indicator: "Indicator", Unit: "%", Polarity: partnership.PolarityHigherIsBetter, Baseline: float64(j), Target: float64(j + 10),
+				Results: []partnership.TargetResult{{FinancialYear: testYear, Actual: &actual, RAG: partnership.RAGValues[(i+j)%4], Commentary: "On track so far."}}})
+		}
+		for j := range 8 {
+			p.Risks = append(p.Risks, partnership.Risk{ID: fmt.Sprintf("R%d", j+1), Description: "A risk to the council described in a sentence.",
+				Category: partnership.RiskCategoryOperational, Phase: partnership.RiskPhaseInLife, Likelihood: 1 + j%5, Impact: 1 + (i+j)%5,
+				Mitigation: "Mitigation in a sentence.", Owner: "Risk owner"})
+		}
+		for j := range 3 {
+			p.Representatives = append(p.Representatives, partnership.Representative{Name: fmt.Sprintf("Representative %d", j),
+				Kind: partnership.RepresentativeKindOfficer, Role: partnership.RepresentativeRoleMember, Post: "Officer"})
+		}
+		revs[i] = partnership.Revision{Ref: p.Ref, Number: 1 + i%3, Partnership: p,
+			Assessment: partnership.Assessment{Classification: partnership.ClassPartnership, Significant: i%3 == 0}}
+	}
+	return revs
+}
+
+func BenchmarkWorkbook10k(b *testing.B) {
+	revs := syntheticRegister(10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Workbook(io.Discard, testYear, revs, partnership.DefaultCouncil(), testAt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadReturn10k(b *testing.B) {
+	revs := syntheticRegister(10000)
+	var buf bytes.Buffer
+	if err := Workbook(&buf, testYear, revs, partnership.DefaultCouncil(), testAt); err != nil {
+		b.Fatal(err)
+	}
+	data, cur := buf.Bytes(), currentOf(revs)
+	b.ReportMetric(float64(len(data))/(1<<20), "MiB/file")
+	for b.Loop() {
+		changes, problems, err := ReadReturn(bytes.NewReader(data), int64(len(data)), testYear, cur)
+		if err != nil || len(problems) > 0 || len(changes) > 0 {
+			b.Fatalf("%v, %d problems, %d changes", err, len(problems), len(changes))
+		}
+	}
+}
+
+// TestWorkbookRSS10k reports the peak resident memory of making the 10,000
+// partnership workbook; run it alone, as a fresh process:
+//
+//	PARTNERDOCS_WORKBOOK_RSS=1 go test ./generator -run TestWorkbookRSS10k -v
+func TestWorkbookRSS10k(t *testing.T) {
+	if os.Getenv("PARTNERDOCS_WORKBOOK_RSS") == "" {
+		t.Skip("set PARTNERDOCS_WORKBOOK_RSS=1 to measure")
+	}
+	revs := syntheticRegister(10000)
+	before := vmHWM(t)
+	if err := Workbook(io.Discard, testYear, revs, partnership.DefaultCouncil(), testAt); err != nil {
+		t.Fatal(err)
+	}
+	peak := vmHWM(t)
+	t.Logf("peak RSS %d MiB (%d MiB before the workbook, with the synthetic register)", peak>>10, before>>10)
+	if peak>>10 > 150 {
+		t.Errorf("peak RSS %d MiB, over the 150 MiB target", peak>>10)
+	}
+}
+
+// vmHWM returns the process's peak resident set size in KiB.
+func vmHWM(t *testing.T) int64 {
+	fh, err := os.Open("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc/self/status")
+	}
+	defer fh.Close()
+	s := bufio.NewScanner(fh)
+	for s.Scan() {
+		if v, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
+			return kb
+		}
+	}
+	t.Skip("no VmHWM")
+	return 0
+}
