@@ -22,8 +22,8 @@ func syntheticRegister(n int) []partnership.Revision {
 			Purpose: "Joint delivery.", ServiceArea: areas[i%len(areas)], Status: partnership.StatusValues[i%len(partnership.StatusValues)],
 			LegalInstrument: partnership.LegalInstrumentMou, CouncilRole: partnership.CouncilRoleMember,
 			SponsoringOfficer: &partnership.SponsoringOfficer{Name: "Head of Service " + fmt.Sprint(i%50), Post: "Head of Service"},
-			Dates: &partnership.Dates{Start: "2024-04-01", End: "2028-03-31", NextReview: "2027-01-15"},
-			Contributions: []partnership.Contribution{{Partner: "council", FinancialYear: testYear, Type: partnership.ContributionTypeCash, AmountPence: 1234567}}}
+			Dates:             &partnership.Dates{Start: "2024-04-01", End: "2028-03-31", NextReview: "2027-01-15"},
+			Contributions:     []partnership.Contribution{{Partner: "council", FinancialYear: testYear, Type: partnership.ContributionTypeCash, AmountPence: 1234567}}}
 		for j := range 5 {
 			actual := float64(i + j)
 			p.Targets = append(p.Targets, partnership.Target{ID: fmt.Sprintf("T%d", j+1), Outcome: "Outcome of the partnership, described at some length",
