@@ -16,6 +16,7 @@ package generator
 // =HYPERLINK(...) or @SUM(A1) is never a formula.
 
 import (
+	"archive/zip"
 	"cmp"
 	"fmt"
 	"io"
@@ -60,6 +61,10 @@ func Workbook(w io.Writer, year partnership.FinancialYear, revisions []partnersh
 	if err := wb.build(f); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
+	// excelize's WriteTo builds the whole zip in a bytes.Buffer before
+	// copying it to w; a zip writer over w itself streams the same parts
+	// in the same order and leaves that buffer empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	_, err = f.WriteTo(w)
 	return err
 }
