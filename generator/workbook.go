@@ -167,12 +167,22 @@ type wbSheet struct {
 }
 
 // rowWriter streams the data rows of one sheet, styling each cell by its
-// column.
+// column. Its cells and the row handed to SetRow are made once per sheet:
+// the row holds a pointer to each cell, so no cell is boxed per row.
 type rowWriter struct {
 	sw     *excelize.StreamWriter
 	row    int
 	styles []int
+	cells  []excelize.Cell
 	buf    []any
+}
+
+func newRowWriter(sw *excelize.StreamWriter, cols int) *rowWriter {
+	w := &rowWriter{sw: sw, styles: make([]int, cols), cells: make([]excelize.Cell, cols), buf: make([]any, cols)}
+	for i := range w.cells {
+		w.buf[i] = &w.cells[i]
+	}
+	return w
 }
 
 // next is the number of the row the next emit writes.
@@ -180,18 +190,27 @@ func (w *rowWriter) next() int { return w.row + 1 }
 
 func (w *rowWriter) emit(values ...any) error {
 	w.row++
-	w.buf = w.buf[:0]
+	if len(values) > len(w.cells) {
+		return fmt.Errorf("row %d: %d values for %d columns", w.row, len(values), len(w.cells))
+	}
 	for i, v := range values {
-		c, ok := v.(excelize.Cell)
-		if !ok {
-			c = excelize.Cell{Value: v}
+		c := &w.cells[i]
+		if x, ok := v.(excelize.Cell); ok {
+			*c = x
+		} else {
+			*c = excelize.Cell{Value: v}
 		}
-		if c.StyleID == 0 && i < len(w.styles) {
+		if c.StyleID == 0 {
 			c.StyleID = w.styles[i]
 		}
-		w.buf = append(w.buf, c)
 	}
-	return w.sw.SetRow("A"+strconv.Itoa(w.row), w.buf)
+	return w.sw.SetRow(w.ref(), w.buf[:len(values)])
+}
+
+// ref is the reference of the first cell of the current row.
+func (w *rowWriter) ref() string {
+	var b [12]byte
+	return string(strconv.AppendInt(append(b[:0], 'A'), int64(w.row), 10))
 }
 
 func (wb *workbookData) writeSheet(f *excelize.File, s wbSheet) error {
@@ -211,7 +230,7 @@ func (wb *workbookData) writeSheet(f *excelize.File, s wbSheet) error {
 	if err != nil {
 		return err
 	}
-	w := &rowWriter{sw: sw, styles: make([]int, len(s.cols))}
+	w := newRowWriter(sw, len(s.cols))
 	if err := wb.startStream(w, s); err != nil {
 		return err
 	}
