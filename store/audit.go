@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"partnerdocs/partnership"
 )
@@ -9,10 +10,37 @@ import (
 // audit appends one entry to the audit trail in the caller's transaction.
 // The application only ever inserts here; triggers refuse UPDATE and DELETE.
 func (t *tx) audit(ctx context.Context, e partnership.AuditEntry) error {
-	_, err := t.exec(ctx, `INSERT INTO audit
-		(at, actor, role, action, object, from_revision, to_revision, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(ctx, insertAuditSQL,
 		t.now, e.Actor, string(e.Role), e.Action, e.Object, e.FromRevision, e.ToRevision, e.Detail)
+	return domainError(err, "audit entry")
+}
+
+const insertAuditSQL = `INSERT INTO audit
+		(at, actor, role, action, object, from_revision, to_revision, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+// auditor appends many entries in one transaction with one prepared
+// statement.
+type auditor struct {
+	t    *tx
+	stmt *sql.Stmt
+}
+
+// prepareAudit prepares the audit INSERT once for the transaction; Close
+// it when done.
+func (t *tx) prepareAudit(ctx context.Context) (*auditor, error) {
+	stmt, err := t.prepare(ctx, insertAuditSQL)
+	if err != nil {
+		return nil, domainError(err, "audit entry")
+	}
+	return &auditor{t: t, stmt: stmt}, nil
+}
+
+func (a *auditor) Close() error { return a.stmt.Close() }
+
+func (a *auditor) add(ctx context.Context, e partnership.AuditEntry) error {
+	_, err := a.stmt.ExecContext(ctx,
+		a.t.now, e.Actor, string(e.Role), e.Action, e.Object, e.FromRevision, e.ToRevision, e.Detail)
 	return domainError(err, "audit entry")
 }
 

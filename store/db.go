@@ -164,6 +164,11 @@ func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return t.QueryRowContext(ctx, t.dialect.rebind(query), args...)
 }
 
+// prepare prepares query once for the transaction's many executions.
+func (t *tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	return t.PrepareContext(ctx, t.dialect.rebind(query))
+}
+
 // insertID runs an INSERT ... RETURNING id and returns the id.
 func (t *tx) insertID(ctx context.Context, query string, args ...any) (int64, error) {
 	var id int64

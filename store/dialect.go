@@ -13,11 +13,15 @@ type dialect struct {
 	numbered  bool   // placeholders are $n
 	forUpdate string // appended to a SELECT that must lock its rows
 	byteOrder string // appended to an ORDER BY of text so it sorts by bytes, as Go does
+	// jsonStrings selects the strings of the JSON array bound to its one
+	// placeholder, for an IN list of any length in one parameter.
+	jsonStrings string
 }
 
 var (
-	sqliteDialect   = dialect{name: "sqlite"}
-	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE", byteOrder: ` COLLATE "C"`}
+	sqliteDialect   = dialect{name: "sqlite", jsonStrings: `SELECT value FROM json_each(?)`}
+	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE", byteOrder: ` COLLATE "C"`,
+		jsonStrings: `SELECT jsonb_array_elements_text(CAST(? AS jsonb))`}
 )
 
 // isPostgres reports whether dsn names a PostgreSQL server rather than a

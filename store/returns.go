@@ -16,10 +16,6 @@ import (
 	"partnerdocs/partnership"
 )
 
-// lockChunk bounds the refs locked by one query, well under either
-// database's limit on parameters.
-const lockChunk = 500
-
 // staleNamed bounds how many stale partnerships an EStale message names.
 const staleNamed = 5
 
@@ -177,24 +173,36 @@ func (db *DB) ApplyRevisions(ctx context.Context, changes []partnership.Revision
 	if err := staleChanges(changes, current); err != nil {
 		return nil, err
 	}
-	revs := make([]partnership.Revision, 0, len(changes))
-	for _, ch := range changes {
+	ins, err := t.prepareInsertRevision(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer ins.Close()
+	upd, err := t.prepare(ctx, `UPDATE partnerships SET revision = ?, updated_at = ? WHERE ref = ?`)
+	if err != nil {
+		return nil, domainError(err, "partnerships")
+	}
+	defer upd.Close()
+	aud, err := t.prepareAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer aud.Close()
+	revs := make([]partnership.Revision, len(changes))
+	for i, ch := range changes {
 		object := "partnership:" + ch.Ref
 		next := ch.Base + 1
-		rev, err := t.insertRevision(ctx, ch.Ref, next, ch.Partnership, ch.Assessment, by)
-		if err != nil {
+		if err := ins.insert(ctx, &revs[i], ch.Ref, next, ch.Partnership, ch.Assessment, by); err != nil {
 			return nil, err
 		}
-		if _, err := t.exec(ctx, `UPDATE partnerships SET revision = ?, updated_at = ? WHERE ref = ?`,
-			next, t.now, ch.Ref); err != nil {
+		if _, err := upd.ExecContext(ctx, next, t.now, ch.Ref); err != nil {
 			return nil, domainError(err, object)
 		}
 		e := entry(by, "partnership.return", object)
 		e.FromRevision, e.ToRevision = ch.Base, next
-		if err := t.audit(ctx, e); err != nil {
+		if err := aud.add(ctx, e); err != nil {
 			return nil, err
 		}
-		revs = append(revs, *rev)
 	}
 	return revs, commit(t, "the return")
 }
@@ -232,31 +240,28 @@ func (t *tx) lockPartnerships(ctx context.Context, changes []partnership.Revisio
 		refs[i] = ch.Ref
 	}
 	slices.Sort(refs)
+	list, err := json.Marshal(refs)
+	if err != nil {
+		return nil, fmt.Errorf("store: encoding the refs: %w", err)
+	}
+	// One query for the whole batch: the refs go as one JSON array.
+	rows, err := t.query(ctx, `SELECT ref, revision FROM partnerships WHERE ref IN (`+t.dialect.jsonStrings+`)
+		ORDER BY ref`+t.dialect.byteOrder+t.dialect.forUpdate, string(list))
+	if err != nil {
+		return nil, domainError(err, "partnerships")
+	}
+	defer rows.Close()
 	current := make(map[string]int, len(refs))
-	for chunk := range slices.Chunk(refs, lockChunk) {
-		args := make([]any, len(chunk))
-		for i, ref := range chunk {
-			args[i] = ref
-		}
-		rows, err := t.query(ctx, `SELECT ref, revision FROM partnerships WHERE ref IN (`+placeholders(len(chunk))+`)
-			ORDER BY ref`+t.dialect.byteOrder+t.dialect.forUpdate, args...)
-		if err != nil {
+	for rows.Next() {
+		var ref string
+		var n int
+		if err := rows.Scan(&ref, &n); err != nil {
 			return nil, domainError(err, "partnerships")
 		}
-		for rows.Next() {
-			var ref string
-			var n int
-			if err := rows.Scan(&ref, &n); err != nil {
-				rows.Close()
-				return nil, domainError(err, "partnerships")
-			}
-			current[ref] = n
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, domainError(err, "partnerships")
-		}
+		current[ref] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, domainError(err, "partnerships")
 	}
 	for _, ref := range refs {
 		if _, ok := current[ref]; !ok {

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -42,30 +44,79 @@ func (t *tx) lockPartnership(ctx context.Context, ref string) (int, error) {
 	return current, domainError(err, "partnership "+ref)
 }
 
+const insertRevisionSQL = `INSERT INTO revisions (ref, number, partnership, assessment,
+		name, name_folded, status, service_area, significant, classification, next_review,
+		lead_partner_id, lead_partner_name, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 // insertRevision stores revision n of ref with the columns listings filter
 // on, and returns it as stored.
 func (t *tx) insertRevision(ctx context.Context, ref string, n int, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) (*partnership.Revision, error) {
-	rev := &partnership.Revision{Ref: ref, Number: n, Partnership: *p, Assessment: a, CreatedAt: t.now, CreatedBy: by.Name}
-	rev.Partnership.Ref = ref
-	pj, err := json.Marshal(rev.Partnership)
-	if err != nil {
-		return nil, fmt.Errorf("store: encoding partnership %s: %w", ref, err)
-	}
-	aj, err := json.Marshal(a)
-	if err != nil {
-		return nil, fmt.Errorf("store: encoding the assessment of %s: %w", ref, err)
-	}
-	c := columnsOf(&rev.Partnership, a)
-	_, err = t.exec(ctx, `INSERT INTO revisions (ref, number, partnership, assessment,
-		name, name_folded, status, service_area, significant, classification, next_review,
-		lead_partner_id, lead_partner_name, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		ref, n, string(pj), string(aj), c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
-		c.classification, c.nextReview, c.leadID, c.leadName, t.now, by.Name)
-	if err != nil {
-		return nil, domainError(err, fmt.Sprintf("revision %d of partnership %s", n, ref))
+	rev := new(partnership.Revision)
+	ins := revisionInserter{t: t}
+	if err := ins.insert(ctx, rev, ref, n, p, a, by); err != nil {
+		return nil, err
 	}
 	return rev, nil
+}
+
+// revisionInserter stores revisions, with one prepared statement and one
+// encoding buffer for a transaction's many (stmt nil: the statement is
+// prepared by the call, for one revision).
+type revisionInserter struct {
+	t    *tx
+	stmt *sql.Stmt
+	buf  bytes.Buffer
+}
+
+// prepareInsertRevision prepares the INSERT of a revision once for the
+// transaction; Close it when done.
+func (t *tx) prepareInsertRevision(ctx context.Context) (*revisionInserter, error) {
+	stmt, err := t.prepare(ctx, insertRevisionSQL)
+	if err != nil {
+		return nil, domainError(err, "revisions")
+	}
+	return &revisionInserter{t: t, stmt: stmt}, nil
+}
+
+func (ins *revisionInserter) Close() error { return ins.stmt.Close() }
+
+// insert stores revision n of ref and fills in rev as stored.
+func (ins *revisionInserter) insert(ctx context.Context, rev *partnership.Revision, ref string, n int, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) error {
+	t := ins.t
+	*rev = partnership.Revision{Ref: ref, Number: n, Partnership: *p, Assessment: a, CreatedAt: t.now, CreatedBy: by.Name}
+	rev.Partnership.Ref = ref
+	pj, err := ins.encode(&rev.Partnership)
+	if err != nil {
+		return fmt.Errorf("store: encoding partnership %s: %w", ref, err)
+	}
+	aj, err := ins.encode(&rev.Assessment)
+	if err != nil {
+		return fmt.Errorf("store: encoding the assessment of %s: %w", ref, err)
+	}
+	c := columnsOf(&rev.Partnership, a)
+	args := []any{ref, n, pj, aj, c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
+		c.classification, c.nextReview, c.leadID, c.leadName, t.now, by.Name}
+	if ins.stmt != nil {
+		_, err = ins.stmt.ExecContext(ctx, args...)
+	} else {
+		_, err = t.exec(ctx, insertRevisionSQL, args...)
+	}
+	if err != nil {
+		return domainError(err, fmt.Sprintf("revision %d of partnership %s", n, ref))
+	}
+	return nil
+}
+
+// encode is json.Marshal of v into the inserter's buffer, as a string.
+func (ins *revisionInserter) encode(v any) (string, error) {
+	ins.buf.Reset()
+	enc := json.NewEncoder(&ins.buf)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	// Encode ends with a newline that Marshal does not write.
+	return string(bytes.TrimSuffix(ins.buf.Bytes(), []byte("\n"))), nil
 }
 
 // revision reads one revision with query, which selects ref, number,
