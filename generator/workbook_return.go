@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -17,8 +18,8 @@ import (
 	"partnerdocs/partnership"
 )
 
-// Limits on a returned workbook, checked on the zip directory before
-// excelize opens it, so that a zip bomb is refused unread. A returned
+// Limits on a returned workbook, checked on the zip directory before any
+// part is opened, so that a zip bomb is refused unread. A returned
 // workbook of 10,000 partnerships is about 10 MiB, 150 MiB unzipped and a
 // few dozen parts.
 const (
@@ -59,15 +60,15 @@ func ReadReturn(r io.Reader, size int64, year partnership.FinancialYear, current
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkReturnZip(data); err != nil {
+	zr, err := checkReturnZip(data)
+	if err != nil {
 		return nil, nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxReturnUnzipped, UnzipXMLSizeLimit: 64 << 20})
+	x, err := openXLSX(zr)
 	if err != nil {
 		return nil, nil, notWorkbook("it could not be opened: " + err.Error())
 	}
-	defer f.Close()
-	rd := &returnReader{f: f, year: year, current: current, changed: map[string]*partnership.Partnership{}}
+	rd := &returnReader{x: x, year: year, current: current, changed: map[string]*partnership.Partnership{}}
 	rd.readExport()
 	rd.readTargets()
 	rd.readReviews()
@@ -96,16 +97,16 @@ func readReturnBytes(r io.Reader, size int64) ([]byte, error) {
 }
 
 // checkReturnZip refuses anything but a plausible .xlsx: a zip with a
-// workbook part, few parts and a bounded unzipped size. archive/zip (which
-// excelize uses too) refuses a part that unzips past its declared size, so
-// the declared sizes can be trusted.
-func checkReturnZip(data []byte) error {
+// workbook part, few parts and a bounded unzipped size. archive/zip refuses
+// a part that unzips past its declared size, so the declared sizes can be
+// trusted.
+func checkReturnZip(data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return notWorkbook("it is not an Excel .xlsx file")
+		return nil, notWorkbook("it is not an Excel .xlsx file")
 	}
 	if len(zr.File) > maxReturnEntries {
-		return notWorkbook(fmt.Sprintf("it has %d parts (at most %d)", len(zr.File), maxReturnEntries))
+		return nil, notWorkbook(fmt.Sprintf("it has %d parts (at most %d)", len(zr.File), maxReturnEntries))
 	}
 	var total uint64
 	hasWorkbook := false
@@ -114,17 +115,17 @@ func checkReturnZip(data []byte) error {
 		hasWorkbook = hasWorkbook || zf.Name == "xl/workbook.xml"
 	}
 	if total > maxReturnUnzipped {
-		return notWorkbook(fmt.Sprintf("it unzips to more than %d MiB", maxReturnUnzipped>>20))
+		return nil, notWorkbook(fmt.Sprintf("it unzips to more than %d MiB", maxReturnUnzipped>>20))
 	}
 	if !hasWorkbook {
-		return notWorkbook("it has no workbook part")
+		return nil, notWorkbook("it has no workbook part")
 	}
-	return nil
+	return zr, nil
 }
 
 // returnReader carries one return while its sheets are read.
 type returnReader struct {
-	f        *excelize.File
+	x        *xlsxPackage
 	year     partnership.FinancialYear
 	current  map[string]*partnership.Revision
 	base     map[string]int
@@ -151,30 +152,21 @@ func (rd *returnReader) cappedProblems() []CellProblem {
 
 // eachRow calls fn for every data row of a sheet, raw values (dates as
 // serial numbers), after checking the header row. Blank rows are skipped.
+// fn must not keep the cells slice.
 func (rd *returnReader) eachRow(sheet string, cols []wbColumn, fn func(row int, cells []string)) {
-	rows, err := rd.f.Rows(sheet)
-	if err != nil {
-		rd.problem(sheet, 0, 0, "The sheet %s is missing", sheet)
-		return
-	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			rd.problem(sheet, 0, 0, "The sheet could not be read: %v", err)
-			return
-		}
+	err := rd.x.eachSheetRow(sheet, func(n int, cells []string) bool {
 		if n == 1 {
-			if !rd.headerOK(sheet, cols, cells) {
-				return
-			}
-			continue
+			return rd.headerOK(sheet, cols, cells)
 		}
 		if !blankRow(cells) {
 			fn(n, padCells(cells, len(cols)))
 		}
-	}
-	if err := rows.Error(); err != nil {
+		return true
+	})
+	switch {
+	case errors.Is(err, errSheetMissing):
+		rd.problem(sheet, 0, 0, "The sheet %s is missing", sheet)
+	case err != nil:
 		rd.problem(sheet, 0, 0, "The sheet could not be read: %v", err)
 	}
 }
@@ -211,7 +203,7 @@ func padCells(cells []string, n int) []string {
 // of each partnership the workbook was made from.
 func (rd *returnReader) readExport() {
 	rd.base = map[string]int{}
-	rows, err := rd.f.GetRows(SheetExport, excelize.Options{RawCellValue: true})
+	rows, err := rd.exportRows()
 	if err != nil || len(rows) < 2 || len(rows[0]) < 2 {
 		rd.problem(SheetExport, 0, 0, "The workbook was not made by the register (its Export sheet is missing)")
 		return
@@ -226,6 +218,23 @@ func (rd *returnReader) readExport() {
 			}
 		}
 	}
+}
+
+// exportRows reads the Export sheet as excelize's GetRows would: every row
+// up to the last with a value, an unreadable part ending the rows early.
+func (rd *returnReader) exportRows() ([][]string, error) {
+	var rows [][]string
+	err := rd.x.eachSheetRow(SheetExport, func(n int, cells []string) bool {
+		if len(cells) > 0 {
+			rows = append(rows, make([][]string, n-1-len(rows))...)
+			rows = append(rows, slices.Clone(cells))
+		}
+		return true
+	})
+	if errors.Is(err, errSheetMissing) || errors.Is(err, excelize.ErrMaxRows) {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // revision finds the row's partnership, or records why not.
