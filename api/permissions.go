@@ -27,6 +27,8 @@ func permissions() map[string]permission {
 	officer := []partnership.Role{partnership.RoleOfficer}
 	legal := []partnership.Role{partnership.RoleLegal}
 	policy := []partnership.Role{partnership.RolePolicy}
+	// Policy reads everything (issue 4), the review queue included.
+	reviewReaders := []partnership.Role{partnership.RoleLegal, partnership.RolePolicy}
 	return map[string]permission{
 		"health": {public: true},
 		"readyz": {public: true},
@@ -48,7 +50,7 @@ func permissions() map[string]permission {
 		"documents.submit":  {roles: officer},
 		"documents.approve": {roles: legal},
 		"documents.return":  {roles: legal},
-		"review.queue":      {roles: legal},
+		"review.queue":      {roles: reviewReaders},
 
 		"audit": {roles: policy},
 
