@@ -14,12 +14,28 @@ import (
 // generatorFlags are the flags every command that renders shares: the
 // council profile and a council's own copy of the templates.
 type generatorFlags struct {
-	council   string
+	councilFlag
 	templates string
 }
 
+// councilFlag is --council, the council profile every document and the
+// workbook print and partnerships are assessed against; shared by every
+// command that needs it.
+type councilFlag struct{ path string }
+
+func (f *councilFlag) flags(fs *flag.FlagSet) {
+	fs.StringVar(&f.path, "council", "", "council profile JSON `file` (default: the protocol's own council)")
+}
+
+func (f *councilFlag) council() (partnership.Council, error) {
+	if f.path == "" {
+		return partnership.DefaultCouncil(), nil
+	}
+	return readCouncil(f.path)
+}
+
 func (f *generatorFlags) flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.council, "council", "", "council profile JSON `file` (default: the protocol's own council)")
+	f.councilFlag.flags(fs)
 	fs.StringVar(&f.templates, "templates", "", "`directory` of templates replacing the built-in ones; each is checked against the samples at start-up")
 }
 
@@ -28,13 +44,11 @@ func (f *generatorFlags) flags(fs *flag.FlagSet) {
 // file and line.
 func (f *generatorFlags) newGenerator() (*generator.Generator, error) {
 	var opts generator.Options
-	if f.council != "" {
-		c, err := readCouncil(f.council)
-		if err != nil {
-			return nil, err
-		}
-		opts.Council = &c
+	c, err := f.council()
+	if err != nil {
+		return nil, err
 	}
+	opts.Council = &c
 	if f.templates != "" {
 		if info, err := os.Stat(f.templates); err != nil || !info.IsDir() {
 			return nil, usageErrorf("--templates %q is not a directory", f.templates)

@@ -33,21 +33,6 @@ func (f *yearFlag) check(command string) error {
 	return nil
 }
 
-// councilFlag is the council profile the workbook names and partnerships
-// are assessed against.
-type councilFlag struct{ path string }
-
-func (f *councilFlag) flags(fs *flag.FlagSet) {
-	fs.StringVar(&f.path, "council", "", "council profile JSON `file` (default: the protocol's own council)")
-}
-
-func (f *councilFlag) council() (partnership.Council, error) {
-	if f.path == "" {
-		return partnership.DefaultCouncil(), nil
-	}
-	return readCouncil(f.path)
-}
-
 // workbookCommand writes the annual CMT workbook from the register's
 // current revisions.
 type workbookCommand struct {
