@@ -2,17 +2,13 @@ package api_test
 
 import (
 	"bytes"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
+	"partnerdocs/internal/pgtest"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -23,10 +19,6 @@ import (
 	"partnerdocs/partnership"
 	"partnerdocs/store"
 )
-
-// postgresEnv names the PostgreSQL server the register's tests also run
-// against, as in store's tests.
-const postgresEnv = "PARTNERDOCS_TEST_POSTGRES"
 
 // TestConcurrentPUT: in each round 20 clients read one partnership's ETag
 // and all PUT with it at once. Exactly one gets 200; the others get 412
@@ -39,7 +31,7 @@ func TestConcurrentPUT(t *testing.T) {
 	})
 	t.Run("postgres", func(t *testing.T) {
 		t.Parallel()
-		testConcurrentPUT(t, serverOn(t, postgresSchema(t)))
+		testConcurrentPUT(t, serverOn(t, pgtest.Schema(t)))
 	})
 }
 
@@ -168,43 +160,4 @@ func serverOn(t *testing.T, dsn string) *testServer {
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return &testServer{Server: ts, log: log, reg: reg, tokens: createTokens(t, reg)}
-}
-
-// postgresSchema makes a schema of its own on the server named by
-// PARTNERDOCS_TEST_POSTGRES, drops it afterwards, and returns a DSN whose
-// search_path is that schema (as store's tests do). Without the variable
-// the test is skipped, except in CI, where it fails.
-func postgresSchema(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(postgresEnv)
-	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not set: CI must run the register's tests on PostgreSQL", postgresEnv)
-		}
-		t.Skipf("%s is not set", postgresEnv)
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 8)
-	rand.Read(b)
-	schema := "test_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("creating schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
-			t.Errorf("dropping schema: %v", err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

@@ -3,11 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
+	"partnerdocs/internal/pgtest"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,9 +19,6 @@ import (
 
 // The store is the API's register.
 var _ api.Register = (*store.DB)(nil)
-
-// postgresEnv names the PostgreSQL server the suite also runs against.
-const postgresEnv = "PARTNERDOCS_TEST_POSTGRES"
 
 var (
 	officer = partnership.Actor{Name: "olive", Role: partnership.RoleOfficer}
@@ -71,7 +64,7 @@ func eachDB(t *testing.T, test func(t *testing.T, r register)) {
 	})
 	t.Run("postgres", func(t *testing.T) {
 		t.Parallel()
-		test(t, openRegister(t, postgresSchema(t)))
+		test(t, openRegister(t, pgtest.Schema(t)))
 	})
 }
 
@@ -84,51 +77,6 @@ func openRegister(t testing.TB, dsn string) register {
 	}
 	t.Cleanup(func() { db.Close() })
 	return register{DB: db, clock: c, dsn: dsn}
-}
-
-// postgresSchema creates a schema of its own for one test on the server
-// named by PARTNERDOCS_TEST_POSTGRES, drops it afterwards, and returns a DSN
-// whose search_path is that schema.
-func postgresSchema(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(postgresEnv)
-	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not set: CI must run the register's tests on PostgreSQL", postgresEnv)
-		}
-		t.Skipf("%s is not set", postgresEnv)
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := "test_" + randomHex(t, 8)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("creating schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
-			t.Errorf("dropping schema: %v", err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
-func randomHex(t testing.TB, n int) string {
-	t.Helper()
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	return hex.EncodeToString(b)
 }
 
 // sample decodes one of the sample partnerships.
