@@ -50,24 +50,9 @@ if [[ -n $dsn && ! $dsn =~ ^postgres(ql)?:// ]]; then
 	exit 2
 fi
 
-work=$(mktemp -d)
-server_pid=""
-sampler_pid=""
-
-cleanup() {
-	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
-	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-		kill -TERM "$server_pid" 2>/dev/null || true
-		for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-		kill -KILL "$server_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
-hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+script=load-register.sh
+# shellcheck source=scripts/serverlib.sh
+source "$(dirname "$0")/serverlib.sh"
 
 echo "== building"
 CGO_ENABLED=0 go build -o "$work/partnerdocs" ./cmd/partnerdocs
@@ -78,34 +63,14 @@ if [[ -n $dsn ]]; then echo "== register: PostgreSQL"; else echo "== register: S
 # The token is made before the server starts (this also applies migrations).
 token=$(PARTNERDOCS_DATABASE=$database "$work/partnerdocs" token create --name "load-$(date +%s)-$$" --role officer)
 
-echo "== starting the server on 127.0.0.1"
-PARTNERDOCS_DATABASE=$database "$work/partnerdocs" serve --addr 127.0.0.1:0 2>"$work/server.log" &
-server_pid=$!
-addr=""
-for _ in $(seq 100); do
-	addr=$(sed -n 's/.*"msg":"listening","addr":"\(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$work/server.log" | head -n1)
-	[[ -n $addr ]] && break
-	kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "load-register.sh: the server exited" >&2; exit 1; }
-	sleep 0.1
-done
-[[ -n $addr ]] || { cat "$work/server.log" >&2; echo "load-register.sh: the server did not start in 10 s" >&2; exit 1; }
-echo "server pid $server_pid at $addr; RSS at start $(rss_kib) KiB"
+start_server "$database"
 
-: >"$work/rss.txt"
-(
-	start=$SECONDS
-	while kill -0 "$server_pid" 2>/dev/null; do
-		echo "$((SECONDS - start))s $(rss_kib)" >>"$work/rss.txt"
-		sleep "$rss_interval"
-	done
-) &
-sampler_pid=$!
+sample_rss
 
 status=0
 timeout $((seconds + 120)) "$work/loadmix" -url "http://$addr" -token "$token" \
 	-c "$connections" -d "$duration" -seed "$seed" || status=$?
-kill "$sampler_pid" 2>/dev/null || true
-sampler_pid=""
+stop_sampling
 
 echo "== server memory (VmRSS, KiB), every ${rss_interval}s from the start of seeding"
 tr '\n' ' ' <"$work/rss.txt"

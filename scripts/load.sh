@@ -54,24 +54,9 @@ else
 	((seconds <= 600)) || { echo "load.sh: -z is at most 10m" >&2; exit 2; }
 fi
 
-work=$(mktemp -d)
-server_pid=""
-sampler_pid=""
-
-cleanup() {
-	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
-	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-		kill -TERM "$server_pid" 2>/dev/null || true
-		for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-		kill -KILL "$server_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
-hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+script=load.sh
+# shellcheck source=scripts/serverlib.sh
+source "$(dirname "$0")/serverlib.sh"
 
 if [[ -n $binary ]]; then
 	[[ -x $binary ]] || { echo "load.sh: $binary is not executable" >&2; exit 1; }
@@ -81,21 +66,13 @@ else
 	CGO_ENABLED=0 go build -o "$work/partnerdocs" ./cmd/partnerdocs
 fi
 
-echo "== starting the server on 127.0.0.1"
-"$work/partnerdocs" serve --addr 127.0.0.1:0 2>"$work/server.log" &
-server_pid=$!
-addr=""
-for _ in $(seq 100); do
-	addr=$(sed -n 's/.*"msg":"listening","addr":"\(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$work/server.log" | head -n1)
-	[[ -n $addr ]] && break
-	kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "load.sh: the server exited" >&2; exit 1; }
-	sleep 0.1
-done
-[[ -n $addr ]] || { cat "$work/server.log" >&2; echo "load.sh: the server did not start in 10 s" >&2; exit 1; }
-url="http://$addr/api/v1/documents/agreement"
-echo "server pid $server_pid at $addr; RSS at start $(rss_kib) KiB"
+database=$work/register.db
+# Every API call needs a token (this also creates and migrates the register).
+token=$(PARTNERDOCS_DATABASE=$database "$work/partnerdocs" token create --name "load-$(date +%s)-$$" --role officer)
+start_server "$database"
 
-hey_common=(-c "$connections" -t 20 -m POST -T application/json -D "$sample")
+url="http://$addr/api/v1/documents/agreement"
+hey_common=(-H "Authorization: Bearer $token" -c "$connections" -t 20 -m POST -T application/json -D "$sample")
 
 echo "== warming up (one request per connection)"
 timeout 60 hey -n "$connections" "${hey_common[@]}" "$url" >"$work/warmup.txt"
@@ -103,15 +80,7 @@ grep -q "\[200\]" "$work/warmup.txt" || { cat "$work/warmup.txt" >&2; tail -n 20
 rss_before=$(rss_kib)
 echo "RSS after warm-up: $rss_before KiB"
 
-: >"$work/rss.txt"
-(
-	start=$SECONDS
-	while kill -0 "$server_pid" 2>/dev/null; do
-		echo "$((SECONDS - start))s $(rss_kib)" >>"$work/rss.txt"
-		sleep "$rss_interval"
-	done
-) &
-sampler_pid=$!
+sample_rss
 
 if [[ -n $requests ]]; then
 	echo "== $requests requests at $connections connections"
@@ -120,8 +89,7 @@ else
 	echo "== $duration at $connections connections"
 	timeout $((seconds + 60)) hey -z "$duration" "${hey_common[@]}" "$url" >"$work/hey.txt"
 fi
-kill "$sampler_pid" 2>/dev/null || true
-sampler_pid=""
+stop_sampling
 rss_after=$(rss_kib)
 
 cat "$work/hey.txt"

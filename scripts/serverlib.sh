@@ -1,0 +1,59 @@
+# Shared by load.sh and load-register.sh (sourced, not run): a scratch
+# directory, a partnerdocs server on a free 127.0.0.1 port that is always
+# stopped, and its resident memory. The sourcing script sets `script` (its
+# name, for messages) and `rss_interval` first.
+
+work=$(mktemp -d)
+server_pid=""
+sampler_pid=""
+
+cleanup() {
+	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
+	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+		kill -TERM "$server_pid" 2>/dev/null || true
+		for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+		kill -KILL "$server_pid" 2>/dev/null || true
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+hwm_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0; }
+
+# start_server DATABASE: starts "$work/partnerdocs serve" on the register
+# DATABASE and sets server_pid and addr once it listens.
+start_server() {
+	echo "== starting the server on 127.0.0.1"
+	PARTNERDOCS_DATABASE=$1 "$work/partnerdocs" serve --addr 127.0.0.1:0 2>"$work/server.log" &
+	server_pid=$!
+	addr=""
+	for _ in $(seq 100); do
+		addr=$(sed -n 's/.*"msg":"listening","addr":"\(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$work/server.log" | head -n1)
+		[[ -n $addr ]] && break
+		kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "$script: the server exited" >&2; exit 1; }
+		sleep 0.1
+	done
+	[[ -n $addr ]] || { cat "$work/server.log" >&2; echo "$script: the server did not start in 10 s" >&2; exit 1; }
+	echo "server pid $server_pid at $addr; RSS at start $(rss_kib) KiB"
+}
+
+# sample_rss: records the server's VmRSS every rss_interval seconds into
+# $work/rss.txt until stop_sampling.
+sample_rss() {
+	: >"$work/rss.txt"
+	(
+		start=$SECONDS
+		while kill -0 "$server_pid" 2>/dev/null; do
+			echo "$((SECONDS - start))s $(rss_kib)" >>"$work/rss.txt"
+			sleep "$rss_interval"
+		done
+	) &
+	sampler_pid=$!
+}
+
+stop_sampling() {
+	kill "$sampler_pid" 2>/dev/null || true
+	sampler_pid=""
+}
