@@ -4,22 +4,26 @@ package generator
 // from the register's current revisions, that officers fill in and send
 // back (see workbook_return.go).
 //
-// The large sheets are written with excelize's StreamWriter. Everything a
-// streamed sheet needs besides its rows (dimension, protection, validation,
-// conditional formats, page set-up) is set on the empty worksheet BEFORE the
-// stream writer is made, because the writer copies those parts when it
-// flushes; a sheet is never read back after Flush, which would make excelize
-// parse it again.
+// excelize builds the workbook: styles, the Dashboard and Definitions, and
+// for each large sheet (Register, Targets, Risks, Representation, Reviews
+// and the hidden Export) its header row, dimension, table, drop-downs,
+// conditional formats, protection and page set-up. The large sheets' data
+// rows are not given to excelize at all, not even to its StreamWriter,
+// which holds each sheet's XML in a buffer of up to 16 MiB (or a temporary
+// file) until the file is saved: sheetZip (workbook_zip.go) writes them
+// into each sheet's zip entry as the file is saved, compressed as they are
+// made (workbook_sheetxml.go). For 10,000 partnerships that keeps peak
+// memory near the register's own size.
 //
-// Text is always written as text: the StreamWriter writes a Go string as an
-// inline string and the Dashboard uses SetCellStr, so a name such as
-// =HYPERLINK(...) or @SUM(A1) is never a formula.
+// Text is always written as text: the rows' strings are inline strings and
+// the Dashboard uses SetCellStr, so a name such as =HYPERLINK(...) or
+// @SUM(A1) is never a formula.
 
 import (
-	"archive/zip"
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,9 +66,9 @@ func Workbook(w io.Writer, year partnership.FinancialYear, revisions []partnersh
 		return fmt.Errorf("workbook: %w", err)
 	}
 	// excelize's WriteTo builds the whole zip in a bytes.Buffer before
-	// copying it to w; a zip writer over w itself streams the same parts
-	// in the same order and leaves that buffer empty.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	// copying it to w; sheetZip writes to w itself, adding the large
+	// sheets' rows as it goes, and leaves that buffer empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSheetZip(w, wb.bodies) })
 	_, err = f.WriteTo(w)
 	return err
 }
@@ -77,7 +81,8 @@ type workbookData struct {
 	council     partnership.Council
 	revs        []*partnership.Revision
 	st          *workbookStyles
-	counts      map[string]int // data rows per sheet
+	counts      map[string]int       // data rows per sheet
+	bodies      map[string]sheetBody // the large sheets' rows, by sheet
 }
 
 func newWorkbookData(year partnership.FinancialYear, revisions []partnership.Revision, c partnership.Council, at time.Time) (*workbookData, error) {
@@ -93,6 +98,7 @@ func newWorkbookData(year partnership.FinancialYear, revisions []partnership.Rev
 	}
 	slices.SortStableFunc(wb.revs, func(a, b *partnership.Revision) int { return cmp.Compare(a.Ref, b.Ref) })
 	wb.counts = map[string]int{SheetRegister: len(wb.revs)}
+	wb.bodies = map[string]sheetBody{}
 	for _, r := range wb.revs {
 		p := &r.Partnership
 		wb.counts[SheetTargets] += len(p.Targets)
@@ -111,8 +117,6 @@ func (wb *workbookData) build(f *excelize.File) error {
 	if err := f.SetSheetName("Sheet1", SheetDashboard); err != nil {
 		return err
 	}
-	// Export first: hiding a sheet reads every worksheet, which must not
-	// happen to a streamed one.
 	if err := wb.writeExport(f); err != nil {
 		return err
 	}
@@ -127,8 +131,7 @@ func (wb *workbookData) build(f *excelize.File) error {
 	if err := wb.writeDashboard(f); err != nil {
 		return fmt.Errorf("%s: %w", SheetDashboard, err)
 	}
-	// The Dashboard is already the active sheet; SetActiveSheet would read
-	// every worksheet back.
+	// The Dashboard, the first sheet, is already the active one.
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:       "Annual partnerships report to " + orDefault(wb.council.DecisionBody, "the Corporate Management Team") + " " + string(wb.year),
 		Subject:     "Partnership register, targets, risks, representation and reviews for " + string(wb.year),
@@ -166,53 +169,9 @@ type wbSheet struct {
 	rows        func(w *rowWriter) error
 }
 
-// rowWriter streams the data rows of one sheet, styling each cell by its
-// column. Its cells and the row handed to SetRow are made once per sheet:
-// the row holds a pointer to each cell, so no cell is boxed per row.
-type rowWriter struct {
-	sw     *excelize.StreamWriter
-	row    int
-	styles []int
-	cells  []excelize.Cell
-	buf    []any
-}
-
-func newRowWriter(sw *excelize.StreamWriter, cols int) *rowWriter {
-	w := &rowWriter{sw: sw, styles: make([]int, cols), cells: make([]excelize.Cell, cols), buf: make([]any, cols)}
-	for i := range w.cells {
-		w.buf[i] = &w.cells[i]
-	}
-	return w
-}
-
-// next is the number of the row the next emit writes.
-func (w *rowWriter) next() int { return w.row + 1 }
-
-func (w *rowWriter) emit(values ...any) error {
-	w.row++
-	if len(values) > len(w.cells) {
-		return fmt.Errorf("row %d: %d values for %d columns", w.row, len(values), len(w.cells))
-	}
-	for i, v := range values {
-		c := &w.cells[i]
-		if x, ok := v.(excelize.Cell); ok {
-			*c = x
-		} else {
-			*c = excelize.Cell{Value: v}
-		}
-		if c.StyleID == 0 {
-			c.StyleID = w.styles[i]
-		}
-	}
-	return w.sw.SetRow(w.ref(), w.buf[:len(values)])
-}
-
-// ref is the reference of the first cell of the current row.
-func (w *rowWriter) ref() string {
-	var b [12]byte
-	return string(strconv.AppendInt(append(b[:0], 'A'), int64(w.row), 10))
-}
-
+// writeSheet sets up one large sheet with excelize (its header row,
+// columns, table, drop-downs, colours, protection and print set-up) and
+// leaves its data rows to be written as the file is saved (sheetZip).
 func (wb *workbookData) writeSheet(f *excelize.File, s wbSheet) error {
 	if _, err := f.NewSheet(s.name); err != nil {
 		return err
@@ -226,56 +185,66 @@ func (wb *workbookData) writeSheet(f *excelize.File, s wbSheet) error {
 	if err := wb.prepareSheet(f, s, last); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(s.name)
+	styles, err := wb.setColumns(f, s)
 	if err != nil {
 		return err
 	}
-	w := newRowWriter(sw, len(s.cols))
-	if err := wb.startStream(w, s); err != nil {
+	if err := f.AddTable(s.name, &excelize.Table{Range: ref, Name: s.table, StyleName: "TableStyleLight9"}); err != nil {
 		return err
 	}
-	if err := s.rows(w); err != nil {
-		return err
-	}
-	if w.row == 1 { // a table needs one row under its header
-		if err := w.emit(nil); err != nil {
+	wb.bodies[s.name] = sheetBody{styles: styles, header: 1, rows: func(w *rowWriter) error {
+		if err := s.rows(w); err != nil {
 			return err
 		}
-	}
-	if err := sw.AddTable(&excelize.Table{Range: ref, Name: s.table, StyleName: "TableStyleLight9"}); err != nil {
-		return err
-	}
-	return sw.Flush()
+		if w.row == 1 { // a table needs one row under its header
+			return w.emit(nil)
+		}
+		return nil
+	}}
+	return nil
 }
 
-// startStream sets the widths, column styles and frozen header, and writes
-// the header row.
-func (wb *workbookData) startStream(w *rowWriter, s wbSheet) error {
+// setColumns sets the widths, the officer columns' style and the frozen
+// header row, writes the header, and returns each column's cell style.
+func (wb *workbookData) setColumns(f *excelize.File, s wbSheet) ([]int, error) {
+	styles := make([]int, len(s.cols))
 	header := make([]any, len(s.cols))
 	for i, c := range s.cols {
-		if err := w.sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(s.name, name, name, c.width); err != nil {
+			return nil, err
 		}
-		w.styles[i] = wb.st.locked[c.kind]
+		styles[i] = wb.st.locked[c.kind]
 		if c.officer {
-			w.styles[i] = wb.st.officer[c.kind]
-			if err := w.sw.SetColStyle(i+1, i+1, w.styles[i]); err != nil {
-				return err
+			styles[i] = wb.st.officer[c.kind]
+			if err := f.SetColStyle(s.name, name, styles[i]); err != nil {
+				return nil, err
 			}
 		}
-		header[i] = excelize.Cell{StyleID: wb.st.header, Value: c.header}
+		header[i] = c.header
 	}
-	if err := w.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+	lastCol, _ := excelize.ColumnNumberToName(len(s.cols))
+	for _, step := range []func() error{
+		func() error { return f.SetSheetRow(s.name, "A1", &header) },
+		func() error { return f.SetCellStyle(s.name, "A1", lastCol+"1", wb.st.header) },
+		func() error { return f.SetRowHeight(s.name, 1, 32) },
+		func() error {
+			return f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+				Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
+		},
+	} {
+		if err := step(); err != nil {
+			return nil, err
+		}
 	}
-	w.row = 1
-	return w.sw.SetRow("A1", header, excelize.RowOpts{Height: 32})
+	return styles, nil
 }
 
 // prepareSheet sets what the stream writer copies at Flush: drop-downs,
 // the RAG colours, protection and print set-up.
 func (wb *workbookData) prepareSheet(f *excelize.File, s wbSheet, last int) error {
-	for col, values := range s.lists {
+	for _, col := range slices.Sorted(maps.Keys(s.lists)) {
+		values := s.lists[col]
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s2:%s%d", name, name, max(last, 1000))
@@ -330,32 +299,29 @@ func (wb *workbookData) protectAndPrint(f *excelize.File, sheet string, titles b
 }
 
 // writeExport records the year and each partnership's revision, so that a
-// return can say which revision it was made from.
+// return can say which revision it was made from. The sheet is very
+// hidden: officers never see it.
 func (wb *workbookData) writeExport(f *excelize.File) error {
 	if _, err := f.NewSheet(SheetExport); err != nil {
 		return err
 	}
-	if err := f.SetSheetDimension(SheetExport, "A1:B"+strconv.Itoa(len(wb.revs)+2)); err != nil {
-		return err
-	}
-	// Hidden before streaming: SetSheetVisible reads the worksheet.
-	if err := f.SetSheetVisible(SheetExport, false, true); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(SheetExport)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", []any{"Financial year", string(wb.year)}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A2", []any{"Ref", "Revision"}); err != nil {
-		return err
-	}
-	for i, r := range wb.revs {
-		if err := sw.SetRow("A"+strconv.Itoa(i+3), []any{r.Ref, r.Number}); err != nil {
+	for _, step := range []func() error{
+		func() error { return f.SetSheetDimension(SheetExport, "A1:B"+strconv.Itoa(len(wb.revs)+2)) },
+		func() error { return f.SetSheetVisible(SheetExport, false, true) },
+		func() error { return f.SetSheetRow(SheetExport, "A1", &[]any{"Financial year", string(wb.year)}) },
+		func() error { return f.SetSheetRow(SheetExport, "A2", &[]any{"Ref", "Revision"}) },
+	} {
+		if err := step(); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	wb.bodies[SheetExport] = sheetBody{styles: make([]int, 2), header: 2, rows: func(w *rowWriter) error {
+		for _, r := range wb.revs {
+			if err := w.emit(r.Ref, r.Number); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	return nil
 }

@@ -253,7 +253,9 @@ func TestWorkbookXMLWellFormed(t *testing.T) {
 // Injection-looking and non-ASCII names stay strings.
 func TestWorkbookTextStaysText(t *testing.T) {
 	revs := sampleRevisions(t)[:1]
-	names := []string{`=HYPERLINK("http://x","y")`, "@SUM(A1)", "+1", "-1", "Cymdeithas Gymunedol Łódź — Ελληνική Κοινότητα «Україна» €"}
+	names := []string{`=HYPERLINK("http://x","y")`, "@SUM(A1)", "+1", "-1", "Cymdeithas Gymunedol Łódź — Ελληνική Κοινότητα «Україна» €",
+		// Excel's own escapes, XML's specials and white space at the ends.
+		"_x0041_x0042_ and _x005F_", `<b>&amp;</b> "quoted" 'single'`, "  two leading, one trailing ", "\ttab first", "a\r\nb"}
 	base := revs[0]
 	revs = nil
 	for i, n := range names {
@@ -273,6 +275,20 @@ func TestWorkbookTextStaysText(t *testing.T) {
 				t.Errorf("%s!%s = %q (type %v, formula %q), want the string %q", cell.sheet, cell.ref, v, typ, fm, n)
 			}
 		}
+	}
+}
+
+// The same register and date give the same bytes; a changed name changes
+// them.
+func TestWorkbookDeterministic(t *testing.T) {
+	revs := sampleRevisions(t)
+	a, b := buildWorkbook(t, revs), buildWorkbook(t, revs)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two workbooks from the same register differ")
+	}
+	revs[0].Partnership.Name += " (renamed)"
+	if bytes.Equal(a, buildWorkbook(t, revs)) {
+		t.Fatal("a renamed partnership left the workbook unchanged")
 	}
 }
 
