@@ -192,7 +192,13 @@ func (wb *workbookData) writeSheet(f *excelize.File, s wbSheet) error {
 	if err := f.AddTable(s.name, &excelize.Table{Range: ref, Name: s.table, StyleName: "TableStyleLight9"}); err != nil {
 		return err
 	}
-	wb.bodies[s.name] = sheetBody{styles: styles, header: 1, rows: func(w *rowWriter) error {
+	wrap := make([]float64, len(s.cols))
+	for i, c := range s.cols {
+		if c.kind == kindWrap {
+			wrap[i] = c.width
+		}
+	}
+	wb.bodies[s.name] = sheetBody{styles: styles, wrap: wrap, header: 1, rows: func(w *rowWriter) error {
 		if err := s.rows(w); err != nil {
 			return err
 		}

@@ -35,7 +35,7 @@ var (
 	}
 	riskColumns = []wbColumn{
 		{"Ref", 14, kindText, false}, {"Partnership", 30, kindWrap, false}, {"Risk ID", 10, kindText, false},
-		{"Description", 40, kindWrap, false}, {"Category", 18, kindText, false}, {"Phase", 10, kindText, false},
+		{"Description", 40, kindWrap, false}, {"Category", 22, kindText, false}, {"Phase", 10, kindText, false},
 		{"Likelihood", 10, kindInt, false}, {"Impact", 10, kindInt, false}, {"Score", 9, kindInt, false},
 		{"Rating", 10, kindText, false}, {"Mitigation", 40, kindWrap, false}, {"Owner", 20, kindWrap, false},
 	}

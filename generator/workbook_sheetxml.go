@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -38,12 +39,13 @@ type rowWriter struct {
 	out    *bufio.Writer
 	row    int
 	styles []int
-	cols   []string // column letters
+	wrap   []float64 // the width of each wrapped column, 0 for the others
+	cols   []string  // column letters
 	buf    []byte
 }
 
-func newRowWriter(out *bufio.Writer, styles []int) *rowWriter {
-	w := &rowWriter{out: out, styles: styles, cols: make([]string, len(styles))}
+func newRowWriter(out *bufio.Writer, styles []int, wrap []float64) *rowWriter {
+	w := &rowWriter{out: out, styles: styles, wrap: wrap, cols: make([]string, len(styles))}
 	for i := range w.cols {
 		w.cols[i], _ = excelize.ColumnNumberToName(i + 1)
 	}
@@ -62,6 +64,10 @@ func (w *rowWriter) emit(values ...any) error {
 	}
 	b := append(w.buf[:0], `<row r="`...)
 	b = strconv.AppendInt(b, int64(w.row), 10)
+	if lines := w.lines(values); lines > 1 {
+		b = append(b, `" ht="`...)
+		b = strconv.AppendFloat(b, min(float64(lines)*lineHeight, maxRowHeight), 'f', -1, 64)
+	}
 	b = append(b, `">`...)
 	var err error
 	for i, v := range values {
@@ -73,6 +79,39 @@ func (w *rowWriter) emit(values ...any) error {
 	w.buf = b
 	_, err = w.out.Write(b)
 	return err
+}
+
+// Row heights. A spreadsheet does not size a row to its wrapped text when
+// it opens a file (LibreOffice does not; Excel only once a cell is edited),
+// so a row whose wrapped cells need more than one line is given a height
+// for them: the lines each needs at its column's width, in the default
+// 11-point font. The height is not marked custom, so Excel still refits the
+// row when an officer edits it.
+const (
+	lineHeight   = 15  // points, one line of the default font
+	maxRowHeight = 409 // points, the most a row can be
+	// charsPerWidth is how many characters of ordinary text fit in one
+	// unit of column width (the width of a digit), allowing for breaks
+	// between words.
+	charsPerWidth = 0.9
+)
+
+// lines is how many lines the row's tallest wrapped cell needs.
+func (w *rowWriter) lines(values []any) int {
+	most := 1
+	for i, v := range values {
+		s, ok := v.(string)
+		if !ok || w.wrap == nil || w.wrap[i] == 0 {
+			continue
+		}
+		per := max(int(w.wrap[i]*charsPerWidth), 1)
+		n := 0
+		for line := range strings.Lines(s) {
+			n += max((utf8.RuneCountInString(strings.TrimRight(line, "\r\n"))+per-1)/per, 1)
+		}
+		most = max(most, n)
+	}
+	return most
 }
 
 func (w *rowWriter) appendCell(b []byte, col int, v any) ([]byte, error) {

@@ -18,7 +18,7 @@ func writeRow(t testing.TB, values ...any) (xmlText string, cells []string) {
 	t.Helper()
 	var buf bytes.Buffer
 	out := bufio.NewWriter(&buf)
-	w := newRowWriter(out, make([]int, len(values)))
+	w := newRowWriter(out, make([]int, len(values)), nil)
 	w.row = 1
 	if err := w.emit(values...); err != nil {
 		t.Fatal(err)
@@ -92,7 +92,7 @@ func TestRowWriterNumbersDatesFormulas(t *testing.T) {
 	}
 	for _, bad := range []any{struct{}{}, []string{"x"}} {
 		var buf bytes.Buffer
-		w := newRowWriter(bufio.NewWriter(&buf), []int{0})
+		w := newRowWriter(bufio.NewWriter(&buf), []int{0}, nil)
 		if err := w.emit(bad); err == nil {
 			t.Errorf("a %T was written", bad)
 		}
@@ -125,5 +125,31 @@ func TestTruncateUTF16(t *testing.T) {
 	}
 	if s := strings.Repeat("é", maxCellChars); truncateUTF16(s, maxCellChars) != s {
 		t.Error("a string at the limit was cut")
+	}
+}
+
+// A row whose wrapped text needs more lines than one is given their
+// height, not marked custom; a row of short text keeps the default.
+func TestRowWriterHeights(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"short", `<row r="2">`},
+		{strings.Repeat("word ", 20), `<row r="2" ht="45">`}, // 100 characters, 36 to a line at width 40
+		{"one\ntwo\nthree\nfour", `<row r="2" ht="60">`},
+		{strings.Repeat("x", 10000), `<row r="2" ht="409">`},
+	} {
+		var buf bytes.Buffer
+		out := bufio.NewWriter(&buf)
+		w := newRowWriter(out, []int{0, 0}, []float64{40, 0})
+		w.row = 1
+		if err := w.emit(c.text, strings.Repeat("not wrapped ", 30)); err != nil {
+			t.Fatal(err)
+		}
+		out.Flush()
+		if !strings.HasPrefix(buf.String(), c.want) || strings.Contains(buf.String(), "customHeight") {
+			t.Errorf("%.20q...: row starts %.40s, want %s", c.text, buf.String(), c.want)
+		}
 	}
 }

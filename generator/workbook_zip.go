@@ -15,8 +15,9 @@ import (
 
 // sheetBody is the data rows of one large sheet, written at save time.
 type sheetBody struct {
-	styles []int // each column's cell style
-	header int   // the rows excelize writes above the body
+	styles []int     // each column's cell style
+	wrap   []float64 // each wrapped column's width, 0 for the others
+	header int       // the rows excelize writes above the body
 	rows   func(w *rowWriter) error
 }
 
@@ -121,7 +122,7 @@ func (z *sheetZip) writeSheet(part string, body sheetBody, spliced bool) error {
 	}
 	out := bufio.NewWriterSize(w, 64<<10)
 	out.Write(head)
-	rw := newRowWriter(out, body.styles)
+	rw := newRowWriter(out, body.styles, body.wrap)
 	rw.row = body.header
 	if err := body.rows(rw); err != nil {
 		return err
