@@ -1,19 +1,34 @@
-# Shared by load.sh and load-register.sh (sourced, not run): a scratch
-# directory, a partnerdocs server on a free 127.0.0.1 port that is always
-# stopped, and its resident memory. The sourcing script sets `script` (its
-# name, for messages) and `rss_interval` first.
+# Shared by load.sh, load-register.sh and cmt-10k.sh (sourced, not run): a
+# scratch directory, a partnerdocs server on a free 127.0.0.1 port that is
+# always stopped, and its resident memory. The sourcing script sets `script`
+# (its name, for messages) first, and `rss_interval` to use sample_rss.
 
 work=$(mktemp -d)
 server_pid=""
 sampler_pid=""
 
+# stop_server: asks the server to shut down (SIGTERM), waits up to 10 s,
+# then kills it. Returns 0 only when it stopped by itself with status 0, so
+# its register was closed cleanly. Safe to call when no server runs.
+stop_server() {
+	[[ -n $server_pid ]] || return 0
+	local pid=$server_pid status=0 killed=false
+	server_pid=""
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -TERM "$pid" 2>/dev/null || true
+		for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+		if kill -0 "$pid" 2>/dev/null; then
+			kill -KILL "$pid" 2>/dev/null || true
+			killed=true
+		fi
+	fi
+	wait "$pid" 2>/dev/null || status=$?
+	! $killed && ((status == 0))
+}
+
 cleanup() {
 	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
-	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-		kill -TERM "$server_pid" 2>/dev/null || true
-		for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-		kill -KILL "$server_pid" 2>/dev/null || true
-	fi
+	stop_server || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
