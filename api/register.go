@@ -37,6 +37,10 @@ type Register interface {
 	// its stored assessment, in ref order, read in one query on one
 	// snapshot (the annual CMT workbook).
 	CurrentRevisions(ctx context.Context) ([]partnership.Revision, error)
+	// EachCurrentRevision hands the same revisions to fn one at a time,
+	// holding only a few in memory, and stops at fn's first error,
+	// returning it; the revision is fn's only until fn returns.
+	EachCurrentRevision(ctx context.Context, fn func(*partnership.Revision) error) error
 	// ApplyRevisions stores a new revision of each changed partnership,
 	// with an audit entry each, all or nothing: a change whose Base is not
 	// the current revision makes the whole batch EStale (naming the ref and

@@ -54,66 +54,126 @@ const (
 // revisions are the register's current ones with their stored assessments;
 // at is when the workbook is made (the "as at" date of overdue reviews and
 // partnerships ending soon). It is pure: the same input gives the same
-// cells.
+// bytes.
 func Workbook(w io.Writer, year partnership.FinancialYear, revisions []partnership.Revision, c partnership.Council, at time.Time) error {
-	wb, err := newWorkbookData(year, revisions, c, at)
+	sorted := make([]*partnership.Revision, len(revisions))
+	for i := range revisions {
+		sorted[i] = &revisions[i]
+	}
+	slices.SortStableFunc(sorted, func(a, b *partnership.Revision) int { return cmp.Compare(a.Ref, b.Ref) })
+	return WorkbookFrom(w, year, func(yield func(*partnership.Revision) error) error {
+		for _, r := range sorted {
+			if err := yield(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, c, at)
+}
+
+// Revisions hands each of the register's current revisions, in ref order
+// (byte order), to yield, and stops at yield's first error, returning it.
+// The revision is yield's only until it returns.
+type Revisions func(yield func(*partnership.Revision) error) error
+
+// WorkbookFrom is Workbook over revisions streamed from the register. Each
+// revision is written into every sheet's rows as it comes and then let go,
+// so the workbook holds no more of the register than the revision in hand:
+// the rows wait, compressed, for the rest of the file (see deflatedRows).
+func WorkbookFrom(w io.Writer, year partnership.FinancialYear, revs Revisions, c partnership.Council, at time.Time) error {
+	wb, err := newWorkbookData(year, c, at)
 	if err != nil {
 		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	if wb.st, err = newWorkbookStyles(f); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	if err := wb.collect(revs); err != nil {
+		return err
+	}
 	if err := wb.build(f); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
 	// excelize's WriteTo builds the whole zip in a bytes.Buffer before
-	// copying it to w; sheetZip writes to w itself, adding the large
-	// sheets' rows as it goes, and leaves that buffer empty.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSheetZip(w, wb.bodies) })
+	// copying it to w; sheetZip writes to w itself, splicing in the large
+	// sheets' rows, and leaves that buffer empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSheetZip(w, wb.rows) })
 	_, err = f.WriteTo(w)
 	return err
 }
 
-// workbookData is the input of one workbook, sorted by reference.
+// workbookData is one workbook being made.
 type workbookData struct {
 	year        partnership.FinancialYear
 	first, last time.Time // the year's bounds
 	at          time.Time // the as-at date, midnight UTC
 	council     partnership.Council
-	revs        []*partnership.Revision
 	st          *workbookStyles
-	counts      map[string]int       // data rows per sheet
-	bodies      map[string]sheetBody // the large sheets' rows, by sheet
+	rows        map[string]*deflatedRows // the large sheets' rows, by sheet
+	counts      map[string]int           // data rows per sheet
+	areas       map[string]string        // service areas, by their lower case
 }
 
-func newWorkbookData(year partnership.FinancialYear, revisions []partnership.Revision, c partnership.Council, at time.Time) (*workbookData, error) {
+func newWorkbookData(year partnership.FinancialYear, c partnership.Council, at time.Time) (*workbookData, error) {
 	first, last, err := year.Bounds()
 	if err != nil {
 		return nil, &partnership.Error{Code: partnership.EInvalid, Message: err.Error()}
 	}
 	y, m, d := at.Date()
-	wb := &workbookData{year: year, first: first, last: last, council: c,
-		at: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), revs: make([]*partnership.Revision, len(revisions))}
-	for i := range revisions {
-		wb.revs[i] = &revisions[i]
-	}
-	slices.SortStableFunc(wb.revs, func(a, b *partnership.Revision) int { return cmp.Compare(a.Ref, b.Ref) })
-	wb.counts = map[string]int{SheetRegister: len(wb.revs)}
-	wb.bodies = map[string]sheetBody{}
-	for _, r := range wb.revs {
-		p := &r.Partnership
-		wb.counts[SheetTargets] += len(p.Targets)
-		wb.counts[SheetRisks] += len(p.Risks)
-		wb.counts[SheetRepresentation] += len(representationRows(p))
-		wb.counts[SheetReviews] += len(reviewRows(p, year))
-	}
-	return wb, nil
+	return &workbookData{year: year, first: first, last: last, council: c,
+		at: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), rows: map[string]*deflatedRows{},
+		counts: map[string]int{}, areas: map[string]string{}}, nil
 }
 
-func (wb *workbookData) build(f *excelize.File) error {
-	var err error
-	if wb.st, err = newWorkbookStyles(f); err != nil {
+// collect makes every large sheet's rows in one pass over the revisions.
+func (wb *workbookData) collect(revs Revisions) error {
+	sheets := wb.sheets()
+	export := newDeflatedRows(make([]int, 2), nil, 2)
+	wb.rows[SheetExport] = export
+	for _, s := range sheets {
+		wb.rows[s.name] = newDeflatedRows(wb.columnStyles(s), wrapWidths(s), 1)
+	}
+	prev, n := "", 0
+	err := revs(func(r *partnership.Revision) error {
+		if n > 0 && r.Ref <= prev {
+			return fmt.Errorf("workbook: revisions out of order: %q after %q", r.Ref, prev)
+		}
+		prev, n = r.Ref, n+1
+		if err := export.w.emit(r.Ref, r.Number); err != nil {
+			return err
+		}
+		for _, s := range sheets {
+			if err := s.rows(wb.rows[s.name].w, r); err != nil {
+				return fmt.Errorf("workbook: %s: %w", s.name, err)
+			}
+		}
+		area := serviceArea(&r.Partnership)
+		if k := strings.ToLower(area); wb.areas[k] == "" {
+			wb.areas[k] = area
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
+	for name, rows := range wb.rows {
+		wb.counts[name] = rows.w.row - rows.header
+		if name != SheetExport && rows.w.row == 1 { // a table needs one row under its header
+			if err := rows.w.emit(nil); err != nil {
+				return err
+			}
+		}
+		if err := rows.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// build makes everything in the file but the large sheets' data rows.
+func (wb *workbookData) build(f *excelize.File) error {
 	if err := f.SetSheetName("Sheet1", SheetDashboard); err != nil {
 		return err
 	}
@@ -164,9 +224,9 @@ type wbColumn struct {
 type wbSheet struct {
 	name, table string
 	cols        []wbColumn
-	lists       map[int][]string // drop-down values by 0-based column
-	ragCol      int              // 0-based column coloured by RAG word, or -1
-	rows        func(w *rowWriter) error
+	lists       map[int][]string                                  // drop-down values by 0-based column
+	ragCol      int                                               // 0-based column coloured by RAG word, or -1
+	rows        func(w *rowWriter, r *partnership.Revision) error // one revision's rows
 }
 
 // writeSheet sets up one large sheet with excelize (its header row,
@@ -185,46 +245,53 @@ func (wb *workbookData) writeSheet(f *excelize.File, s wbSheet) error {
 	if err := wb.prepareSheet(f, s, last); err != nil {
 		return err
 	}
-	styles, err := wb.setColumns(f, s)
-	if err != nil {
+	if err := wb.setColumns(f, s); err != nil {
 		return err
 	}
 	if err := f.AddTable(s.name, &excelize.Table{Range: ref, Name: s.table, StyleName: "TableStyleLight9"}); err != nil {
 		return err
 	}
+	return nil
+}
+
+// wrapWidths is the width of each of the sheet's wrapped columns, 0 for the
+// others.
+func wrapWidths(s wbSheet) []float64 {
 	wrap := make([]float64, len(s.cols))
 	for i, c := range s.cols {
 		if c.kind == kindWrap {
 			wrap[i] = c.width
 		}
 	}
-	wb.bodies[s.name] = sheetBody{styles: styles, wrap: wrap, header: 1, rows: func(w *rowWriter) error {
-		if err := s.rows(w); err != nil {
-			return err
-		}
-		if w.row == 1 { // a table needs one row under its header
-			return w.emit(nil)
-		}
-		return nil
-	}}
-	return nil
+	return wrap
 }
 
-// setColumns sets the widths, the officer columns' style and the frozen
-// header row, writes the header, and returns each column's cell style.
-func (wb *workbookData) setColumns(f *excelize.File, s wbSheet) ([]int, error) {
+// columnStyles is the cell style of each of the sheet's columns: locked,
+// or unlocked and shaded where officers fill it in.
+func (wb *workbookData) columnStyles(s wbSheet) []int {
 	styles := make([]int, len(s.cols))
-	header := make([]any, len(s.cols))
 	for i, c := range s.cols {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(s.name, name, name, c.width); err != nil {
-			return nil, err
-		}
 		styles[i] = wb.st.locked[c.kind]
 		if c.officer {
 			styles[i] = wb.st.officer[c.kind]
+		}
+	}
+	return styles
+}
+
+// setColumns sets the widths, the officer columns' style and the frozen
+// header row, and writes the header.
+func (wb *workbookData) setColumns(f *excelize.File, s wbSheet) error {
+	header := make([]any, len(s.cols))
+	styles := wb.columnStyles(s)
+	for i, c := range s.cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(s.name, name, name, c.width); err != nil {
+			return err
+		}
+		if c.officer {
 			if err := f.SetColStyle(s.name, name, styles[i]); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		header[i] = c.header
@@ -240,10 +307,10 @@ func (wb *workbookData) setColumns(f *excelize.File, s wbSheet) ([]int, error) {
 		},
 	} {
 		if err := step(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return styles, nil
+	return nil
 }
 
 // prepareSheet sets what the stream writer copies at Flush: drop-downs,
@@ -312,7 +379,7 @@ func (wb *workbookData) writeExport(f *excelize.File) error {
 		return err
 	}
 	for _, step := range []func() error{
-		func() error { return f.SetSheetDimension(SheetExport, "A1:B"+strconv.Itoa(len(wb.revs)+2)) },
+		func() error { return f.SetSheetDimension(SheetExport, "A1:B"+strconv.Itoa(wb.counts[SheetExport]+2)) },
 		func() error { return f.SetSheetVisible(SheetExport, false, true) },
 		func() error { return f.SetSheetRow(SheetExport, "A1", &[]any{"Financial year", string(wb.year)}) },
 		func() error { return f.SetSheetRow(SheetExport, "A2", &[]any{"Ref", "Revision"}) },
@@ -321,13 +388,5 @@ func (wb *workbookData) writeExport(f *excelize.File) error {
 			return err
 		}
 	}
-	wb.bodies[SheetExport] = sheetBody{styles: make([]int, 2), header: 2, rows: func(w *rowWriter) error {
-		for _, r := range wb.revs {
-			if err := w.emit(r.Ref, r.Number); err != nil {
-				return err
-			}
-		}
-		return nil
-	}}
 	return nil
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -174,15 +175,7 @@ func (d *dashboard) dates() {
 // serviceAreas lists the register's service areas, case-insensitively
 // distinct (a spreadsheet compares text without case), in order.
 func (wb *workbookData) serviceAreas() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range wb.revs {
-		a := serviceArea(&r.Partnership)
-		if k := strings.ToLower(a); !seen[k] {
-			seen[k] = true
-			out = append(out, a)
-		}
-	}
+	out := slices.Collect(maps.Values(wb.areas))
 	slices.SortFunc(out, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return out
 }

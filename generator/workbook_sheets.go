@@ -62,7 +62,7 @@ const (
 
 func (wb *workbookData) sheets() []wbSheet {
 	return []wbSheet{
-		{name: SheetRegister, table: "RegisterTable", cols: registerColumns, ragCol: -1, rows: wb.registerRows},
+		{name: SheetRegister, table: "RegisterTable", cols: registerColumns, ragCol: -1, rows: wb.registerRow},
 		{name: SheetTargets, table: "TargetsTable", cols: targetColumns, ragCol: tgtRAG, rows: wb.targetRows,
 			lists: map[int][]string{tgtRAG: wbLabels(partnership.RAGValues)}},
 		{name: SheetRisks, table: "RisksTable", cols: riskColumns, ragCol: -1, rows: wb.riskRows},
@@ -73,19 +73,33 @@ func (wb *workbookData) sheets() []wbSheet {
 	}
 }
 
-func (wb *workbookData) registerRows(w *rowWriter) error {
-	for _, r := range wb.revs {
-		p, a := &r.Partnership, &r.Assessment
-		fl := complianceOf(p)
-		council, partners := contributionsIn(p, wb.year)
-		err := w.emit(r.Ref, p.Name, wbLabel(p.Status), serviceArea(p), significanceWord(a.Significant),
-			wbLabel(a.Classification), routeWord(a.ApprovalRoute), leadPartner(p, wb.council), wbLabel(p.CouncilRole),
-			wbLabel(p.LegalInstrument), dateCell(p, func(d *partnership.Dates) partnership.Date { return d.Start }),
-			dateCell(p, func(d *partnership.Dates) partnership.Date { return d.End }),
-			dateCell(p, func(d *partnership.Dates) partnership.Date { return d.NextReview }),
-			sponsorName(p), yn(fl.agreement), yn(fl.comms), yn(fl.isp), yn(fl.exit), yn(fl.risk), yn(fl.sponsor),
-			pounds(council), pounds(partners), pounds(council+partners),
-			len(p.Targets), len(p.Risks), blockers(a), r.Number)
+func (wb *workbookData) registerRow(w *rowWriter, r *partnership.Revision) error {
+	p, a := &r.Partnership, &r.Assessment
+	fl := complianceOf(p)
+	council, partners := contributionsIn(p, wb.year)
+	return w.emit(r.Ref, p.Name, wbLabel(p.Status), serviceArea(p), significanceWord(a.Significant),
+		wbLabel(a.Classification), routeWord(a.ApprovalRoute), leadPartner(p, wb.council), wbLabel(p.CouncilRole),
+		wbLabel(p.LegalInstrument), dateCell(p, func(d *partnership.Dates) partnership.Date { return d.Start }),
+		dateCell(p, func(d *partnership.Dates) partnership.Date { return d.End }),
+		dateCell(p, func(d *partnership.Dates) partnership.Date { return d.NextReview }),
+		sponsorName(p), yn(fl.agreement), yn(fl.comms), yn(fl.isp), yn(fl.exit), yn(fl.risk), yn(fl.sponsor),
+		pounds(council), pounds(partners), pounds(council+partners),
+		len(p.Targets), len(p.Risks), blockers(a), r.Number)
+}
+
+func (wb *workbookData) targetRows(w *rowWriter, r *partnership.Revision) error {
+	p := &r.Partnership
+	for i := range p.Targets {
+		t := &p.Targets[i]
+		actual, rag, comment := any(nil), any(nil), any(nil)
+		if res := resultFor(t, wb.year); res != nil {
+			if res.Actual != nil {
+				actual = *res.Actual
+			}
+			rag, comment = nonEmpty(wbLabel(res.RAG)), nonEmpty(res.Commentary)
+		}
+		err := w.emit(r.Ref, p.Name, serviceArea(p), t.ID, t.Outcome, nonEmpty(t.Indicator), nonEmpty(t.Unit),
+			nonEmpty(wbLabel(t.Polarity)), t.Baseline, t.Target, actual, rag, comment)
 		if err != nil {
 			return err
 		}
@@ -93,41 +107,17 @@ func (wb *workbookData) registerRows(w *rowWriter) error {
 	return nil
 }
 
-func (wb *workbookData) targetRows(w *rowWriter) error {
-	for _, r := range wb.revs {
-		p := &r.Partnership
-		for i := range p.Targets {
-			t := &p.Targets[i]
-			actual, rag, comment := any(nil), any(nil), any(nil)
-			if res := resultFor(t, wb.year); res != nil {
-				if res.Actual != nil {
-					actual = *res.Actual
-				}
-				rag, comment = nonEmpty(wbLabel(res.RAG)), nonEmpty(res.Commentary)
-			}
-			err := w.emit(r.Ref, p.Name, serviceArea(p), t.ID, t.Outcome, nonEmpty(t.Indicator), nonEmpty(t.Unit),
-				nonEmpty(wbLabel(t.Polarity)), t.Baseline, t.Target, actual, rag, comment)
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func (wb *workbookData) riskRows(w *rowWriter) error {
-	for _, r := range wb.revs {
-		p := &r.Partnership
-		for _, k := range p.Risks {
-			n := rowNum(w.next())
-			score := excelize.Cell{Formula: "G" + n + "*H" + n, Value: k.Likelihood * k.Impact}
-			rating := excelize.Cell{Formula: `IF(I` + n + `>=15,"High",IF(I` + n + `>=6,"Medium","Low"))`,
-				Value: riskRating(k.Likelihood * k.Impact)}
-			err := w.emit(r.Ref, p.Name, k.ID, k.Description, wbLabel(k.Category), wbLabel(k.Phase),
-				k.Likelihood, k.Impact, score, rating, nonEmpty(k.Mitigation), nonEmpty(k.Owner))
-			if err != nil {
-				return err
-			}
+func (wb *workbookData) riskRows(w *rowWriter, r *partnership.Revision) error {
+	p := &r.Partnership
+	for _, k := range p.Risks {
+		n := rowNum(w.next())
+		score := excelize.Cell{Formula: "G" + n + "*H" + n, Value: k.Likelihood * k.Impact}
+		rating := excelize.Cell{Formula: `IF(I` + n + `>=15,"High",IF(I` + n + `>=6,"Medium","Low"))`,
+			Value: riskRating(k.Likelihood * k.Impact)}
+		err := w.emit(r.Ref, p.Name, k.ID, k.Description, wbLabel(k.Category), wbLabel(k.Phase),
+			k.Likelihood, k.Impact, score, rating, nonEmpty(k.Mitigation), nonEmpty(k.Owner))
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -147,13 +137,11 @@ func representationRows(p *partnership.Partnership) []representative {
 	return out
 }
 
-func (wb *workbookData) representationRows(w *rowWriter) error {
-	for _, r := range wb.revs {
-		for _, x := range representationRows(&r.Partnership) {
-			err := w.emit(r.Ref, r.Partnership.Name, x.name, x.kind, x.role, nonEmpty(x.post), nonEmpty(x.other), nonEmpty(x.consent))
-			if err != nil {
-				return err
-			}
+func (wb *workbookData) representationRows(w *rowWriter, r *partnership.Revision) error {
+	for _, x := range representationRows(&r.Partnership) {
+		err := w.emit(r.Ref, r.Partnership.Name, x.name, x.kind, x.role, nonEmpty(x.post), nonEmpty(x.other), nonEmpty(x.consent))
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -174,19 +162,17 @@ func reviewRows(p *partnership.Partnership, year partnership.FinancialYear) []pa
 	return out
 }
 
-func (wb *workbookData) reviewRows(w *rowWriter) error {
-	for _, r := range wb.revs {
-		p := &r.Partnership
-		for _, v := range reviewRows(p, wb.year) {
-			var completed any
-			if t, err := v.CompletedOn.Parse(); err == nil {
-				completed = t
-			}
-			err := w.emit(r.Ref, p.Name, string(wb.year), wbLabel(v.Type), completed, nonEmpty(v.Assessor),
-				nonEmpty(wbLabel(v.Overall)), nonEmpty(wbLabel(v.Recommendation)), nonEmpty(strings.Join(v.Actions, "\n")))
-			if err != nil {
-				return err
-			}
+func (wb *workbookData) reviewRows(w *rowWriter, r *partnership.Revision) error {
+	p := &r.Partnership
+	for _, v := range reviewRows(p, wb.year) {
+		var completed any
+		if t, err := v.CompletedOn.Parse(); err == nil {
+			completed = t
+		}
+		err := w.emit(r.Ref, p.Name, string(wb.year), wbLabel(v.Type), completed, nonEmpty(v.Assessor),
+			nonEmpty(wbLabel(v.Overall)), nonEmpty(wbLabel(v.Recommendation)), nonEmpty(strings.Join(v.Actions, "\n")))
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -208,9 +209,14 @@ func TestWorkbookTargetRiskReviewCells(t *testing.T) {
 	}
 }
 
+// sortedRevs is the revisions in the workbook's order, by ref.
 func sortedRevs(revs []partnership.Revision) []*partnership.Revision {
-	wb, _ := newWorkbookData(testYear, revs, partnership.DefaultCouncil(), testAt)
-	return wb.revs
+	out := make([]*partnership.Revision, len(revs))
+	for i := range revs {
+		out[i] = &revs[i]
+	}
+	slices.SortFunc(out, func(a, b *partnership.Revision) int { return strings.Compare(a.Ref, b.Ref) })
+	return out
 }
 
 func checkWbRow(t *testing.T, sheet string, rows [][]string, r int, want []string) {

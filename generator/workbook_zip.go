@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
@@ -13,28 +15,66 @@ import (
 	"strings"
 )
 
-// sheetBody is the data rows of one large sheet, written at save time.
-type sheetBody struct {
-	styles []int     // each column's cell style
-	wrap   []float64 // each wrapped column's width, 0 for the others
-	header int       // the rows excelize writes above the body
-	rows   func(w *rowWriter) error
+// deflatedRows is one large sheet's data rows, deflated as they are made. The
+// rows are the middle of the sheet's zip entry: sheetZip deflates the part
+// before them and the part after them once excelize has written the sheet,
+// and joins the three (a deflate stream may be cut at any flushed block
+// boundary, and only its last block is marked final); their CRC-32s are
+// joined by crc32Combine. So the rows of 10,000 partnerships are held as a
+// few megabytes of compressed bytes, never as XML.
+type deflatedRows struct {
+	header   int // the rows excelize writes above these
+	w        *rowWriter
+	out      *bufio.Writer
+	fw       *flate.Writer
+	deflated bytes.Buffer
+	crc      uint32 // of the rows' XML
+	size     int64  // the rows' XML, in bytes
+}
+
+func newDeflatedRows(styles []int, wrap []float64, header int) *deflatedRows {
+	s := &deflatedRows{header: header}
+	s.fw, _ = flate.NewWriter(&s.deflated, flate.DefaultCompression) // only a bad level fails
+	s.out = bufio.NewWriterSize(xmlSink{s}, 32<<10)
+	s.w = newRowWriter(s.out, styles, wrap)
+	s.w.row = header
+	return s
+}
+
+// xmlSink takes the rows' XML: it counts and checksums it, and deflates it.
+type xmlSink struct{ s *deflatedRows }
+
+func (x xmlSink) Write(p []byte) (int, error) {
+	x.s.crc = crc32.Update(x.s.crc, crc32.IEEETable, p)
+	x.s.size += int64(len(p))
+	return x.s.fw.Write(p)
+}
+
+// finish flushes the rows to a block boundary, without ending the deflate
+// stream, and lets the compressor go.
+func (s *deflatedRows) finish() error {
+	if err := s.out.Flush(); err != nil {
+		return err
+	}
+	if err := s.fw.Flush(); err != nil {
+		return err
+	}
+	s.fw, s.out = nil, nil
+	return nil
 }
 
 // sheetZip is the zip writer excelize saves the workbook through. Every
 // part goes to the zip unchanged except the worksheets, which excelize has
 // written with their header rows only: sheetZip holds them until Close,
-// then writes each with its data rows, from its sheetBody, spliced in
+// then writes each with its data rows, from its deflatedRows, spliced in
 // before </sheetData>. Which part is which sheet is read from the
 // workbook part and its relationships as they pass through, as any
-// spreadsheet reader finds them.
-//
-// The rows are compressed as they are made, so nothing of their size is
-// ever held in memory or written to a temporary file, and the parts are
-// written in a fixed order: the same input gives the same bytes.
+// spreadsheet reader finds them. Nothing is written to a temporary file,
+// and the parts are written in a fixed order: the same input gives the
+// same bytes.
 type sheetZip struct {
 	zw       *zip.Writer
-	bodies   map[string]sheetBody // by sheet name
+	rows     map[string]*deflatedRows // by sheet name
 	held     map[string]*bytes.Buffer
 	workbook bytes.Buffer // copies of xl/workbook.xml and its relationships
 	rels     bytes.Buffer
@@ -47,8 +87,8 @@ const (
 	workbookRelsPart = "xl/_rels/workbook.xml.rels"
 )
 
-func newSheetZip(w io.Writer, bodies map[string]sheetBody) *sheetZip {
-	return &sheetZip{zw: zip.NewWriter(w), bodies: bodies, held: map[string]*bytes.Buffer{}}
+func newSheetZip(w io.Writer, rows map[string]*deflatedRows) *sheetZip {
+	return &sheetZip{zw: zip.NewWriter(w), rows: rows, held: map[string]*bytes.Buffer{}}
 }
 
 func (z *sheetZip) Create(name string) (io.Writer, error) {
@@ -89,16 +129,16 @@ func (z *sheetZip) Close() error {
 	slices.Sort(paths)
 	written := 0
 	for _, p := range paths {
-		body, ok := z.bodies[names[p]]
-		if ok {
+		rows := z.rows[names[p]]
+		if rows != nil {
 			written++
 		}
-		if err := z.writeSheet(p, body, ok); err != nil {
+		if err := z.writeSheet(p, rows); err != nil {
 			return fmt.Errorf("%s: %w", names[p], err)
 		}
 	}
-	if written != len(z.bodies) {
-		return fmt.Errorf("workbook: %d of %d large sheets found in the package", written, len(z.bodies))
+	if written != len(z.rows) {
+		return fmt.Errorf("workbook: %d of %d large sheets found in the package", written, len(z.rows))
 	}
 	if err := z.writeContentTypes(); err != nil {
 		return err
@@ -106,29 +146,44 @@ func (z *sheetZip) Close() error {
 	return z.zw.Close()
 }
 
-func (z *sheetZip) writeSheet(part string, body sheetBody, spliced bool) error {
-	w, err := z.zw.Create(part)
-	if err != nil {
-		return err
-	}
+// writeSheet writes a worksheet part: as excelize made it, or, for a large
+// sheet, deflated in three pieces with its rows in the middle.
+func (z *sheetZip) writeSheet(part string, rows *deflatedRows) error {
 	data := z.held[part].Bytes()
-	if !spliced {
-		_, err := w.Write(data)
+	if rows == nil {
+		w, err := z.zw.Create(part)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
 		return err
 	}
 	head, tail, ok := splitSheetData(data)
 	if !ok {
 		return fmt.Errorf("no sheetData in %s", part)
 	}
-	out := bufio.NewWriterSize(w, 64<<10)
-	out.Write(head)
-	rw := newRowWriter(out, body.styles, body.wrap)
-	rw.row = body.header
-	if err := body.rows(rw); err != nil {
+	var dh, dt bytes.Buffer
+	fw, _ := flate.NewWriter(&dh, flate.DefaultCompression)
+	fw.Write(head) // a bytes.Buffer does not fail
+	fw.Flush()
+	fw.Reset(&dt)
+	fw.Write(tail)
+	fw.Close()
+	crc := crc32Combine(crc32.ChecksumIEEE(head), rows.crc, rows.size)
+	fh := &zip.FileHeader{Name: part, Method: zip.Deflate, CreatorVersion: 20, ReaderVersion: 20,
+		CRC32:              crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail))),
+		CompressedSize64:   uint64(dh.Len() + rows.deflated.Len() + dt.Len()),
+		UncompressedSize64: uint64(int64(len(head)) + rows.size + int64(len(tail)))}
+	w, err := z.zw.CreateRaw(fh)
+	if err != nil {
 		return err
 	}
-	out.Write(tail)
-	return out.Flush()
+	for _, b := range [][]byte{dh.Bytes(), rows.deflated.Bytes(), dt.Bytes()} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // splitSheetData splits a worksheet where its rows end: before

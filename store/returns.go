@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -11,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"partnerdocs/partnership"
 )
@@ -19,50 +17,53 @@ import (
 // staleNamed bounds how many stale partnerships an EStale message names.
 const staleNamed = 5
 
-// decodeBatch is how many rows CurrentRevisions hands a decoder at once.
-const decodeBatch = 64
+// decodeBatch is how many rows EachCurrentRevision hands a decoder at once.
+const decodeBatch = 32
 
 // CurrentRevisions returns every partnership's current revision with its
 // stored assessment, in ref order (byte order, the same on both
-// databases). It is one query on one snapshot. Decoding the JSON is most
-// of the work, so rows are handed as they stream in, in batches, to a
-// decoder per CPU; only the batches in flight are held besides the result.
+// databases), read in one query on one snapshot.
 func (db *DB) CurrentRevisions(ctx context.Context) ([]partnership.Revision, error) {
-	t, err := db.beginRead(ctx)
+	revs := []partnership.Revision{}
+	err := db.EachCurrentRevision(ctx, func(r *partnership.Revision) error {
+		revs = append(revs, *r)
+		return nil
+	})
 	if err != nil {
 		return nil, err
+	}
+	return revs, nil
+}
+
+// EachCurrentRevision hands every partnership's current revision, with its
+// stored assessment, to fn in ref order (byte order), from one query on one
+// snapshot, and stops at fn's first error, returning it. The revision is
+// fn's only until fn returns.
+//
+// Decoding the JSON is most of the work, so rows are handed as they stream
+// in, in batches, to a decoder per CPU, while fn works through the batch
+// before: only the few batches in flight are ever held, however large the
+// register.
+func (db *DB) EachCurrentRevision(ctx context.Context, fn func(*partnership.Revision) error) error {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return err
 	}
 	defer t.Rollback()
 	rows, err := t.query(ctx, `SELECT r.ref, r.number, r.partnership, r.assessment, r.created_at, r.created_by
 		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision
 		ORDER BY p.ref`+t.dialect.byteOrder)
 	if err != nil {
-		return nil, domainError(err, "current revisions")
+		return domainError(err, "current revisions")
 	}
 	defer rows.Close()
-	d := newDecoders(runtime.GOMAXPROCS(0))
-	b := &rawBatch{}
-	var pj, aj sql.RawBytes
-	for rows.Next() {
-		var rev partnership.Revision
-		if err := rows.Scan(&rev.Ref, &rev.Number, &pj, &aj, &rev.CreatedAt, &rev.CreatedBy); err != nil {
-			d.close()
-			return nil, domainError(err, "current revisions")
-		}
-		b.rows = append(b.rows, rawRevision{rev: rev, pj: bytes.Clone(pj), aj: bytes.Clone(aj)})
-		if len(b.rows) == decodeBatch {
-			d.send(b)
-			b = &rawBatch{n: b.n + 1}
-		}
+	p := newDecodePipeline(runtime.GOMAXPROCS(0))
+	go p.read(rows)
+	fnErr := p.each(fn)
+	if readErr := <-p.readErr; fnErr == nil && readErr != nil {
+		return domainError(readErr, "current revisions")
 	}
-	if len(b.rows) > 0 {
-		d.send(b)
-	}
-	revs, decodeErr := d.close()
-	if err := rows.Err(); err != nil {
-		return nil, domainError(err, "current revisions")
-	}
-	return revs, decodeErr
+	return fnErr
 }
 
 // rawRevision is a row read but not yet decoded.
@@ -71,67 +72,111 @@ type rawRevision struct {
 	pj, aj []byte
 }
 
-// rawBatch is the nth batch of rows, in query order.
-type rawBatch struct {
-	n    int
+// decoded is a batch of revisions decoded, or the error that stopped it.
+type decoded struct {
+	revs []partnership.Revision
+	err  error
+}
+
+type decodeJob struct {
 	rows []rawRevision
+	out  chan<- decoded
 }
 
-// decoders decode batches of rows concurrently and put them back in order.
-type decoders struct {
-	jobs    chan *rawBatch
-	wg      sync.WaitGroup
-	mu      sync.Mutex
-	done    map[int][]partnership.Revision
-	count   int
-	err     error
-	stopped atomic.Bool
+// decodePipeline reads rows in one goroutine, decodes batches of them in
+// as many workers, and hands them on in query order: each batch's result
+// channel is queued, in order, before the batch goes to a worker.
+type decodePipeline struct {
+	jobs    chan decodeJob
+	pending chan chan decoded // result channels, in query order
+	stop    chan struct{}     // closed when the consumer gives up
+	readErr chan error
+	workers sync.WaitGroup
 }
 
-func newDecoders(n int) *decoders {
-	d := &decoders{jobs: make(chan *rawBatch, n), done: map[int][]partnership.Revision{}}
+func newDecodePipeline(n int) *decodePipeline {
+	p := &decodePipeline{jobs: make(chan decodeJob, n), pending: make(chan chan decoded, n),
+		stop: make(chan struct{}), readErr: make(chan error, 1)}
 	for range n {
-		d.wg.Go(d.work)
+		p.workers.Go(func() {
+			for j := range p.jobs {
+				j.out <- decodeRows(j.rows)
+			}
+		})
 	}
-	return d
+	return p
 }
 
-func (d *decoders) send(b *rawBatch) { d.jobs <- b }
+// read scans the rows into batches and queues them, until the rows end or
+// the consumer stops; it then reports the rows' error on readErr.
+func (p *decodePipeline) read(rows *sql.Rows) {
+	defer close(p.pending)
+	defer close(p.jobs)
+	batch := make([]rawRevision, 0, decodeBatch)
+	send := func() bool {
+		out := make(chan decoded, 1)
+		select {
+		case <-p.stop:
+			return false
+		default:
+		}
+		select {
+		case p.pending <- out:
+		case <-p.stop:
+			return false
+		}
+		p.jobs <- decodeJob{rows: batch, out: out}
+		batch = make([]rawRevision, 0, decodeBatch)
+		return true
+	}
+	var pj, aj sql.RawBytes
+	for rows.Next() {
+		var rev partnership.Revision
+		if err := rows.Scan(&rev.Ref, &rev.Number, &pj, &aj, &rev.CreatedAt, &rev.CreatedBy); err != nil {
+			p.readErr <- err
+			return
+		}
+		batch = append(batch, rawRevision{rev: rev, pj: bytes.Clone(pj), aj: bytes.Clone(aj)})
+		if len(batch) == decodeBatch && !send() {
+			p.readErr <- nil
+			return
+		}
+	}
+	if len(batch) > 0 {
+		send()
+	}
+	p.readErr <- rows.Err()
+}
 
-func (d *decoders) work() {
-	for b := range d.jobs {
-		if d.stopped.Load() {
+// each hands the decoded revisions to fn in order. After an error it stops
+// the reader and drains what is in flight, so every goroutine ends.
+func (p *decodePipeline) each(fn func(*partnership.Revision) error) error {
+	var err error
+	for out := range p.pending {
+		d := <-out
+		if err != nil {
 			continue
 		}
-		out := make([]partnership.Revision, len(b.rows))
-		for i := range b.rows {
-			if err := decodeRevision(&b.rows[i], &out[i]); err != nil {
-				d.mu.Lock()
-				d.err = cmp.Or(d.err, err)
-				d.mu.Unlock()
-				d.stopped.Store(true)
-				break
-			}
+		err = d.err
+		for i := 0; err == nil && i < len(d.revs); i++ {
+			err = fn(&d.revs[i])
 		}
-		d.mu.Lock()
-		d.done[b.n] = out
-		d.count += len(out)
-		d.mu.Unlock()
+		if err != nil {
+			close(p.stop)
+		}
 	}
+	p.workers.Wait()
+	return err
 }
 
-// close waits for every batch sent and returns the revisions in order.
-func (d *decoders) close() ([]partnership.Revision, error) {
-	close(d.jobs)
-	d.wg.Wait()
-	if d.err != nil {
-		return nil, d.err
+func decodeRows(rows []rawRevision) decoded {
+	revs := make([]partnership.Revision, len(rows))
+	for i := range rows {
+		if err := decodeRevision(&rows[i], &revs[i]); err != nil {
+			return decoded{err: err}
+		}
 	}
-	revs := make([]partnership.Revision, 0, d.count)
-	for n := range len(d.done) {
-		revs = append(revs, d.done[n]...)
-	}
-	return revs, nil
+	return decoded{revs: revs}
 }
 
 func decodeRevision(raw *rawRevision, rev *partnership.Revision) error {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -191,6 +192,51 @@ func changed(t *testing.T, rev *partnership.Revision, name string) partnership.R
 	return partnership.RevisionChange{Ref: rev.Ref, Base: rev.Number, Partnership: &p, Assessment: assess(&p)}
 }
 
+// EachCurrentRevision streams the same revisions as CurrentRevisions, in
+// the same order, across many decode batches; an error from fn stops it
+// with that error, and the snapshot is let go (a write then succeeds).
+func TestEachCurrentRevision(t *testing.T) {
+	eachDB(t, func(t *testing.T, r register) {
+		ctx := context.Background()
+		const n = 300 // several batches per decoder
+		seedMany(t, r, n)
+		all, err := r.CurrentRevisions(ctx)
+		if err != nil || len(all) != n {
+			t.Fatalf("%d revisions, %v", len(all), err)
+		}
+		i := 0
+		err = r.EachCurrentRevision(ctx, func(rev *partnership.Revision) error {
+			if !reflect.DeepEqual(*rev, all[i]) {
+				t.Fatalf("revision %d: %s, want %s", i, rev.Ref, all[i].Ref)
+			}
+			i++
+			return nil
+		})
+		if err != nil || i != n {
+			t.Fatalf("%d revisions, %v", i, err)
+		}
+
+		stop := errors.New("enough")
+		for _, at := range []int{1, 5, 100, n} {
+			calls := 0
+			err = r.EachCurrentRevision(ctx, func(*partnership.Revision) error {
+				if calls++; calls == at {
+					return stop
+				}
+				return nil
+			})
+			if !errors.Is(err, stop) || calls != at {
+				t.Errorf("stop at %d: %d calls, %v", at, calls, err)
+			}
+		}
+		p := sample(t, "minimal-proposal.json")
+		p.Ref = ""
+		if _, err := r.CreatePartnership(ctx, p, assess(p), officer); err != nil {
+			t.Errorf("a write after a stopped read: %v", err)
+		}
+	})
+}
+
 // BenchmarkCurrentRevisions reads the current revisions of a register of
 // 10,000 partnerships on SQLite.
 func BenchmarkCurrentRevisions(b *testing.B) {
@@ -234,7 +280,7 @@ func BenchmarkApplyRevisions(b *testing.B) {
 }
 
 // seedMany stores n partnerships cycling through the samples.
-func seedMany(b *testing.B, r register, n int) {
+func seedMany(b testing.TB, r register, n int) {
 	b.Helper()
 	names := []string{"waste-partnership.json", "community-safety-partnership.json", "health-alliance.json",
 		"youth-employment-mou.json", "minimal-proposal.json", "community-partnership.json"}

@@ -73,18 +73,21 @@ func (c *workbookCommand) run(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	revs, err := db.CurrentRevisions(ctx)
-	if err != nil {
-		return err
+	n := 0
+	revs := func(yield func(*partnership.Revision) error) error {
+		return db.EachCurrentRevision(ctx, func(r *partnership.Revision) error {
+			n++
+			return yield(r)
+		})
 	}
-	write := func(w io.Writer) error { return generator.Workbook(w, c.fy, revs, council, time.Now()) }
+	write := func(w io.Writer) error { return generator.WorkbookFrom(w, c.fy, revs, council, time.Now()) }
 	if c.out == "-" {
 		return write(c.stdout)
 	}
 	if err := writeAtomic(c.out, write); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(c.stderr, "partnerdocs: the %s CMT workbook of %d partnerships is in %s\n", c.fy, len(revs), c.out)
+	_, err = fmt.Fprintf(c.stderr, "partnerdocs: the %s CMT workbook of %d partnerships is in %s\n", c.fy, n, c.out)
 	return err
 }
 
