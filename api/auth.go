@@ -68,12 +68,14 @@ func (s *Server) authorize(route string) (echo.MiddlewareFunc, error) {
 func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 	addr, now := c.RealIP(), time.Now()
 	if wait := s.authFailures.wait(addr, now); wait > 0 {
+		s.metrics.authRateLimited.Inc()
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		return partnership.Actor{}, partnership.NewError(partnership.ETooMany,
 			"Too many failed attempts to authenticate from your address; try again later.")
 	}
 	secret, ok := bearerToken(c.Request().Header.Get(echo.HeaderAuthorization))
 	if !ok {
+		s.metrics.authFailures.WithLabelValues(authMissing).Inc()
 		return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
 			`This needs a token: send "Authorization: Bearer <token>".`)
 	}
@@ -84,6 +86,7 @@ func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 	case err != nil && partnership.ErrorCode(err) != partnership.ENotFound:
 		return partnership.Actor{}, err
 	}
+	s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
 	s.authFailures.fail(addr, now)
 	return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
 		"The token is not valid, or has been revoked.")

@@ -49,13 +49,28 @@ func (s *Server) createDocument(c *echo.Context) error {
 // Config.MaxConcurrentRenders); the others wait their turn, in order, for as
 // long as their client waits.
 func (s *Server) render(ctx context.Context, req generator.Request) (*generator.Document, error) {
-	select {
-	case s.renders <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	if err := s.takeRenderSlot(ctx); err != nil {
+		return nil, err
 	}
 	defer func() { <-s.renders }()
-	return s.gen.Render(ctx, req)
+	start := time.Now()
+	doc, err := s.gen.Render(ctx, req)
+	s.documentRendered(req.Kind, doc, time.Since(start), err)
+	return doc, err
+}
+
+// takeRenderSlot waits for a render slot as long as the client waits, and
+// counts the wait, and a client that gave up waiting.
+func (s *Server) takeRenderSlot(ctx context.Context) error {
+	start := time.Now()
+	select {
+	case s.renders <- struct{}{}:
+		s.metrics.renderWait.Observe(time.Since(start).Seconds())
+		return nil
+	case <-ctx.Done():
+		s.metrics.renderWaitsAbandoned.Inc()
+		return ctx.Err()
+	}
 }
 
 // documentRequest reads the query and the body and reports every problem

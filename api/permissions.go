@@ -32,6 +32,9 @@ func permissions() map[string]permission {
 	return map[string]permission{
 		"health": {public: true},
 		"readyz": {public: true},
+		// Operations, not partnership data, but not for anyone on a shared
+		// network either: admin only (admin may use every route).
+		"metrics": {},
 
 		"assess":           {roles: readers},
 		"documents.create": {roles: readers},

@@ -36,12 +36,15 @@ func (s *Server) cmtWorkbook(c *echo.Context) error {
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Content-Type-Options", "nosniff")
 	}}
-	if err := generator.Workbook(w, fy, revs, s.gen.Council(), time.Now()); err != nil {
+	start := time.Now()
+	if err := generator.Workbook(w, fy, revs, s.gen.Council(), start); err != nil {
 		return err
 	}
 	if !w.started { // an empty workbook is still a response
 		w.start()
 	}
+	s.metrics.workbooks.Inc()
+	s.metrics.workbookDuration.Observe(time.Since(start).Seconds())
 	return nil
 }
 

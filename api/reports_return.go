@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -43,10 +44,20 @@ func (s *Server) cmtReturn(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	revs, err := s.reg.CurrentRevisions(ctx)
+	out, err := s.importReturn(c.Request().Context(), fy, body, actor)
+	s.metrics.returns.WithLabelValues(returnOutcome(err)).Inc()
 	if err != nil {
 		return err
+	}
+	return sendJSON(c, http.StatusOK, listOf(out))
+}
+
+// importReturn checks a return's cells against the current revisions and
+// stores the changes, all or none.
+func (s *Server) importReturn(ctx context.Context, fy partnership.FinancialYear, body []byte, actor partnership.Actor) ([]returnedRevision, error) {
+	revs, err := s.reg.CurrentRevisions(ctx)
+	if err != nil {
+		return nil, err
 	}
 	current := make(map[string]*partnership.Revision, len(revs))
 	for i := range revs {
@@ -54,10 +65,10 @@ func (s *Server) cmtReturn(c *echo.Context) error {
 	}
 	changes, problems, err := generator.ReadReturn(bytes.NewReader(body), int64(len(body)), fy, current)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(problems) > 0 {
-		return cellProblems(problems)
+		return nil, cellProblems(problems)
 	}
 	now := time.Now()
 	batch := make([]partnership.RevisionChange, len(changes))
@@ -67,13 +78,13 @@ func (s *Server) cmtReturn(c *echo.Context) error {
 	}
 	stored, err := s.reg.ApplyRevisions(ctx, batch, actor)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	out := make([]returnedRevision, len(stored))
 	for i, rev := range stored {
 		out[i] = returnedRevision{Ref: rev.Ref, Revision: rev.Number}
 	}
-	return sendJSON(c, http.StatusOK, listOf(out))
+	return out, nil
 }
 
 // cellProblems is the 422 for a return with problems in its cells, each

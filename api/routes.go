@@ -14,6 +14,7 @@ func (s *Server) routes() []echo.Route {
 	return []echo.Route{
 		{Method: http.MethodGet, Path: "/healthz", Name: "health", Handler: s.health},
 		{Method: http.MethodGet, Path: "/readyz", Name: "readyz", Handler: s.readyz},
+		{Method: http.MethodGet, Path: "/metrics", Name: "metrics", Handler: s.exposeMetrics},
 
 		{Method: http.MethodPost, Path: "/api/v1/assess", Name: "assess", Handler: s.assess},
 		{Method: http.MethodPost, Path: "/api/v1/documents/:kind", Name: "documents.create", Handler: s.createDocument},

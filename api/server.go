@@ -54,6 +54,8 @@ type Server struct {
 	renders      chan struct{} // a slot per render allowed at once
 	permissions  map[string]permission
 	authFailures *failureLimiter
+	metrics      *metrics
+	scrape       http.Handler // GET /metrics: the metrics' exposition
 }
 
 // New builds the server and registers every route.
@@ -68,8 +70,10 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{gen: cfg.Generator, reg: cfg.Register, log: log, renders: renderSlots(cfg.MaxConcurrentRenders),
-		permissions: permissions(), authFailures: newFailureLimiter()}
+	renders := renderSlots(cfg.MaxConcurrentRenders)
+	m := newMetrics(renders)
+	s := &Server{gen: cfg.Generator, reg: meteredRegister{Register: cfg.Register, m: m}, log: log, renders: renders,
+		permissions: permissions(), authFailures: newFailureLimiter(), metrics: m, scrape: m.handler(log)}
 	s.echo = echo.NewWithConfig(echo.Config{
 		Logger:           log,
 		HTTPErrorHandler: s.handleError,
@@ -78,7 +82,7 @@ func New(cfg Config) (*Server, error) {
 		// A ref may contain "/", sent as %2F, so parameters are unescaped.
 		Router: echo.NewRouter(echo.RouterConfig{AutoHandleHEAD: true, UnescapePathParamValues: true}),
 	})
-	s.echo.Use(s.requestID, s.accessLog, recoverPanic, limitBody)
+	s.echo.Use(s.requestID, s.countRequests, s.accessLog, recoverPanic, limitBody)
 	if err := s.addRoutes(); err != nil {
 		return nil, err
 	}
