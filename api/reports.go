@@ -26,10 +26,8 @@ func (s *Server) cmtWorkbook(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	revs, err := s.reg.CurrentRevisions(c.Request().Context())
-	if err != nil {
-		return err
-	}
+	ctx := c.Request().Context()
+	revs := func(yield func(*partnership.Revision) error) error { return s.reg.EachCurrentRevision(ctx, yield) }
 	w := &lazyResponse{c: c, header: func(h http.Header) {
 		h.Set(echo.HeaderContentType, xlsxContentType)
 		h.Set(echo.HeaderContentDisposition, `attachment; filename="cmt-`+year+`.xlsx"`)
@@ -37,7 +35,7 @@ func (s *Server) cmtWorkbook(c *echo.Context) error {
 		h.Set("X-Content-Type-Options", "nosniff")
 	}}
 	start := time.Now()
-	if err := generator.Workbook(w, fy, revs, s.gen.Council(), start); err != nil {
+	if err := generator.WorkbookFrom(w, fy, revs, s.gen.Council(), start); err != nil {
 		return err
 	}
 	if !w.started { // an empty workbook is still a response
