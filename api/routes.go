@@ -39,5 +39,7 @@ func (s *Server) routes() []echo.Route {
 
 		{Method: http.MethodGet, Path: "/api/v1/reports/cmt/:year", Name: "reports.cmt", Handler: s.cmtWorkbook},
 		{Method: http.MethodPost, Path: "/api/v1/reports/cmt/:year/return", Name: "reports.cmt.return", Handler: s.cmtReturn},
+
+		{Method: http.MethodGet, Path: "/api/v1/openapi.json", Name: "openapi", Handler: s.openAPI},
 	}
 }
