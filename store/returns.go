@@ -181,10 +181,10 @@ func decodeRows(rows []rawRevision) decoded {
 
 func decodeRevision(raw *rawRevision, rev *partnership.Revision) error {
 	*rev = raw.rev
-	if err := json.Unmarshal(raw.pj, &rev.Partnership); err != nil {
+	if err := decodeStored(raw.pj, &rev.Partnership); err != nil {
 		return fmt.Errorf("store: partnership %s revision %d: %w", rev.Ref, rev.Number, err)
 	}
-	if err := json.Unmarshal(raw.aj, &rev.Assessment); err != nil {
+	if err := decodeStored(raw.aj, &rev.Assessment); err != nil {
 		return fmt.Errorf("store: assessment of %s revision %d: %w", rev.Ref, rev.Number, err)
 	}
 	rev.CreatedAt = rev.CreatedAt.UTC()

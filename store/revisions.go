@@ -128,10 +128,10 @@ func (t *tx) revision(ctx context.Context, ref, query string, args ...any) (*par
 	if err != nil {
 		return nil, domainError(err, "partnership "+ref)
 	}
-	if err := json.Unmarshal([]byte(pj), &rev.Partnership); err != nil {
+	if err := decodeStored([]byte(pj), &rev.Partnership); err != nil {
 		return nil, fmt.Errorf("store: partnership %s revision %d: %w", ref, rev.Number, err)
 	}
-	if err := json.Unmarshal([]byte(aj), &rev.Assessment); err != nil {
+	if err := decodeStored([]byte(aj), &rev.Assessment); err != nil {
 		return nil, fmt.Errorf("store: assessment of %s revision %d: %w", ref, rev.Number, err)
 	}
 	rev.CreatedAt = rev.CreatedAt.UTC()
