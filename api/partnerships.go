@@ -128,7 +128,21 @@ func (s *Server) listRevisions(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, http.StatusOK, listOf(revs))
+	items := make([]revisionSummary, len(revs))
+	for i, r := range revs {
+		items[i] = revisionSummary{Ref: r.Ref, Number: r.Number, Assessment: r.Assessment, CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}
+	}
+	return sendJSON(c, http.StatusOK, listOf(items))
+}
+
+// revisionSummary is one revision in a partnership's history, without the
+// partnership itself (GET .../revisions/{n} gives that).
+type revisionSummary struct {
+	Ref        string                 `json:"ref"`
+	Number     int                    `json:"revision"`
+	Assessment partnership.Assessment `json:"assessment"`
+	CreatedAt  time.Time              `json:"created_at"`
+	CreatedBy  string                 `json:"created_by"`
 }
 
 // showRevision answers GET /api/v1/partnerships/:ref/revisions/:n.

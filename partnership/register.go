@@ -41,7 +41,7 @@ const (
 type PartnershipSummary struct {
 	Ref            string         `json:"ref"`
 	Name           string         `json:"name"`
-	Status         Status         `json:"status"`
+	Status         Status         `json:"status,omitempty"` // absent when none is recorded
 	ServiceArea    string         `json:"service_area,omitempty"`
 	Significant    bool           `json:"significant"`
 	Classification Classification `json:"classification"`
