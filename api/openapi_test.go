@@ -1122,11 +1122,11 @@ func TestOpenAPIConformance(t *testing.T) {
 	status(resp, body, http.StatusNotFound)
 
 	resp, body = cf.do(t, ts, "documents.approve", as(partnership.RoleLegal, request{path: docPath(draft.ID) + "/approve"}))
-	status(resp, body, http.StatusUnprocessableEntity) // a draft is not in review yet
+	status(resp, body, http.StatusConflict) // a draft is not in review yet
 	resp, body = cf.do(t, ts, "documents.submit", request{path: docPath(draft.ID) + "/submit"})
 	status(resp, body, http.StatusOK)
 	resp, body = cf.do(t, ts, "documents.submit", request{path: docPath(draft.ID) + "/submit", contentType: jsonType, body: []byte(`{"comment": "again"}`)})
-	status(resp, body, http.StatusUnprocessableEntity)
+	status(resp, body, http.StatusConflict) // already in review
 	resp, body = cf.do(t, ts, "documents.submit", request{path: docPath(htmlDraft.ID) + "/submit", contentType: jsonType,
 		body: []byte(`{"comment": "Ready for Legal: clause 4 follows the county's template."}`)})
 	status(resp, body, http.StatusOK)

@@ -191,7 +191,7 @@ func badRegisterInputs(t *testing.T, ref string, docID int64) []badRegisterInput
 		{name: "generate trailing data", req: request{path: path + "/documents", contentType: "application/json", body: []byte(`{"kind":"agreement"} {}`)}, status: 400, code: "malformed_json"},
 		{name: "return without comment", req: request{path: doc + "/return", contentType: "application/json", body: []byte(`{"comment":"  "}`), as: partnership.RoleLegal}, status: 422, code: "validation_failed", paths: []string{"comment"}},
 		{name: "return with no body", req: request{path: doc + "/return", as: partnership.RoleLegal}, status: 415, code: "unsupported_media_type"},
-		{name: "approve a draft", req: request{path: doc + "/approve", as: partnership.RoleLegal}, status: 422, code: "validation_failed"},
+		{name: "approve a draft", req: request{path: doc + "/approve", as: partnership.RoleLegal}, status: 409, code: "conflict"},
 		{name: "bad filters", req: get(partnershipsPath + "?status=pending&significant=yes&review_due_before=2026-02-30&classification=x&limit=0&after=%27%3B&colour=red"), status: 422, code: "validation_failed",
 			paths: []string{"status", "significant", "review_due_before", "classification", "limit", "after", "colour"}},
 		{name: "limit too big", req: get(partnershipsPath + "?limit=501"), status: 422, code: "validation_failed", paths: []string{"limit"}},

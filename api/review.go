@@ -86,7 +86,7 @@ func (s *Server) approveDocument(c *echo.Context) error {
 // before the work of rendering it again (the register checks again, in its
 // transaction).
 func notInReview(d *partnership.Document) error {
-	return partnership.NewError(partnership.EInvalid,
+	return partnership.NewError(partnership.EConflict,
 		"Only a document in review can be approved; this one is "+string(d.Status)+".")
 }
 

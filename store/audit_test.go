@@ -53,7 +53,7 @@ func TestAuditTrail(t *testing.T) {
 		_, err = r.CreatePartnership(ctx, p, assess(p), officer)
 		wantCode(t, err, partnership.EConflict)
 		_, err = r.Review(ctx, d.ID, partnership.ReviewEvent{Action: partnership.ReviewSubmit}, nil, officer)
-		wantCode(t, err, partnership.EInvalid)
+		wantCode(t, err, partnership.EConflict)
 		_, err = r.CreateToken(ctx, &partnership.Token{Name: "ci", Role: partnership.RoleAdmin, Hash: make([]byte, 32)}, admin)
 		wantCode(t, err, partnership.EConflict)
 		err = r.RevokeToken(ctx, "ci", admin)

@@ -76,17 +76,17 @@ func TestReviewStateMachine(t *testing.T) {
 		clean := &partnership.Document{Format: "pdf", TemplateID: "agreement", TemplateVersion: "1.0.0", Bytes: []byte("%PDF clean")}
 
 		_, err := step(d.ID, partnership.ReviewApprove, "", clean)
-		wantCode(t, err, partnership.EInvalid)
+		wantCode(t, err, partnership.EConflict)
 		if !strings.Contains(err.Error(), "draft") {
 			t.Errorf("error does not name the status: %v", err)
 		}
 		_, err = step(d.ID, partnership.ReviewReturn, "too soon", nil)
-		wantCode(t, err, partnership.EInvalid)
+		wantCode(t, err, partnership.EConflict)
 		if got, err := step(d.ID, partnership.ReviewSubmit, "", nil); err != nil || got.Status != partnership.DocumentInReview {
 			t.Fatalf("submit: %+v, %v", got, err)
 		}
 		_, err = step(d.ID, partnership.ReviewSubmit, "", nil)
-		wantCode(t, err, partnership.EInvalid)
+		wantCode(t, err, partnership.EConflict)
 		queue, err := r.ReviewQueue(ctx)
 		if err != nil || len(queue) != 1 || queue[0].ID != d.ID {
 			t.Fatalf("queue: %+v, %v", queue, err)
@@ -119,7 +119,7 @@ func TestReviewStateMachine(t *testing.T) {
 			t.Errorf("queue after approval: %+v", queue)
 		}
 		_, err = step(d.ID, partnership.ReviewReturn, "again", nil)
-		wantCode(t, err, partnership.EInvalid)
+		wantCode(t, err, partnership.EConflict)
 		_, err = step(d.ID, "publish", "", nil)
 		wantCode(t, err, partnership.EInvalid)
 		_, err = step(99999, partnership.ReviewSubmit, "", nil)
@@ -141,6 +141,6 @@ func TestReviewStateMachine(t *testing.T) {
 			}
 		}
 		_, err = step(inReview.ID, partnership.ReviewApprove, "", clean)
-		wantCode(t, err, partnership.EInvalid)
+		wantCode(t, err, partnership.EConflict)
 	})
 }

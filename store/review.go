@@ -23,8 +23,9 @@ var reviewSteps = map[partnership.ReviewAction]reviewStep{
 
 // Review applies one review step to document id: submit (draft or returned
 // -> in_review), approve (in_review -> approved) or return (in_review ->
-// returned, with a comment). Any other step is EInvalid, naming the
-// document's status. Approving needs approved, the clean copy generated from
+// returned, with a comment). A step the document's status does not allow
+// is EConflict, naming the status; a step that is none of these, or a
+// return without a comment, is EInvalid. Approving needs approved, the clean copy generated from
 // the same revision, which is stored as the next version with status
 // approved and ApprovedOf = id; Review then returns that copy. Otherwise it
 // returns the reviewed document with its history.
@@ -46,7 +47,7 @@ func (db *DB) Review(ctx context.Context, id int64, step partnership.ReviewEvent
 		return nil, err
 	}
 	if !slices.Contains(move.from, d.Status) {
-		return nil, errorf(partnership.EInvalid, "document %d is %s; it cannot be given the %s step", id, d.Status, step.Action)
+		return nil, errorf(partnership.EConflict, "document %d is %s; it cannot be given the %s step", id, d.Status, step.Action)
 	}
 	result, detail := id, ""
 	if step.Action == partnership.ReviewApprove {
