@@ -88,7 +88,7 @@ func (s *Server) importReturn(ctx context.Context, fy partnership.FinancialYear,
 }
 
 // cellProblems is the 422 for a return with problems in its cells, each
-// named Sheet!Cell as Excel writes a reference.
+// named Sheet!Cell as Excel writes a reference, and by sheet and cell.
 func cellProblems(problems []generator.CellProblem) error {
 	out := make([]partnership.Problem, len(problems))
 	for i, p := range problems {
@@ -96,7 +96,7 @@ func cellProblems(problems []generator.CellProblem) error {
 		if p.Cell != "" {
 			path = p.Sheet + "!" + p.Cell
 		}
-		out[i] = partnership.Problem{Path: path, Message: p.Message}
+		out[i] = partnership.Problem{Path: path, Sheet: p.Sheet, Cell: p.Cell, Message: p.Message}
 	}
 	return &partnership.Error{Code: partnership.EInvalid, Message: fmt.Sprintf(
 		"The return has %d %s; nothing was applied. Correct the cells and send it again.",

@@ -116,7 +116,7 @@ func TestCMTReturnProblems(t *testing.T) {
 	}
 	before := auditActions(t, ts)
 	resp, body := ts.do(t, postReturn(workbookBytes(t, f), partnership.RolePolicy))
-	want := `"path":"` + generator.SheetTargets + "!" + ragCell + `"`
+	want := `{"path":"` + generator.SheetTargets + "!" + ragCell + `","sheet":"` + generator.SheetTargets + `","cell":"` + ragCell + `",`
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), want) ||
 		resp.Header.Get("Content-Type") != "application/problem+json" {
 		t.Errorf("bad RAG: status %d, want 422 problem+json with %s: %s", resp.StatusCode, want, body)

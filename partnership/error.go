@@ -27,9 +27,13 @@ const (
 )
 
 // Problem is one thing wrong with a request, named by its JSON path
-// (for example "partners[3].comms_contact.email").
+// (for example "partners[3].comms_contact.email"). A problem in a
+// workbook's cell is named as Excel names it ("Targets!L5") and also by
+// its sheet and cell ("L5"; no cell for the sheet as a whole).
 type Problem struct {
 	Path    string `json:"path"`
+	Sheet   string `json:"sheet,omitempty"`
+	Cell    string `json:"cell,omitempty"`
 	Message string `json:"message"`
 }
 
