@@ -46,7 +46,7 @@ hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
 <footer class="doc"><span>{{.Meta.footer}}</span><span>{{.Meta.ref}}</span></footer>
 </body>
 </html>
-{{define "spans"}}{{range .}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else if .Bold}}<strong>{{.Text}}</strong>{{else}}{{.Text}}{{end}}{{if .BR}}<br>{{end}}{{end}}{{end}}
+{{define "spans"}}{{range .}}{{if .Italic}}<em>{{end}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else if .Bold}}<strong>{{.Text}}</strong>{{else}}{{.Text}}{{end}}{{if .Italic}}</em>{{end}}{{if .BR}}<br>{{end}}{{end}}{{end}}
 {{define "hattrs"}}{{if .ID}} id="{{.ID}}"{{end}}{{if .Binding}} class="binding-clause"{{end}}{{end}}
 {{define "hbody"}}{{if .Number}}<span class="num">{{.Number}}{{if .Schedule}}:{{end}}</span> {{end}}{{template "spans" .Spans}}{{if .Binding}} <span class="binding">Binding</span>{{end}}{{end}}
 {{define "block"}}{{if eq .Kind "title"}}<h1{{if .ID}} id="{{.ID}}"{{end}}>{{template "spans" .Spans}}</h1>
@@ -78,8 +78,8 @@ type htmlBlock struct {
 }
 
 type htmlSpan struct {
-	Text, Ref string
-	Bold, BR  bool
+	Text, Ref        string
+	Bold, Italic, BR bool
 }
 
 var kindNames = map[blockKind]string{
@@ -140,7 +140,7 @@ func toHTMLBlock(b *block) htmlBlock {
 func toHTMLSpans(spans []span) []htmlSpan {
 	out := make([]htmlSpan, len(spans))
 	for i, s := range spans {
-		out[i] = htmlSpan{Text: strings.TrimRight(s.text, "\n"), Ref: s.ref, Bold: s.bold, BR: s.br}
+		out[i] = htmlSpan{Text: strings.TrimRight(s.text, "\n"), Ref: s.ref, Bold: s.bold, Italic: s.italic, BR: s.br}
 	}
 	return out
 }

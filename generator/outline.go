@@ -33,10 +33,11 @@ const (
 )
 
 type span struct {
-	text string
-	bold bool
-	ref  string // id of the heading a cross-reference points to
-	br   bool   // a line break follows
+	text   string
+	bold   bool
+	italic bool
+	ref    string // id of the heading a cross-reference points to
+	br     bool   // a line break follows
 }
 
 type block struct {
@@ -270,61 +271,63 @@ func (o *outline) tableBlock(t *east.Table, src []byte) *block {
 // buffer and becomes a string once per span.
 func (o *outline) inlines(n ast.Node, src []byte) []span {
 	c := inlineCollector{src: src, buf: o.scratch[:0]}
-	c.walk(n, false)
+	c.walk(n, false, false)
 	c.flush()
 	o.scratch = c.buf
 	return c.out
 }
 
 type inlineCollector struct {
-	src  []byte
-	out  []span
-	buf  []byte // text of the span being gathered
-	bold bool
+	src          []byte
+	out          []span
+	buf          []byte // text of the span being gathered
+	bold, italic bool
 }
 
-func (c *inlineCollector) walk(n ast.Node, bold bool) {
+// walk gathers the inline content of n; bold and italic are the emphasis
+// around it (** and * in the templates; a user's own are escaped).
+func (c *inlineCollector) walk(n ast.Node, bold, italic bool) {
 	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
 		switch node := child.(type) {
 		case *ast.Text:
-			c.text(node.Segment.Value(c.src), bold, true)
+			c.text(node.Segment.Value(c.src), bold, italic, true)
 			if node.HardLineBreak() {
 				c.lineBreak()
 			} else if node.SoftLineBreak() {
-				c.text([]byte(" "), bold, false)
+				c.text([]byte(" "), bold, italic, false)
 			}
 		case *ast.String:
-			c.text(node.Value, bold, false)
+			c.text(node.Value, bold, italic, false)
 		case *ast.Emphasis:
-			c.walk(node, bold || node.Level == 2)
+			c.walk(node, bold || node.Level == 2, italic || node.Level == 1)
 		case *ast.Link:
 			if dest := string(node.Destination); strings.HasPrefix(dest, "#") && node.FirstChild() == nil {
 				c.flush()
-				c.out = append(c.out, span{ref: dest[1:], bold: bold})
+				c.out = append(c.out, span{ref: dest[1:], bold: bold, italic: italic})
 			} else {
-				c.walk(node, bold)
+				c.walk(node, bold, italic)
 			}
 		case *ast.RawHTML:
 			for i := 0; i < node.Segments.Len(); i++ {
 				seg := node.Segments.At(i)
-				c.text(seg.Value(c.src), bold, false)
+				c.text(seg.Value(c.src), bold, italic, false)
 			}
 		case *ast.AutoLink:
-			c.text(node.URL(c.src), bold, false)
+			c.text(node.URL(c.src), bold, italic, false)
 		default:
-			c.walk(node, bold)
+			c.walk(node, bold, italic)
 		}
 	}
 }
 
 // text adds Markdown source text (unescaped when escaped is true).
-func (c *inlineCollector) text(b []byte, bold, escaped bool) {
+func (c *inlineCollector) text(b []byte, bold, italic, escaped bool) {
 	if len(b) == 0 {
 		return
 	}
-	if bold != c.bold {
+	if bold != c.bold || italic != c.italic {
 		c.flush()
-		c.bold = bold
+		c.bold, c.italic = bold, italic
 	}
 	if escaped {
 		c.buf = appendUnescaped(c.buf, b)
@@ -335,7 +338,7 @@ func (c *inlineCollector) text(b []byte, bold, escaped bool) {
 
 func (c *inlineCollector) flush() {
 	if len(c.buf) > 0 {
-		c.out = append(c.out, span{text: string(c.buf), bold: c.bold})
+		c.out = append(c.out, span{text: string(c.buf), bold: c.bold, italic: c.italic})
 		c.buf = c.buf[:0]
 	}
 }
