@@ -40,3 +40,8 @@ func benchmarkRenderWith(b *testing.B, g *Generator, kind string, f Format) {
 		}
 	}
 }
+
+// BenchmarkRenderDocx is the Word copy of the longest agreement.
+func BenchmarkRenderDocx(b *testing.B) {
+	benchmarkRender(b, "agreement", FormatDOCX)
+}

@@ -4,7 +4,8 @@
 // a view of the partnership in which every user value has been escaped for
 // Markdown; the Markdown is parsed once with goldmark; clause numbers and
 // cross-references are assigned on the syntax tree; then a renderer walks the
-// tree to PDF (fpdf, embedded Liberation Sans) or to accessible HTML.
+// tree to PDF (fpdf, embedded Liberation Sans), to accessible HTML, or to a
+// Word document (WordprocessingML, docx.go) for Legal to redline.
 //
 // Output is deterministic: the same partnership, template version and
 // generation time give byte-identical bytes.

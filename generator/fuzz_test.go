@@ -11,10 +11,11 @@ import (
 )
 
 // FuzzRender feeds decode, validate and render: nothing may panic, a valid
-// partnership must always render, and every PDF produced must pass
-// qpdf --check. Whole bodies alone rarely survive decoding, so the fuzzer
-// also writes free text straight into the fields the agreement prints most:
-// the name, the purpose, and a partner's name.
+// partnership must always render, every PDF produced must pass
+// qpdf --check, and every Word copy must be a zip of well-formed XML. Whole
+// bodies alone rarely survive decoding, so the fuzzer also writes free text
+// straight into the fields the agreement prints most: the name, the
+// purpose, and a partner's name.
 func FuzzRender(f *testing.F) {
 	for _, name := range samples.Names() {
 		b, err := samples.Read(name)
@@ -43,5 +44,10 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("a valid partnership did not render: %v", err)
 		}
 		pdftest.Check(t, doc.Bytes)
+		docx, err := g.Render(context.Background(), Request{Kind: "agreement", Format: FormatDOCX, Partnership: p, At: genTime})
+		if err != nil {
+			t.Fatalf("a valid partnership did not render as a Word document: %v", err)
+		}
+		readDOCX(t, docx.Bytes) // a zip of well-formed parts, whatever the text holds
 	})
 }

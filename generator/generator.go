@@ -16,7 +16,28 @@ type Format string
 const (
 	FormatPDF  Format = "pdf"
 	FormatHTML Format = "html"
+	// FormatDOCX is a Word document (Office Open XML) for Legal to redline.
+	FormatDOCX Format = "docx"
 )
+
+// Formats lists the output formats, the default first.
+func Formats() []Format { return []Format{FormatPDF, FormatHTML, FormatDOCX} }
+
+// Valid reports whether f is one of Formats.
+func (f Format) Valid() bool {
+	return f == FormatPDF || f == FormatHTML || f == FormatDOCX
+}
+
+// ContentType is the media type a document in this format is sent as.
+func (f Format) ContentType() string {
+	switch f {
+	case FormatHTML:
+		return "text/html; charset=utf-8"
+	case FormatDOCX:
+		return docxContentType
+	}
+	return "application/pdf"
+}
 
 // Request asks for one document.
 type Request struct {

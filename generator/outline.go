@@ -17,8 +17,8 @@ import (
 
 // The outline is the document as the renderers see it: a flat list of
 // blocks, each already carrying the number the renderer assigned, with every
-// cross-reference resolved. PDF and HTML are drawn from the same outline, so
-// they cannot disagree about numbering.
+// cross-reference resolved. PDF, HTML and DOCX are drawn from the same
+// outline, so they cannot disagree about numbering.
 
 type blockKind int
 

@@ -28,9 +28,9 @@ func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) 
 	if req.Format == "" {
 		req.Format = FormatPDF
 	}
-	if req.Format != FormatPDF && req.Format != FormatHTML {
+	if !req.Format.Valid() {
 		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "Unknown format",
-			Problems: []partnership.Problem{{Path: "format", Message: "Must be one of: pdf, html"}}}
+			Problems: []partnership.Problem{{Path: "format", Message: "Must be one of: pdf, html, docx"}}}
 	}
 	if req.Partnership == nil {
 		return nil, partnership.NewError(partnership.EInvalid, "No partnership given")
@@ -84,14 +84,16 @@ func (g *Generator) finish(req Request, meta templates.Meta, o *outline, at time
 	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID,
 		TemplateVersion: meta.Version, GeneratedAt: at, InputFingerprint: fingerprint(p)}
 	var err error
-	if req.Format == FormatHTML {
+	switch req.Format {
+	case FormatHTML:
 		doc.Bytes, err = renderHTML(o, pm)
-		doc.ContentType = "text/html; charset=utf-8"
-	} else {
+	case FormatDOCX:
+		doc.Bytes, err = g.renderDOCX(o, pm)
+	default:
 		doc.Bytes, err = g.renderPDF(o, pm)
-		doc.ContentType = "application/pdf"
 		doc.Warnings = g.coverage(p)
 	}
+	doc.ContentType = req.Format.ContentType()
 	if err != nil {
 		return nil, err
 	}

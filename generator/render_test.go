@@ -212,7 +212,7 @@ func TestUnknownKindAndFormat(t *testing.T) {
 	if partnership.ErrorCode(err) != partnership.ENotFound {
 		t.Errorf("unknown kind: %v", err)
 	}
-	_, err = g.Render(context.Background(), Request{Kind: "agreement", Format: "docx", Partnership: p})
+	_, err = g.Render(context.Background(), Request{Kind: "agreement", Format: "odt", Partnership: p})
 	if partnership.ErrorCode(err) != partnership.EInvalid {
 		t.Errorf("unknown format: %v", err)
 	}

@@ -1,0 +1,236 @@
+package generator
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"time"
+	"unicode/utf8"
+)
+
+// The Word copy is for Legal to redline: the outline written as Office Open
+// XML WordprocessingML with archive/zip and encoding/xml's escaping, nothing
+// else. Clause numbers, list labels and cross-references are written as the
+// text the PDF prints, not as Word fields or automatic numbering, so what a
+// solicitor edits is word for word the draft that was reviewed, and a
+// tracked insertion never silently renumbers the clauses after it. The
+// headings use Word's own heading styles, so the navigation pane and the
+// accessibility checker see the structure; every heading that a
+// cross-reference points at carries a bookmark and the reference is an
+// internal hyperlink to it.
+//
+// Like the PDF, the Word copy is deterministic: the parts are written in a
+// fixed order, and every date in them (the zip entries' and the document
+// properties') is the document's generation time.
+
+// docxContentType is the media type of a Word document.
+const docxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+// Page geometry in twentieths of a point (twips): A4, with the PDF's
+// margins and clause-number column.
+const (
+	docxPageW     = 11906 // 210 mm
+	docxPageH     = 16838 // 297 mm
+	docxMarginLR  = 1247  // 22 mm
+	docxMarginTop = 1361  // 24 mm
+	docxMarginBot = 1247  // 22 mm
+	docxHeaderTop = 567   // 10 mm from the edge to the running header
+	docxFooterBot = 567   // 10 mm from the edge to the footer
+	docxTextW     = docxPageW - 2*docxMarginLR
+	docxNumCol    = 794 // 14 mm, as numCol in the PDF
+	docxListLabel = 454 // 8 mm for "(a)" or a bullet
+	docxCellMarLR = 85  // 1.5 mm, as cellPad in the PDF
+	docxTableSize = 9.0 // points
+)
+
+// docxPart is one file of the package.
+type docxPart struct {
+	name string
+	data []byte
+}
+
+// renderDOCX writes the outline as a .docx package. The body and the
+// archive are written into buffers reused between documents (the PDF's
+// pool), so only the finished file is a new allocation of its size.
+func (g *Generator) renderDOCX(o *outline, meta pdfMeta) ([]byte, error) {
+	buf := g.pdfPools.output()
+	defer g.pdfPools.putOutput(buf)
+	body := newDOCXBody(o, g.regular, g.bold, buf)
+	body.document(o, meta)
+	parts := []docxPart{
+		{"[Content_Types].xml", []byte(docxContentTypes)},
+		{"_rels/.rels", []byte(docxPackageRels)},
+		{"docProps/core.xml", docxCore(meta)},
+		{"docProps/app.xml", docxApp(meta)},
+		{"word/document.xml", body.out.Bytes()},
+		{"word/styles.xml", []byte(docxStyles)},
+		{"word/settings.xml", []byte(docxSettings)},
+		{"word/header1.xml", docxHeader(meta)},
+		{"word/footer1.xml", docxFooter(meta)},
+		{"word/_rels/document.xml.rels", []byte(docxDocumentRels)},
+	}
+	out := g.pdfPools.output()
+	defer g.pdfPools.putOutput(out)
+	if err := zipDOCX(out, parts, meta.at); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(out.Bytes()), nil
+}
+
+// zipDOCX writes the parts into a zip archive, each deflated and dated at,
+// so the same parts and time give the same bytes.
+func zipDOCX(buf *bytes.Buffer, parts []docxPart, at time.Time) error {
+	zw := zip.NewWriter(buf)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: at.UTC()})
+		if err != nil {
+			return fmt.Errorf("writing DOCX %s: %w", p.name, err)
+		}
+		if _, err := w.Write(p.data); err != nil {
+			return fmt.Errorf("writing DOCX %s: %w", p.name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("writing DOCX: %w", err)
+	}
+	return nil
+}
+
+const xmlDeclaration = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+const (
+	nsW   = `http://schemas.openxmlformats.org/wordprocessingml/2006/main`
+	nsR   = `http://schemas.openxmlformats.org/officeDocument/2006/relationships`
+	nsRel = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
+)
+
+const docxContentTypes = xmlDeclaration +
+	`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+	`<Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+	`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+	`</Types>`
+
+const docxPackageRels = xmlDeclaration +
+	`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="` + nsRel + `officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+	`<Relationship Id="rId3" Type="` + nsRel + `extended-properties" Target="docProps/app.xml"/>` +
+	`</Relationships>`
+
+// The relationship ids of the header and footer are used in the body's
+// section properties.
+const (
+	docxHeaderRel = "rId3"
+	docxFooterRel = "rId4"
+)
+
+const docxDocumentRels = xmlDeclaration +
+	`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="` + nsRel + `styles" Target="styles.xml"/>` +
+	`<Relationship Id="rId2" Type="` + nsRel + `settings" Target="settings.xml"/>` +
+	`<Relationship Id="` + docxHeaderRel + `" Type="` + nsRel + `header" Target="header1.xml"/>` +
+	`<Relationship Id="` + docxFooterRel + `" Type="` + nsRel + `footer" Target="footer1.xml"/>` +
+	`</Relationships>`
+
+// docxSettings turns Track Changes on, so that a solicitor's edits to the
+// draft are marked from the first keystroke, and opens the document in
+// Word's current mode rather than compatibility mode. The elements are in
+// the order the schema requires.
+const docxSettings = xmlDeclaration +
+	`<w:settings xmlns:w="` + nsW + `">` +
+	`<w:zoom w:percent="100"/>` +
+	`<w:trackRevisions/>` +
+	`<w:defaultTabStop w:val="720"/>` +
+	`<w:characterSpacingControl w:val="doNotCompress"/>` +
+	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+	`<w:themeFontLang w:val="en-GB"/>` +
+	`<w:decimalSymbol w:val="."/>` +
+	`<w:listSeparator w:val=","/>` +
+	`</w:settings>`
+
+// docxCore is the document's core properties: its title, subject, author
+// (the council), keywords, language, status and dates, all from the
+// document itself so that they repeat byte for byte.
+func docxCore(m pdfMeta) []byte {
+	var b bytes.Buffer
+	b.WriteString(xmlDeclaration)
+	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
+	element(&b, "dc:title", m.title)
+	element(&b, "dc:subject", m.subject)
+	element(&b, "dc:creator", m.council)
+	element(&b, "cp:keywords", m.keywords)
+	element(&b, "dc:description", m.footer)
+	element(&b, "cp:lastModifiedBy", m.council)
+	element(&b, "dc:identifier", m.ref)
+	element(&b, "dc:language", "en-GB")
+	element(&b, "cp:contentStatus", docxStatus(m.draft))
+	when := m.at.UTC().Format("2006-01-02T15:04:05Z")
+	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + when + `</dcterms:created>`)
+	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + when + `</dcterms:modified>`)
+	b.WriteString(`</cp:coreProperties>`)
+	return b.Bytes()
+}
+
+func docxStatus(draft bool) string {
+	if draft {
+		return "Draft, not approved"
+	}
+	return "Approved"
+}
+
+// docxApp is the extended properties: the program and the council.
+func docxApp(m pdfMeta) []byte {
+	var b bytes.Buffer
+	b.WriteString(xmlDeclaration)
+	b.WriteString(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
+		` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`)
+	element(&b, "Application", "partnerdocs")
+	element(&b, "DocSecurity", "0")
+	element(&b, "Company", m.council)
+	b.WriteString(`</Properties>`)
+	return b.Bytes()
+}
+
+// element writes <name>text</name>, or nothing when text is empty.
+func element(b *bytes.Buffer, name, text string) {
+	if text == "" {
+		return
+	}
+	b.WriteString("<" + name + ">")
+	writeEscaped(b, text)
+	b.WriteString("</" + name + ">")
+}
+
+// writeEscaped writes s as XML character data, escaped by encoding/xml:
+// & < > " ' become references, and a character XML 1.0 cannot hold (a
+// control character, U+FFFE, U+FFFF, a byte that is not UTF-8) becomes
+// U+FFFD, so whatever a user typed prints as typed or visibly replaced and
+// never breaks the document. Most text needs none of it and is copied.
+func writeEscaped(b *bytes.Buffer, s string) {
+	if !needsEscape(s) {
+		b.WriteString(s)
+		return
+	}
+	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer does not fail
+}
+
+func needsEscape(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '&', r == '<', r == '>', r == '"', r == '\'', r < 0x20,
+			r == utf8.RuneError, r == 0xFFFE, r == 0xFFFF:
+			return true
+		}
+	}
+	return false
+}

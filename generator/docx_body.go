@@ -1,0 +1,519 @@
+package generator
+
+import (
+	"bytes"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// docxBody writes word/document.xml from the outline. It follows the PDF's
+// layout decisions: clause numbers hang in a 14 mm column, paragraphs under a
+// sub-clause indent one column further, lists sit under the text of the
+// clause before them, every schedule starts a new page, and a signature
+// block is a box kept on one page.
+type docxBody struct {
+	out       *bytes.Buffer
+	reg, bold *face             // for sharing a table's width between its columns
+	bookmarks map[string]string // heading id -> bookmark name
+	nextMark  int               // the next bookmark's w:id
+
+	indent       int  // twips: the left edge of the last clause's text, for lists
+	pageStart    bool // nothing has been written on the current page yet
+	breakBefore  bool // the next paragraph starts a new page
+	afterTable   bool // the last thing written was a table
+	words        []word
+	naturalWidth []float64
+	leastWidth   []float64
+	digits       [20]byte
+}
+
+// newDOCXBody writes into out, which the caller owns.
+func newDOCXBody(o *outline, reg, bold *face, out *bytes.Buffer) *docxBody {
+	return &docxBody{out: out, reg: reg, bold: bold, bookmarks: docxBookmarks(o.labels), pageStart: true}
+}
+
+// number writes n in decimal, without making a string of it.
+func (d *docxBody) number(n int) {
+	d.out.Write(strconv.AppendInt(d.digits[:0], int64(n), 10))
+}
+
+// attr writes ` name="n"`.
+func (d *docxBody) attr(name string, n int) {
+	d.out.WriteString(` ` + name + `="`)
+	d.number(n)
+	d.out.WriteByte('"')
+}
+
+// docxBookmarks names a bookmark for every heading a cross-reference may
+// point at. Word allows letters, digits and underscores, at most 40, starting
+// with a letter. The ids are taken in sorted order so that two ids that
+// clean up to the same name are told apart the same way every time.
+func docxBookmarks(labels map[string]string) map[string]string {
+	ids := make([]string, 0, len(labels))
+	for id := range labels {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	names := make(map[string]string, len(ids))
+	used := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		base := "pd_" + strings.Map(func(r rune) rune {
+			if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				return r
+			}
+			return '_'
+		}, id)
+		base = base[:min(len(base), 34)]
+		name := base
+		for n := 2; used[name]; n++ {
+			name = base + "_" + strconv.Itoa(n)
+		}
+		used[name] = true
+		names[id] = name
+	}
+	return names
+}
+
+func (d *docxBody) document(o *outline, meta pdfMeta) {
+	d.out.WriteString(xmlDeclaration)
+	d.out.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+	if meta.draft {
+		d.out.WriteString(`<w:p><w:pPr><w:pStyle w:val="DraftNotice"/></w:pPr>`)
+		docxRun(d.out, draftMark+". This document is a draft until it is approved and signed.", "")
+		d.out.WriteString(`</w:p>`)
+	}
+	for i, b := range o.blocks {
+		var next *block
+		if i+1 < len(o.blocks) {
+			next = o.blocks[i+1]
+		}
+		d.block(b, next)
+	}
+	if d.afterTable || d.breakBefore {
+		d.out.WriteString(`<w:p/>`) // Word wants the body to end with a paragraph
+	}
+	d.out.WriteString(`<w:sectPr>` +
+		`<w:headerReference w:type="default" r:id="` + docxHeaderRel + `"/>` +
+		`<w:footerReference w:type="default" r:id="` + docxFooterRel + `"/>` +
+		`<w:pgSz w:w="` + strconv.Itoa(docxPageW) + `" w:h="` + strconv.Itoa(docxPageH) + `"/>` +
+		`<w:pgMar w:top="` + strconv.Itoa(docxMarginTop) + `" w:right="` + strconv.Itoa(docxMarginLR) +
+		`" w:bottom="` + strconv.Itoa(docxMarginBot) + `" w:left="` + strconv.Itoa(docxMarginLR) +
+		`" w:header="` + strconv.Itoa(docxHeaderTop) + `" w:footer="` + strconv.Itoa(docxFooterBot) + `" w:gutter="0"/>` +
+		`<w:cols w:space="708"/>` +
+		`</w:sectPr></w:body></w:document>`)
+}
+
+func (d *docxBody) block(b, next *block) {
+	switch b.kind {
+	case blockTitle:
+		d.startPara(docxPara{style: "Title"})
+		d.bookmarked(b.id, func() { d.spans(b.spans, false) })
+		d.endPara()
+	case blockHeading:
+		d.heading(b)
+	case blockPara:
+		d.paragraph(b, next != nil && next.kind == blockList)
+	case blockList:
+		d.list(b)
+	case blockTable:
+		d.table(b)
+	case blockQuote:
+		d.quote(b)
+	case blockPageBreak:
+		if !d.pageStart {
+			d.breakBefore, d.pageStart = true, true
+		}
+	}
+}
+
+// docxPara is what a paragraph's properties may say; zero values say
+// nothing, so the style decides.
+type docxPara struct {
+	style         string
+	keepNext      bool
+	keepLines     bool
+	left, hanging int // twips; a hanging number or label ends at left, where a tab stop is set
+	spaceAfter    int // twips, when not zero
+	align         string
+}
+
+// startPara opens a paragraph with its properties in the order the schema
+// requires.
+func (d *docxBody) startPara(p docxPara) {
+	o := d.out
+	o.WriteString(`<w:p><w:pPr>`)
+	if p.style != "" {
+		o.WriteString(`<w:pStyle w:val="`)
+		o.WriteString(p.style)
+		o.WriteString(`"/>`)
+	}
+	if p.keepNext {
+		o.WriteString(`<w:keepNext/>`)
+	}
+	if p.keepLines {
+		o.WriteString(`<w:keepLines/>`)
+	}
+	if d.breakBefore {
+		o.WriteString(`<w:pageBreakBefore/>`)
+		d.breakBefore = false
+	}
+	if p.hanging > 0 {
+		o.WriteString(`<w:tabs><w:tab w:val="left"`)
+		d.attr("w:pos", p.left)
+		o.WriteString(`/></w:tabs>`)
+	}
+	before := 0
+	if d.afterTable && !strings.HasPrefix(p.style, "Heading") {
+		before = 160 // the PDF leaves 3 mm under a table
+	}
+	if before > 0 || p.spaceAfter > 0 {
+		o.WriteString(`<w:spacing`)
+		if before > 0 {
+			d.attr("w:before", before)
+		}
+		if p.spaceAfter > 0 {
+			d.attr("w:after", p.spaceAfter)
+		}
+		o.WriteString(`/>`)
+	}
+	if p.left > 0 {
+		o.WriteString(`<w:ind`)
+		d.attr("w:left", p.left)
+		if p.hanging > 0 {
+			d.attr("w:hanging", p.hanging)
+		}
+		o.WriteString(`/>`)
+	}
+	if p.align != "" {
+		o.WriteString(`<w:jc w:val="`)
+		o.WriteString(p.align)
+		o.WriteString(`"/>`)
+	}
+	o.WriteString(`</w:pPr>`)
+	d.afterTable, d.pageStart = false, false
+}
+
+func (d *docxBody) endPara() { d.out.WriteString(`</w:p>`) }
+
+// bookmarked writes what write writes inside the heading's bookmark, when
+// a cross-reference may point at it.
+func (d *docxBody) bookmarked(id string, write func()) {
+	name, ok := d.bookmarks[id]
+	if !ok || id == "" {
+		write()
+		return
+	}
+	mark := d.nextMark
+	d.nextMark++
+	d.out.WriteString(`<w:bookmarkStart`)
+	d.attr("w:id", mark)
+	d.out.WriteString(` w:name="` + name + `"/>`)
+	write()
+	d.out.WriteString(`<w:bookmarkEnd`)
+	d.attr("w:id", mark)
+	d.out.WriteString(`/>`)
+}
+
+var docxHeadingStyles = [...]string{"Heading1", "Heading2", "Heading3"}
+
+// heading writes a clause, sub-clause or schedule heading with its number
+// as text: "7<tab>Membership", "Schedule 2: Contributions". A schedule
+// starts a new page, as in the PDF.
+func (d *docxBody) heading(b *block) {
+	p := docxPara{style: docxHeadingStyles[min(max(b.level-1, 1), 3)-1]}
+	numbered := b.number != "" && !b.schedule
+	if numbered {
+		p.left, p.hanging = docxNumCol, docxNumCol
+	}
+	if b.schedule && !d.pageStart {
+		d.breakBefore = true
+	}
+	d.startPara(p)
+	d.bookmarked(b.id, func() {
+		switch {
+		case b.schedule:
+			docxRun(d.out, b.number+": ", "")
+		case numbered:
+			docxRun(d.out, b.number, "")
+			d.out.WriteString(`<w:r><w:tab/></w:r>`)
+		}
+		d.spans(b.spans, false)
+		if b.binding {
+			docxRun(d.out, " (Binding)", "")
+		}
+	})
+	d.endPara()
+	d.indent = p.left
+}
+
+// paragraph writes body text; a numbered one hangs its number to the left
+// of its text, one column in for each level.
+func (d *docxBody) paragraph(b *block, beforeList bool) {
+	p := docxPara{keepNext: beforeList}
+	if b.depth > 0 {
+		p.left = docxNumCol * b.depth
+		if b.number != "" {
+			p.hanging = docxNumCol
+		}
+	}
+	d.startPara(p)
+	if b.number != "" {
+		docxRun(d.out, b.number, "")
+		d.out.WriteString(`<w:r><w:tab/></w:r>`)
+	}
+	d.spans(b.spans, false)
+	d.endPara()
+	d.indent = p.left
+}
+
+// list writes each item as a paragraph with its label, "(a)" or a bullet,
+// as text, under the text of the clause before it.
+func (d *docxBody) list(b *block) {
+	left := d.indent + docxListLabel
+	for i, item := range b.items {
+		label := "•"
+		if b.ordered {
+			label = "(" + letter(i) + ")"
+		}
+		p := docxPara{style: "ListParagraph", left: left, hanging: docxListLabel}
+		if i == len(b.items)-1 {
+			p.spaceAfter = 120
+		}
+		d.startPara(p)
+		docxRun(d.out, label, "")
+		d.out.WriteString(`<w:r><w:tab/></w:r>`)
+		d.spans(item, false)
+		d.endPara()
+	}
+}
+
+// spans writes inline text: bold and italic as run properties, line breaks
+// as breaks, and a cross-reference as an internal hyperlink to the
+// heading's bookmark, showing the label the PDF prints ("clause 7.2").
+func (d *docxBody) spans(spans []span, allBold bool) {
+	for _, s := range spans {
+		rPr := docxRunProps(s.bold || allBold, s.italic)
+		text := strings.TrimRight(s.text, "\n")
+		if name, ok := d.bookmarks[s.ref]; ok && s.ref != "" {
+			d.out.WriteString(`<w:hyperlink w:anchor="`)
+			d.out.WriteString(name)
+			d.out.WriteString(`" w:history="1">`)
+			d.runs(text, rPr)
+			d.out.WriteString(`</w:hyperlink>`)
+		} else {
+			d.runs(text, rPr)
+		}
+		if s.br {
+			d.out.WriteString(`<w:r><w:br/></w:r>`)
+		}
+	}
+}
+
+func docxRunProps(bold, italic bool) string {
+	switch {
+	case bold && italic:
+		return `<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>`
+	case bold:
+		return `<w:rPr><w:b/><w:bCs/></w:rPr>`
+	case italic:
+		return `<w:rPr><w:i/><w:iCs/></w:rPr>`
+	}
+	return ""
+}
+
+// runs writes text as runs, turning tabs and line breaks (which only
+// verbatim template text holds) into Word's own.
+func (d *docxBody) runs(text, rPr string) {
+	for text != "" {
+		i := strings.IndexAny(text, "\t\n\r")
+		if i < 0 {
+			docxRun(d.out, text, rPr)
+			return
+		}
+		docxRun(d.out, text[:i], rPr)
+		switch {
+		case text[i] == '\t':
+			d.out.WriteString(`<w:r><w:tab/></w:r>`)
+		case text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			d.out.WriteString(`<w:r><w:br/></w:r>`)
+			i++
+		default:
+			d.out.WriteString(`<w:r><w:br/></w:r>`)
+		}
+		text = text[i+1:]
+	}
+}
+
+// beforeTable keeps two tables apart (Word would join them into one) and
+// starts a new page when one is due: a table cannot carry the break itself.
+func (d *docxBody) beforeTable() {
+	switch {
+	case d.breakBefore:
+		d.out.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+		d.breakBefore = false
+	case d.afterTable:
+		d.out.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>` +
+			`<w:rPr><w:sz w:val="12"/><w:szCs w:val="12"/></w:rPr></w:pPr></w:p>`)
+	}
+	d.afterTable, d.pageStart = false, false
+}
+
+// docxTableCellMar repeats the table style's cell margins on each table:
+// the column widths are worked out for them, and LibreOffice does not
+// always take them from the style.
+const docxTableCellMar = `<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>` +
+	`<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>`
+
+// table writes a GFM table as a Word table across the text width, its
+// header row repeated at the top of every page the table runs onto.
+func (d *docxBody) table(b *block) {
+	if len(b.header) == 0 {
+		return
+	}
+	d.beforeTable()
+	widths := d.columnWidths(b)
+	o := d.out
+	o.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PartnerdocsTable"/>` +
+		`<w:tblW w:w="` + docxTextWTwips + `" w:type="dxa"/><w:tblLayout w:type="fixed"/>` + docxTableCellMar +
+		`<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>` +
+		`</w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		o.WriteString(`<w:gridCol`)
+		d.attr("w:w", w)
+		o.WriteString(`/>`)
+	}
+	o.WriteString(`</w:tblGrid>`)
+	d.row(b.header, widths, b.align, true)
+	for _, r := range b.rows {
+		d.row(r, widths, b.align, false)
+	}
+	o.WriteString(`</w:tbl>`)
+	d.afterTable = true
+}
+
+func (d *docxBody) row(cells [][]span, widths []int, align []east.Alignment, header bool) {
+	o := d.out
+	o.WriteString(`<w:tr>`)
+	if header {
+		o.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+	}
+	for i, w := range widths {
+		o.WriteString(`<w:tc><w:tcPr><w:tcW`)
+		d.attr("w:w", w)
+		o.WriteString(` w:type="dxa"/>`)
+		if header {
+			// Also said by the table style's first row; said here too for
+			// programs that read table styles only in part.
+			o.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E1E6EC"/>`)
+		}
+		o.WriteString(`</w:tcPr>`)
+		p := docxPara{style: "TableText"}
+		if i < len(align) {
+			switch align[i] {
+			case east.AlignRight:
+				p.align = "right"
+			case east.AlignCenter:
+				p.align = "center"
+			}
+		}
+		d.startPara(p)
+		if i < len(cells) {
+			d.spans(cells[i], header)
+		}
+		d.endPara()
+		o.WriteString(`</w:tc>`)
+	}
+	o.WriteString(`</w:tr>`)
+}
+
+// columnWidths shares the text width between a table's columns as the PDF
+// does (see pdfWriter.columnWidths), measured with the same font metrics at
+// the Word table's size, in twips that add up to the text width.
+func (d *docxBody) columnWidths(b *block) []int {
+	n := len(b.header)
+	natural, least := d.naturalWidth[:0], d.leastWidth[:0]
+	for range n {
+		natural, least = append(natural, 0), append(least, 0)
+	}
+	// The cell margins, and a point of slack on each side: Word and
+	// LibreOffice measure a little differently, and a column exactly as
+	// wide as its longest word would break that word in one of them.
+	pad := 2*float64(docxCellMarLR)/20 + 2 // points
+	measure := func(cells [][]span, bold bool) {
+		for i := 0; i < n && i < len(cells); i++ {
+			whole := 0.0
+			d.words = words(d.words[:0], cells[i], bold)
+			for _, wd := range d.words {
+				least[i] = math.Max(least[i], d.widestPiece(wd.text, wd.bold)+pad)
+				whole += d.textWidth(wd.text, wd.bold) + d.textWidth(" ", wd.bold)
+			}
+			natural[i] = math.Max(natural[i], whole+pad)
+		}
+	}
+	measure(b.header, true)
+	for _, r := range b.rows {
+		measure(r, false)
+	}
+	d.naturalWidth, d.leastWidth = natural, least
+	shares := shareWidth(natural, least, float64(docxTextW)/20)
+	out := make([]int, n)
+	total := 0
+	for i, s := range shares {
+		out[i] = int(math.Round(s * 20))
+		total += out[i]
+	}
+	out[n-1] += docxTextW - total // rounding
+	return out
+}
+
+// widestPiece is the width of the widest part of a word that Word and
+// LibreOffice will not break: they break after a hyphen, as in an email
+// address at east-northamptonshire.gov.uk, where the PDF does not.
+func (d *docxBody) widestPiece(word string, bold bool) float64 {
+	widest := 0.0
+	for word != "" {
+		i := strings.IndexByte(word, '-') + 1
+		if i == 0 {
+			i = len(word)
+		}
+		widest = math.Max(widest, d.textWidth(word[:i], bold))
+		word = word[i:]
+	}
+	return widest
+}
+
+// textWidth measures s in points at the table's size.
+func (d *docxBody) textWidth(s string, bold bool) float64 {
+	f := d.reg
+	if bold {
+		f = d.bold
+	}
+	return float64(f.width(s)) * docxTableSize / 1000
+}
+
+// quote writes a signature block as a one-cell table with a border, which
+// Word and LibreOffice keep on one page and never join with the next
+// signature block's box.
+func (d *docxBody) quote(b *block) {
+	d.beforeTable()
+	o := d.out
+	o.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="SignatureBox"/>` +
+		`<w:tblW w:w="` + docxTextWTwips + `" w:type="dxa"/><w:tblLayout w:type="fixed"/>` +
+		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>` +
+		`</w:tblPr><w:tblGrid><w:gridCol w:w="` + docxTextWTwips + `"/></w:tblGrid>` +
+		`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="` + docxTextWTwips + `" w:type="dxa"/></w:tcPr>`)
+	if len(b.children) == 0 {
+		o.WriteString(`<w:p/>`)
+	}
+	for i, c := range b.children {
+		d.startPara(docxPara{keepNext: i < len(b.children)-1, keepLines: true})
+		d.spans(c.spans, false)
+		d.endPara()
+	}
+	o.WriteString(`</w:tc></w:tr></w:tbl>`)
+	d.afterTable = true
+}
