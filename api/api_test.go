@@ -236,6 +236,37 @@ func TestCreateAgreementHTML(t *testing.T) {
 	}
 }
 
+func TestCreateAgreementDOCX(t *testing.T) {
+	ts := newTestServer(t, nil)
+	post := func(at string) (*http.Response, []byte) {
+		resp, body := ts.do(t, request{path: agreementPath + "?format=docx&at=" + at, contentType: "application/json",
+			body: sample(t, "waste-partnership.json")})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("status %d, body %s", resp.StatusCode, body)
+		}
+		return resp, body
+	}
+	resp, body := post("2026-11-25T09:30:00Z")
+	sum := sha256.Sum256(body)
+	want := map[string]string{
+		"Content-Type":        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		"Content-Disposition": `attachment; filename="PP-2026-001-agreement.docx"`,
+		"Etag":                `"` + hex.EncodeToString(sum[:]) + `"`,
+		"Cache-Control":       "no-store",
+	}
+	for name, value := range want {
+		if got := resp.Header.Get(name); got != value {
+			t.Errorf("%s = %q, want %q", name, got, value)
+		}
+	}
+	if !strings.Contains(string(docxPart(t, body, "word/document.xml")), "Northamptonshire Waste Partnership") {
+		t.Error("the Word document does not name the partnership")
+	}
+	if _, again := post("2026-11-25T09:30:00Z"); !bytes.Equal(body, again) {
+		t.Error("the same input and time gave a different Word document")
+	}
+}
+
 func TestFilenameWithoutRef(t *testing.T) {
 	ts := newTestServer(t, nil)
 	body := edited(t, func(p map[string]any) { delete(p, "ref") })
@@ -333,11 +364,11 @@ func badInputs(t *testing.T) []badInput {
 		{name: "unknown kind", status: 404, code: "not_found", paths: []string{"kind"},
 			req: request{path: "/api/v1/documents/lease", contentType: "application/json", body: valid}},
 		{name: "bad format", status: 422, code: "validation_failed", paths: []string{"format"},
-			req: request{path: agreementPath + "?format=docx", contentType: "application/json", body: valid}},
+			req: request{path: agreementPath + "?format=odt", contentType: "application/json", body: valid}},
 		{name: "bad generation time", status: 422, code: "validation_failed", paths: []string{"at"},
 			req: request{path: agreementPath + "?at=yesterday", contentType: "application/json", body: valid}},
 		{name: "bad query and bad body together", status: 422, code: "validation_failed", paths: []string{"format", "status"},
-			req: request{path: agreementPath + "?format=docx", contentType: "application/json",
+			req: request{path: agreementPath + "?format=odt", contentType: "application/json",
 				body: edited(t, func(p map[string]any) { p["status"] = "pending" })}},
 		{name: "no such route", status: 404, code: "not_found",
 			req: request{method: http.MethodGet, path: "/no/such/page"}},

@@ -23,7 +23,7 @@ import (
 )
 
 // createDocument answers POST /api/v1/documents/:kind: the partnership as
-// JSON in, the document out. ?format=pdf|html (default pdf) chooses the
+// JSON in, the document out. ?format=pdf|html|docx (default pdf) chooses the
 // output and ?at=RFC3339 fixes the generation time, so a document can be
 // generated again byte for byte.
 func (s *Server) createDocument(c *echo.Context) error {
@@ -88,12 +88,11 @@ func documentRequest(c *echo.Context, kind string) (generator.Request, error) {
 func documentOptions(q url.Values) (generator.Format, time.Time, []partnership.Problem) {
 	var problems []partnership.Problem
 	format := generator.Format(q.Get("format"))
-	switch format {
-	case "":
+	switch {
+	case format == "":
 		format = generator.FormatPDF
-	case generator.FormatPDF, generator.FormatHTML:
-	default:
-		problems = append(problems, partnership.Problem{Path: "format", Message: `Must be "pdf" or "html"`})
+	case !format.Valid():
+		problems = append(problems, partnership.Problem{Path: "format", Message: formatProblem})
 	}
 	var at time.Time
 	if v := q.Get("at"); v != "" {
@@ -137,6 +136,9 @@ func withProblems(err error, problems []partnership.Problem) error {
 	}
 	return err
 }
+
+// formatProblem is what a format that is not one of generator.Formats gets.
+const formatProblem = `Must be "pdf", "html" or "docx"`
 
 func problemCount(n int) string {
 	if n == 1 {
@@ -183,12 +185,13 @@ func sendDocument(c *echo.Context, doc *generator.Document, filename string) err
 
 // sendBytes writes a document with headers that name the file, let a client
 // check it (ETag is the SHA-256 of the bytes) and keep it out of shared
-// caches: drafts name real people.
+// caches: drafts name real people. HTML is shown inline; a PDF or a Word
+// document is a download.
 func sendBytes(c *echo.Context, format generator.Format, data []byte, sha256Hex, filename string) error {
 	h := c.Response().Header()
-	contentType, disposition := "application/pdf", "attachment"
+	contentType, disposition := format.ContentType(), "attachment"
 	if format == generator.FormatHTML {
-		contentType, disposition = "text/html; charset=utf-8", "inline"
+		disposition = "inline"
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	}
 	h.Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, filename))
@@ -208,7 +211,7 @@ func documentHash(doc *generator.Document) string {
 }
 
 // documentFilename is "<ref>-<kind>.<format>", for example
-// PP-2026-001-agreement.pdf, with "partnership" when there is no ref and
+// PP-2026-001-agreement.pdf or PP-2026-001-agreement.docx, with "partnership" when there is no ref and
 // every character outside [A-Za-z0-9._-] replaced, so it is safe in a header
 // and on any file system.
 func documentFilename(ref, kind string, format generator.Format) string {

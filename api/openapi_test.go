@@ -502,7 +502,7 @@ func enumTexts[T ~string](values []T) []string {
 
 // stringEnums are plain Go strings that only ever hold a few values.
 var stringEnums = map[string][]string{
-	"Document.format": {string(generator.FormatPDF), string(generator.FormatHTML)},
+	"Document.format": {string(generator.FormatPDF), string(generator.FormatHTML), string(generator.FormatDOCX)},
 }
 
 // schemaNames maps the Go types whose schema is named otherwise.
@@ -1024,7 +1024,10 @@ func TestOpenAPIConformance(t *testing.T) {
 	status(resp, body, http.StatusOK)
 	resp, body = cf.do(t, ts, "documents.create", request{path: "/api/v1/documents/lease", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusNotFound)
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath + "?format=docx", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "documents.create", as(partnership.RoleLegal, request{
+		path: "/api/v1/documents/mou?format=docx", contentType: jsonType, body: sample(t, "youth-employment-mou.json")}))
+	status(resp, body, http.StatusOK)
+	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath + "?format=odt", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusUnprocessableEntity)
 	contract := edited(t, func(p map[string]any) { p["legal_instrument"] = "contract_for_services" })
 	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath, contentType: jsonType, body: contract})
@@ -1105,6 +1108,10 @@ func TestOpenAPIConformance(t *testing.T) {
 	status(resp, body, http.StatusCreated)
 	var htmlDraft partnership.Document
 	decodeJSON(t, body, &htmlDraft)
+	resp, body = cf.do(t, ts, "partnerships.documents.create", generate(wasteRef, "agreement", "docx"))
+	status(resp, body, http.StatusCreated)
+	var wordDraft partnership.Document
+	decodeJSON(t, body, &wordDraft)
 	resp, body = cf.do(t, ts, "partnerships.documents.create", generate(wasteRef, "lease", "pdf"))
 	status(resp, body, http.StatusUnprocessableEntity)
 	resp, body = cf.do(t, ts, "partnerships.documents.create", request{path: one + "/documents", contentType: jsonType, body: []byte(`{"kind": "agreement", "copies": 2}`)})
@@ -1117,6 +1124,8 @@ func TestOpenAPIConformance(t *testing.T) {
 	resp, body = cf.do(t, ts, "documents.show", get(docPath(draft.ID)))
 	status(resp, body, http.StatusOK)
 	resp, body = cf.do(t, ts, "documents.show", get(docPath(htmlDraft.ID)))
+	status(resp, body, http.StatusOK)
+	resp, body = cf.do(t, ts, "documents.show", get(docPath(wordDraft.ID)))
 	status(resp, body, http.StatusOK)
 	resp, body = cf.do(t, ts, "documents.show", get(docPath(9999)))
 	status(resp, body, http.StatusNotFound)

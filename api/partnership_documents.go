@@ -88,7 +88,7 @@ func registerDocument(rev *partnership.Revision, doc *generator.Document, by par
 	}
 }
 
-// generateBody reads {"kind": "...", "format": "pdf"|"html"} strictly and
+// generateBody reads {"kind": "...", "format": "pdf"|"html"|"docx"} strictly and
 // reports every problem with it at once.
 func (s *Server) generateBody(c *echo.Context) (generateRequest, error) {
 	var req generateRequest
@@ -99,12 +99,11 @@ func (s *Server) generateBody(c *echo.Context) (generateRequest, error) {
 	if kinds := s.gen.Kinds(); !slices.Contains(kinds, req.Kind) {
 		problems = append(problems, partnership.Problem{Path: "kind", Message: "Must be one of: " + strings.Join(kinds, ", ")})
 	}
-	switch generator.Format(req.Format) {
-	case "":
+	switch {
+	case req.Format == "":
 		req.Format = string(generator.FormatPDF)
-	case generator.FormatPDF, generator.FormatHTML:
-	default:
-		problems = append(problems, partnership.Problem{Path: "format", Message: `Must be "pdf" or "html"`})
+	case !generator.Format(req.Format).Valid():
+		problems = append(problems, partnership.Problem{Path: "format", Message: formatProblem})
 	}
 	return req, withProblems(nil, problems)
 }

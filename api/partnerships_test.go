@@ -185,7 +185,7 @@ func badRegisterInputs(t *testing.T, ref string, docID int64) []badRegisterInput
 		{name: "unknown ref documents", req: get(partnershipsPath + "/PP-1999-001/documents"), status: 404, code: "not_found"},
 		{name: "unknown ref generate", req: request{path: partnershipsPath + "/PP-1999-001/documents", contentType: "application/json", body: []byte(`{"kind":"agreement"}`)}, status: 404, code: "not_found"},
 		{name: "unknown kind", req: request{path: path + "/documents", contentType: "application/json", body: []byte(`{"kind":"lease"}`)}, status: 422, code: "validation_failed", paths: []string{"kind"}},
-		{name: "bad format", req: request{path: path + "/documents", contentType: "application/json", body: []byte(`{"kind":"agreement","format":"docx"}`)}, status: 422, code: "validation_failed", paths: []string{"format"}},
+		{name: "bad format", req: request{path: path + "/documents", contentType: "application/json", body: []byte(`{"kind":"agreement","format":"odt"}`)}, status: 422, code: "validation_failed", paths: []string{"format"}},
 		{name: "unknown field in generate", req: request{path: path + "/documents", contentType: "application/json", body: []byte(`{"kind":"agreement","colour":"red"}`)}, status: 400, code: "malformed_json"},
 		{name: "generate not JSON", req: request{path: path + "/documents", contentType: "text/plain", body: []byte(`{"kind":"agreement"}`)}, status: 415, code: "unsupported_media_type"},
 		{name: "generate trailing data", req: request{path: path + "/documents", contentType: "application/json", body: []byte(`{"kind":"agreement"} {}`)}, status: 400, code: "malformed_json"},

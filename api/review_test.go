@@ -1,15 +1,18 @@
 package api_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
 
+	"partnerdocs/generator"
 	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
@@ -58,7 +61,7 @@ func documentBytes(t *testing.T, ts *testServer, d partnership.Document) []byte 
 		"ETag":          `"` + hex.EncodeToString(sum[:]) + `"`,
 		"Digest":        "sha-256=" + b64,
 		"Repr-Digest":   "sha-256=:" + b64 + ":",
-		"Content-Type":  "application/pdf",
+		"Content-Type":  generator.Format(d.Format).ContentType(),
 		"Cache-Control": "no-store",
 	}
 	for h, v := range want {
@@ -69,8 +72,9 @@ func documentBytes(t *testing.T, ts *testServer, d partnership.Document) []byte 
 	if d.SHA256 != hex.EncodeToString(sum[:]) {
 		t.Errorf("document %d: recorded sha256 %s differs from the bytes'", d.ID, d.SHA256)
 	}
-	if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), `attachment; filename="`+d.Ref+"-"+d.Kind) {
-		t.Errorf("Content-Disposition %q", resp.Header.Get("Content-Disposition"))
+	disposition := resp.Header.Get("Content-Disposition")
+	if !strings.HasPrefix(disposition, `attachment; filename="`+d.Ref+"-"+d.Kind) || !strings.HasSuffix(disposition, "."+d.Format+`"`) {
+		t.Errorf("Content-Disposition %q", disposition)
 	}
 	return data
 }
@@ -112,6 +116,57 @@ func TestReviewFlow(t *testing.T) {
 		}
 	}
 	checkAuditActions(t, ts, "partnership.create", "document.submit", "document.return", "document.approve")
+}
+
+// TestReviewFlowWord: a Word draft goes through review like a PDF, and
+// approving it stores a clean Word copy: the draft's running header says
+// DRAFT, the approved copy's does not, and both download as .docx.
+func TestReviewFlowWord(t *testing.T) {
+	ts := newTestServer(t, nil)
+	rev := createPartnership(t, ts, sample(t, "youth-employment-mou.json"))
+	draft := generateDocument(t, ts, rev.Ref, "mou", "docx")
+	if draft.Format != "docx" {
+		t.Errorf("draft stored as %q", draft.Format)
+	}
+	reviewStep(t, ts, draft.ID, "submit", partnership.RoleOfficer, "")
+	approved := reviewStep(t, ts, draft.ID, "approve", partnership.RoleLegal, "")
+	if approved.Status != partnership.DocumentApproved || approved.ApprovedOf != draft.ID || approved.Format != "docx" {
+		t.Errorf("approved copy %+v", approved)
+	}
+	resp, _ := ts.do(t, request{method: http.MethodGet, path: fmt.Sprintf("/api/v1/documents/%d", approved.ID), as: partnership.RoleLegal})
+	if got, want := resp.Header.Get("Content-Disposition"), fmt.Sprintf(`attachment; filename="%s-mou-v%d-approved.docx"`, rev.Ref, approved.Version); got != want {
+		t.Errorf("Content-Disposition %q, want %q", got, want)
+	}
+	for _, d := range []partnership.Document{draft, approved} {
+		data := documentBytes(t, ts, d)
+		header := docxPart(t, data, "word/header1.xml")
+		if says := bytes.Contains(header, []byte("DRAFT, not approved")); says != (d.ID == draft.ID) {
+			t.Errorf("document %d (%s): header says DRAFT: %v\n%s", d.ID, d.Status, says, header)
+		}
+		body := docxPart(t, data, "word/document.xml")
+		if !bytes.Contains(body, []byte("(Binding)")) {
+			t.Errorf("document %d: no clause is marked (Binding)", d.ID)
+		}
+	}
+}
+
+// docxPart is one part of a Word document.
+func docxPart(t *testing.T, docx []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatalf("not a Word document: %v", err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatalf("no %s: %v", name, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 func hasReview(d partnership.Document, action partnership.ReviewAction, comment string) bool {

@@ -1,7 +1,7 @@
 // Command partnerdocs renders draft partnership agreements from partnership
 // JSON and serves the same as an HTTP API.
 //
-//	partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html] [--at TIME]
+//	partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html|docx] [--at TIME]
 //	partnerdocs serve [--addr 127.0.0.1:8080] [--database ./partnerdocs.db]
 //	partnerdocs migrate [--database ./partnerdocs.db]
 //	partnerdocs token create --name NAME --role ROLE
@@ -165,11 +165,11 @@ func (m *Main) lookupEnv(key string) (string, bool) {
 }
 
 func (m *Main) usage(w io.Writer) {
-	fmt.Fprint(w, `partnerdocs generates draft partnership agreements (PDF or HTML) from a
+	fmt.Fprint(w, `partnerdocs generates draft partnership agreements (PDF, HTML or Word) from a
 partnership described in JSON, on the command line or as an HTTP API.
 
 Usage:
-  partnerdocs render --kind KIND --in FILE --out FILE [--format pdf|html] [--at TIME]
+  partnerdocs render --kind KIND --in FILE --out FILE [--format pdf|html|docx] [--at TIME]
   partnerdocs assess --in FILE [--at DATE]
   partnerdocs serve [--addr 127.0.0.1:8080] [--database FILE|URL] [--shutdown-timeout 10s] [--max-renders N]
   partnerdocs migrate [--database FILE|URL]

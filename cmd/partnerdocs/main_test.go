@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"io"
@@ -85,6 +86,36 @@ func TestRenderWritesPDF(t *testing.T) {
 	}
 	if got := entries(t, dir); len(got) != 1 {
 		t.Errorf("directory holds %q, want only the PDF", got)
+	}
+}
+
+func TestRenderWritesDOCX(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "mou.docx")
+	r := run(t, nil, nil, "render", "--kind", "mou", "--in", samplePath("youth-employment-mou.json"), "--out", out,
+		"--format", "docx", "--at", "2026-11-25")
+	if r.status != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", r.status, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a Word document: %v", err)
+	}
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	body, err := io.ReadAll(f)
+	if err != nil || !bytes.Contains(body, []byte("Memorandum of Understanding")) || !bytes.Contains(body, []byte("(Binding)")) {
+		t.Errorf("word/document.xml (%v) is not the MoU: %.300s", err, body)
+	}
+	if got := entries(t, dir); len(got) != 1 {
+		t.Errorf("directory holds %q, want only the Word document", got)
 	}
 }
 
@@ -190,7 +221,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown command", []string{"print"}, "unknown command"},
 		{"no --in", []string{"render", "--out", "x.pdf"}, "--in is required"},
 		{"no --out", []string{"render", "--in", in}, "--out is required"},
-		{"bad format", []string{"render", "--in", in, "--out", "-", "--format", "docx"}, "--format"},
+		{"bad format", []string{"render", "--in", in, "--out", "-", "--format", "odt"}, "--format"},
 		{"bad time", []string{"render", "--in", in, "--out", "-", "--at", "yesterday"}, "--at"},
 		{"unknown kind", []string{"render", "--kind", "lease", "--in", in, "--out", "-"}, "agreement"},
 		{"unknown flag", []string{"render", "--colour", "blue"}, "colour"},

@@ -27,7 +27,7 @@ func (c *renderCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.kind, "kind", "agreement", "document `kind` to render")
 	fs.StringVar(&c.in, "in", "", "partnership JSON `file` to read, - for standard input (required)")
 	fs.StringVar(&c.out, "out", "", "`file` to write, - for standard output (required)")
-	fs.StringVar(&c.format, "format", "pdf", "output `format`: pdf or html")
+	fs.StringVar(&c.format, "format", "pdf", "output `format`: pdf, html or docx")
 	fs.StringVar(&c.at, "at", "", "generation `time`, RFC 3339 or YYYY-MM-DD (default now)")
 	c.generatorFlags.flags(fs)
 }
@@ -38,8 +38,8 @@ func (c *renderCommand) check() error {
 		return usageErrorf("render: --in is required (a file, or - for standard input)")
 	case c.out == "":
 		return usageErrorf("render: --out is required (a file, or - for standard output)")
-	case c.format != string(generator.FormatPDF) && c.format != string(generator.FormatHTML):
-		return usageErrorf("render: --format must be pdf or html, not %q", c.format)
+	case !generator.Format(c.format).Valid():
+		return usageErrorf("render: --format must be pdf, html or docx, not %q", c.format)
 	}
 	t, err := parseGenerationTime(c.at)
 	if err != nil {
