@@ -2,11 +2,11 @@ package generator
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"path"
 	"regexp"
@@ -20,7 +20,11 @@ import (
 // answers each row's cells as raw text exactly as excelize's
 // Rows.Columns(Options{RawCellValue: true}) does (shared and inline strings
 // resolved, numbers, dates and booleans as stored, trailing empty cells
-// dropped), without decoding each cell through reflection.
+// dropped), without decoding each cell through reflection. Worksheets and
+// shared strings, most of a return, are read with xmlScanner
+// (workbook_xlsxscan.go), which reads XML as encoding/xml's RawToken does
+// without allocating for each token; the small parts that name the sheets
+// are decoded with encoding/xml.
 
 // xlsxPackage is an opened .xlsx: its parts, its sheets by name and its
 // shared strings (read on first use).
@@ -142,50 +146,55 @@ func (p *xlsxPackage) sharedStrings() ([]string, error) {
 	return p.sst, p.sstErr
 }
 
+// parseSharedStrings reads the shared strings part: each item's text, its
+// rich-text runs concatenated, phonetic runs left out.
 func parseSharedStrings(r io.Reader) ([]string, error) {
-	d := xml.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	return scanSharedStrings(newXMLScanner(r, xmlScanBuffer))
+}
+
+func scanSharedStrings(sc *xmlScanner) ([]string, error) {
 	var out []string
-	var sb strings.Builder
+	var text []byte
 	depth, siDepth, tDepth := 0, 0, 0
 	inRun, inPhonetic := false, false
 	for {
-		tok, err := d.RawToken()
+		tok, err := sc.next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
 			return out, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok {
+		case tokStart:
 			depth++
-			switch {
-			case t.Name.Local == "si" && siDepth == 0:
+			switch name := sc.name; {
+			case string(name) == "si" && siDepth == 0:
 				siDepth = depth
-				sb.Reset()
+				text = text[:0]
 			case siDepth == 0:
-			case t.Name.Local == "r" && depth == siDepth+1:
+			case string(name) == "r" && depth == siDepth+1:
 				inRun = true
-			case t.Name.Local == "rPh" && depth == siDepth+1:
+			case string(name) == "rPh" && depth == siDepth+1:
 				inPhonetic = true
-			case t.Name.Local == "t" && !inPhonetic && tDepth == 0 &&
+			case string(name) == "t" && !inPhonetic && tDepth == 0 &&
 				(depth == siDepth+1 || (inRun && depth == siDepth+2)):
 				tDepth = depth
 			}
-		case xml.EndElement:
+		case tokEnd:
 			switch {
 			case depth == tDepth:
 				tDepth = 0
 			case depth == siDepth+1:
 				inRun, inPhonetic = false, false
 			case depth == siDepth && siDepth > 0:
-				out = append(out, bstrUnmarshal(sb.String()))
+				out = append(out, bstrUnmarshal(string(text)))
 				siDepth = 0
 			}
 			depth--
-		case xml.CharData:
+		case tokText:
 			if tDepth > 0 {
-				sb.Write(t)
+				text = append(text, sc.text...)
 			}
 		}
 	}
@@ -239,18 +248,43 @@ func (p *xlsxPackage) eachSheetRow(sheet string, fn func(n int, cells []string) 
 
 // sheetParser holds the state of one sheet being streamed.
 type sheetParser struct {
-	d     *xml.Decoder
+	sc    *xmlScanner
 	sst   []string
 	cells []string
-	text  []byte
-	sb    strings.Builder
+	v     []byte // the text of the cell's <v>
+	is    []byte // the text of the cell's inline string
+	seed  maphash.Seed
+	seen  *[1024]string // values read lately, by hash: a column repeats them
+}
+
+// str answers b as a string, the one made for the last equal value of the
+// same hash when there was one: a sheet repeats most of its values (the
+// partnership on each of its rows, labels, small numbers), and each string
+// made is an allocation the reader would otherwise pay per cell.
+func (sp *sheetParser) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if sp.seen == nil {
+		sp.seed, sp.seen = maphash.MakeSeed(), new([1024]string)
+	}
+	slot := &sp.seen[maphash.Bytes(sp.seed, b)%uint64(len(sp.seen))]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
 }
 
 // parseSheetRows streams <sheetData>'s rows, numbering rows and placing
 // cells as excelize's Rows iterator does: a row's r, or one past the last;
-// a cell's r, or one past the last cell.
+// a cell's r, or one past the last cell. A row numbered below 1 or past
+// excelize.TotalRows is an error.
 func parseSheetRows(r io.Reader, sst []string, fn func(n int, cells []string) bool) error {
-	sp := &sheetParser{d: xml.NewDecoder(bufio.NewReaderSize(r, 64<<10)), sst: sst}
+	return scanSheetRows(newXMLScanner(r, xmlScanBuffer), sst, fn)
+}
+
+func scanSheetRows(sc *xmlScanner, sst []string, fn func(n int, cells []string) bool) error {
+	sp := &sheetParser{sc: sc, sst: sst}
 	emitted := 0   // rows handed to fn
 	cur := 0       // the number of the row being read
 	inRow := false // cells are being gathered for row cur
@@ -270,7 +304,7 @@ func parseSheetRows(r io.Reader, sst []string, fn func(n int, cells []string) bo
 		return fn(cur, sp.cells)
 	}
 	for {
-		tok, err := sp.d.RawToken()
+		tok, err := sp.sc.next()
 		if err == io.EOF {
 			flush()
 			return nil
@@ -278,115 +312,139 @@ func parseSheetRows(r io.Reader, sst []string, fn func(n int, cells []string) bo
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
-				n := 0
-				for _, a := range t.Attr {
-					if a.Name.Local == "r" {
-						if n, err = strconv.Atoi(a.Value); err != nil {
-							return err
-						}
-					}
-				}
-				if n > excelize.TotalRows {
+		switch {
+		case tok == tokStart && string(sp.sc.name) == "row":
+			n, err := sp.rowNumber()
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				if n = cur + 1; n > excelize.TotalRows {
 					return excelize.ErrMaxRows
 				}
-				if n == 0 {
-					n = cur + 1
-				}
-				if inRow && n <= cur {
-					continue // excelize runs such a row on into the one before
-				}
-				if !flush() {
-					return nil
-				}
-				cur, inRow, col = n, true, 0
-				sp.cells = sp.cells[:0]
-			case "c":
-				if !inRow { // a cell outside any row: excelize puts it in row 1
-					cur, inRow, col = max(cur, 1), true, 0
-					sp.cells = sp.cells[:0]
-				}
-				col++
-				val, hasF, at, err := sp.cell(t)
-				if err != nil {
-					return err
-				}
-				if at > 0 {
-					col = at
-				}
-				if val != "" || hasF {
-					for len(sp.cells) < col-1 {
-						sp.cells = append(sp.cells, "")
-					}
-					sp.cells = append(sp.cells, val)
-				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				flush()
+			if inRow && n <= cur {
+				continue // excelize runs such a row on into the one before
+			}
+			if !flush() {
 				return nil
 			}
+			cur, inRow, col = n, true, 0
+			sp.cells = sp.cells[:0]
+		case tok == tokStart && string(sp.sc.name) == "c":
+			if !inRow { // a cell outside any row: excelize puts it in row 1
+				cur, inRow, col = max(cur, 1), true, 0
+				sp.cells = sp.cells[:0]
+			}
+			col++
+			val, hasF, at, err := sp.cell()
+			if err != nil {
+				return err
+			}
+			if at > 0 {
+				col = at
+			}
+			if val != "" || hasF {
+				for len(sp.cells) < col-1 {
+					sp.cells = append(sp.cells, "")
+				}
+				sp.cells = append(sp.cells, val)
+			}
+		case tok == tokEnd && string(sp.sc.name) == "sheetData":
+			flush()
+			return nil
 		}
 	}
 }
 
-// cell reads one <c> element to its end: its raw value, whether it has a
-// formula, and its column from r (0 when it has none).
-func (sp *sheetParser) cell(start xml.StartElement) (val string, hasF bool, col int, err error) {
-	var typ, ref string
-	for _, a := range start.Attr {
-		switch a.Name.Local {
-		case "r":
-			ref = a.Value
-		case "t":
-			typ = a.Value
+// rowNumber reads the r of the <row> just read, 0 when it has none.
+func (sp *sheetParser) rowNumber() (int, error) {
+	n := 0
+	for k := range sp.sc.attrs {
+		if local, value := sp.sc.attr(k); string(local) == "r" {
+			var err error
+			if n, err = atoi(value); err != nil {
+				return 0, err
+			}
 		}
 	}
-	if ref != "" {
+	switch {
+	case n > excelize.TotalRows:
+		return 0, excelize.ErrMaxRows
+	case n < 0:
+		return 0, fmt.Errorf("row number %d", n)
+	}
+	return n, nil
+}
+
+// Cell types that decide how a cell's value is read.
+const (
+	cellOther = iota
+	cellShared
+	cellInline
+)
+
+// cell reads the <c> element just started to its end: its raw value,
+// whether it has a formula, and its column from r (0 when it has none).
+func (sp *sheetParser) cell() (val string, hasF bool, col int, err error) {
+	sc := sp.sc
+	var ref []byte
+	typ := cellOther
+	for k := range sc.attrs {
+		switch local, value := sc.attr(k); string(local) {
+		case "r":
+			ref = value
+		case "t":
+			switch string(value) {
+			case "s":
+				typ = cellShared
+			case "inlineStr":
+				typ = cellInline
+			default:
+				typ = cellOther
+			}
+		}
+	}
+	if len(ref) > 0 {
 		if col = quickColumn(ref); col == 0 {
-			if col, _, err = excelize.CellNameToCoordinates(ref); err != nil {
+			if col, _, err = excelize.CellNameToCoordinates(string(ref)); err != nil {
 				return "", false, 0, err
 			}
 		}
 	}
-	v := sp.text[:0]
+	sp.v, sp.is = sp.v[:0], sp.is[:0]
 	hasV, hasIS := false, false
-	sp.sb.Reset()
 	depth := 0
 	var inV, inIS, inRun, inPhonetic, inT bool
 	for {
-		tok, err := sp.d.RawToken()
+		tok, err := sc.next()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
 			return "", false, 0, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok {
+		case tokStart:
 			depth++
-			switch {
-			case depth == 1 && t.Name.Local == "v":
+			switch name := sc.name; {
+			case depth == 1 && string(name) == "v":
 				inV, hasV = true, true
-			case depth == 1 && t.Name.Local == "f":
+			case depth == 1 && string(name) == "f":
 				hasF = true
-			case depth == 1 && t.Name.Local == "is":
+			case depth == 1 && string(name) == "is":
 				inIS, hasIS = true, true
 			case !inIS:
-			case depth == 2 && t.Name.Local == "r":
+			case depth == 2 && string(name) == "r":
 				inRun = true
-			case depth == 2 && t.Name.Local == "rPh":
+			case depth == 2 && string(name) == "rPh":
 				inPhonetic = true
-			case t.Name.Local == "t" && !inPhonetic && (depth == 2 || (inRun && depth == 3)):
+			case string(name) == "t" && !inPhonetic && (depth == 2 || (inRun && depth == 3)):
 				inT = true
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
-				sp.text = v
-				return sp.value(typ, v, hasV, hasIS), hasF, col, nil
+				return sp.value(typ, hasV, hasIS), hasF, col, nil
 			}
 			switch depth {
 			case 1:
@@ -397,46 +455,46 @@ func (sp *sheetParser) cell(start xml.StartElement) (val string, hasF bool, col 
 				inT = false
 			}
 			depth--
-		case xml.CharData:
+		case tokText:
 			switch {
 			case inV && depth == 1:
-				v = append(v, t...)
+				sp.v = append(sp.v, sc.text...)
 			case inT:
-				sp.sb.Write(t)
+				sp.is = append(sp.is, sc.text...)
 			}
 		}
 	}
 }
 
 // value is the cell's raw value as excelize's getValueFrom gives it.
-func (sp *sheetParser) value(typ string, v []byte, hasV, hasIS bool) string {
+func (sp *sheetParser) value(typ int, hasV, hasIS bool) string {
 	switch typ {
-	case "s":
-		if len(v) == 0 {
+	case cellShared:
+		if len(sp.v) == 0 {
 			return ""
 		}
-		i := sstIndex(bytes.TrimSpace(v))
+		i := sstIndex(bytes.TrimSpace(sp.v))
 		if i < 0 || i >= len(sp.sst) {
 			return ""
 		}
 		return sp.sst[i]
-	case "inlineStr":
+	case cellInline:
 		if hasIS {
-			if sp.sb.Len() == 0 {
+			if len(sp.is) == 0 {
 				return ""
 			}
-			return bstrUnmarshal(sp.sb.String())
+			return bstrUnmarshal(sp.str(sp.is))
 		}
 	}
 	if !hasV {
 		return ""
 	}
-	return string(v)
+	return sp.str(sp.v)
 }
 
 // quickColumn reads the column of a plain reference such as F12, or answers
 // 0 for excelize to judge.
-func quickColumn(ref string) int {
+func quickColumn[T string | []byte](ref T) int {
 	col, i := 0, 0
 	for ; i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
 		col = col*26 + int(ref[i]-'A'+1)
@@ -445,11 +503,11 @@ func quickColumn(ref string) int {
 		return 0
 	}
 	row := 0
-	for _, c := range ref[i:] {
-		if c < '0' || c > '9' {
+	for ; i < len(ref); i++ {
+		if ref[i] < '0' || ref[i] > '9' {
 			return 0
 		}
-		row = row*10 + int(c-'0')
+		row = row*10 + int(ref[i]-'0')
 	}
 	if row > excelize.TotalRows {
 		return 0
@@ -460,17 +518,22 @@ func quickColumn(ref string) int {
 // sstIndex reads a shared string index as strconv.Atoi would, answering 0
 // (as excelize does) for one that does not parse.
 func sstIndex(b []byte) int {
+	i, _ := atoi(b)
+	return i
+}
+
+// atoi is strconv.Atoi on bytes, converting them to a string only when
+// they are not a short run of digits.
+func atoi(b []byte) (int, error) {
 	if len(b) == 0 || len(b) > 9 {
-		i, _ := strconv.Atoi(string(b))
-		return i
+		return strconv.Atoi(string(b))
 	}
 	n := 0
 	for _, c := range b {
 		if c < '0' || c > '9' {
-			i, _ := strconv.Atoi(string(b))
-			return i
+			return strconv.Atoi(string(b))
 		}
 		n = n*10 + int(c-'0')
 	}
-	return n
+	return n, nil
 }

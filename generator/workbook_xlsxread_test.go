@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,44 +17,56 @@ import (
 
 // filledReturn is a return with every kind of cell an officer or a
 // spreadsheet program may leave: numbers, dates, text needing escapes,
-// rich text, formulas, booleans and Excel's _xHHHH_ escapes.
-func filledReturn(t *testing.T) []byte {
+// rich text, formulas, booleans and Excel's _xHHHH_ escapes. It takes a
+// testing.TB so that FuzzSheetRowsMatchesXML can seed itself with its
+// sheets.
+func filledReturn(t testing.TB) []byte {
 	t.Helper()
 	revs := sampleRevisions(t)
 	b := buildWorkbook(t, revs)
 	targets := sheetRows(t, openWorkbook(t, b), SheetTargets)
 	reviews := sheetRows(t, openWorkbook(t, b), SheetReviews)
-	return fill(t, b, func(f *excelize.File) {
-		for r := 1; r < len(targets); r++ {
-			n := r + 1
-			switch r % 4 {
-			case 0:
-				set(t, f, SheetTargets, fmt.Sprintf("K%d", n), 1000.5+float64(r))
-				set(t, f, SheetTargets, fmt.Sprintf("M%d", n), "a < b & \"c\" — réalisé\nline two")
-			case 1:
-				set(t, f, SheetTargets, fmt.Sprintf("K%d", n), true)
-				set(t, f, SheetTargets, fmt.Sprintf("M%d", n), "  spaced _x000D_ and _x005F_x0041_ ")
-			case 2:
-				if err := f.SetCellFormula(SheetTargets, fmt.Sprintf("K%d", n), "=1+1"); err != nil {
-					t.Fatal(err)
-				}
-				if err := f.SetCellRichText(SheetTargets, fmt.Sprintf("M%d", n), []excelize.RichTextRun{
-					{Text: "bold "}, {Text: "and plain", Font: &excelize.Font{Bold: true}},
-				}); err != nil {
-					t.Fatal(err)
-				}
-			case 3:
-				set(t, f, SheetTargets, fmt.Sprintf("K%d", n), 1e-7)
-				set(t, f, SheetTargets, fmt.Sprintf("L%d", n), "")
+	f := openWorkbook(t, b)
+	set := func(sheet, cell string, v any) {
+		t.Helper()
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for r := 1; r < len(targets); r++ {
+		n := r + 1
+		switch r % 4 {
+		case 0:
+			set(SheetTargets, fmt.Sprintf("K%d", n), 1000.5+float64(r))
+			set(SheetTargets, fmt.Sprintf("M%d", n), "a < b & \"c\" — réalisé\nline two")
+		case 1:
+			set(SheetTargets, fmt.Sprintf("K%d", n), true)
+			set(SheetTargets, fmt.Sprintf("M%d", n), "  spaced _x000D_ and _x005F_x0041_ ")
+		case 2:
+			if err := f.SetCellFormula(SheetTargets, fmt.Sprintf("K%d", n), "=1+1"); err != nil {
+				t.Fatal(err)
 			}
+			if err := f.SetCellRichText(SheetTargets, fmt.Sprintf("M%d", n), []excelize.RichTextRun{
+				{Text: "bold "}, {Text: "and plain", Font: &excelize.Font{Bold: true}},
+			}); err != nil {
+				t.Fatal(err)
+			}
+		case 3:
+			set(SheetTargets, fmt.Sprintf("K%d", n), 1e-7)
+			set(SheetTargets, fmt.Sprintf("L%d", n), "")
 		}
-		for r := 1; r < len(reviews); r++ {
-			n := r + 1
-			set(t, f, SheetReviews, fmt.Sprintf("E%d", n), time.Date(2027, 3, 1+r, 0, 0, 0, 0, time.UTC))
-			set(t, f, SheetReviews, fmt.Sprintf("I%d", n), "First\r\nSecond")
-		}
-		set(t, f, SheetReviews, fmt.Sprintf("P%d", len(reviews)+3), "beyond the last row")
-	})
+	}
+	for r := 1; r < len(reviews); r++ {
+		n := r + 1
+		set(SheetReviews, fmt.Sprintf("E%d", n), time.Date(2027, 3, 1+r, 0, 0, 0, 0, time.UTC))
+		set(SheetReviews, fmt.Sprintf("I%d", n), "First\r\nSecond")
+	}
+	set(SheetReviews, fmt.Sprintf("P%d", len(reviews)+3), "beyond the last row")
+	var out bytes.Buffer
+	if _, err := f.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
 
 // readSheets reads every row of a sheet with the streaming reader.
@@ -146,29 +159,61 @@ func TestXLSXReaderMatchesExcelizeLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs LibreOffice; not with -short")
 	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
+	if _, err := exec.LookPath("soffice"); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("soffice (libreoffice-calc-nogui) is needed under CI")
 		}
 		t.Skip("needs LibreOffice (soffice)")
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "return.xlsx")
-	if err := os.WriteFile(in, filledReturn(t), 0o600); err != nil {
+	b, err := libreOfficeReturn(t)
+	if err != nil {
 		t.Fatal(err)
+	}
+	checkAgainstExcelize(t, b)
+}
+
+// libreOffice holds filledReturn as LibreOffice saves it, converted once
+// per test binary for TestXLSXReaderMatchesExcelizeLibreOffice and
+// FuzzSheetRowsMatchesXML.
+var libreOffice struct {
+	once sync.Once
+	b    []byte
+	err  error
+}
+
+// libreOfficeReturn is filledReturn opened and saved again by LibreOffice.
+func libreOfficeReturn(t testing.TB) ([]byte, error) {
+	libreOffice.once.Do(func() {
+		libreOffice.b, libreOffice.err = resaveWithLibreOffice(filledReturn(t))
+	})
+	return libreOffice.b, libreOffice.err
+}
+
+func resaveWithLibreOffice(b []byte) ([]byte, error) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "partnerdocs-libreoffice-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "return.xlsx")
+	if err := os.WriteFile(in, b, 0o600); err != nil {
+		return nil, err
 	}
 	out := filepath.Join(dir, "out")
 	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice could not convert: %v %s", err, msg)
+		return nil, fmt.Errorf("LibreOffice could not convert: %v %s", err, msg)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "return.xlsx"))
+	b, err = os.ReadFile(filepath.Join(out, "return.xlsx"))
 	if err != nil {
-		t.Fatalf("LibreOffice wrote nothing: %v", err)
+		return nil, fmt.Errorf("LibreOffice wrote nothing: %v", err)
 	}
-	checkAgainstExcelize(t, b)
+	return b, nil
 }
 
 // TestXLSXReaderMarkup covers markup excelize does not write: cells without
