@@ -64,7 +64,11 @@ func FuzzRowWriterText(f *testing.F) {
 		}) {
 			t.Skip("validation refuses control characters; invalid UTF-8 cannot be stored")
 		}
-		s = truncateUTF16(s, maxCellChars)
+		if len(s) > 4096 {
+			// Long text is TestTruncateUTF16's; here it would only make
+			// minimising a find slow enough to outlast -fuzztime.
+			return
+		}
 		_, cells := writeRow(t, s)
 		if got := strings.Join(cells, ""); got != s {
 			t.Fatalf("%q read back as %q", s, got)
