@@ -188,26 +188,12 @@ func partText(t testing.TB, data []byte) string {
 	}
 }
 
-// requireWriter skips the test where LibreOffice is not installed, and
-// fails it under CI=true, where .ci/run installs it.
-func requireWriter(t testing.TB) string {
-	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice (libreoffice-writer-nogui) is needed under CI")
-		}
-		t.Skip("soffice not installed")
-	}
-	return soffice
-}
-
 // convertDOCX converts Word copies with LibreOffice headless, all in one
 // run, to the filter given ("txt:Text" or "pdf"), and returns what it wrote
 // for each, by the name it was given.
 func convertDOCX(t testing.TB, docs map[string][]byte, filter, ext string) map[string][]byte {
 	t.Helper()
-	soffice := requireWriter(t)
+	soffice := requireSoffice(t, "libreoffice-writer-nogui")
 	dir := t.TempDir()
 	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
 		"--convert-to", filter, "--outdir", filepath.Join(dir, "out")}

@@ -19,13 +19,7 @@ import (
 // CI=true, where it fails.
 func convertWithLibreOffice(t *testing.T, b []byte) map[string][][]string {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice (libreoffice-calc-nogui) is needed under CI")
-		}
-		t.Skip("soffice not installed")
-	}
+	soffice := requireSoffice(t, "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "cmt.xlsx")
 	if err := os.WriteFile(in, b, 0o600); err != nil {

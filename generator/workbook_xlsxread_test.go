@@ -159,12 +159,7 @@ func TestXLSXReaderMatchesExcelizeLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs LibreOffice; not with -short")
 	}
-	if _, err := exec.LookPath("soffice"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice (libreoffice-calc-nogui) is needed under CI")
-		}
-		t.Skip("needs LibreOffice (soffice)")
-	}
+	requireSoffice(t, "libreoffice-calc-nogui")
 	b, err := libreOfficeReturn(t)
 	if err != nil {
 		t.Fatal(err)
