@@ -25,6 +25,7 @@ import (
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
 	"partnerdocs/store"
+	"partnerdocs/workflow"
 )
 
 // testServer is the real API, with the real generator and a real SQLite
@@ -37,7 +38,7 @@ type testServer struct {
 	tokens map[partnership.Role]string // secrets
 }
 
-func newTestServer(t *testing.T, gen api.Generator) *testServer {
+func newTestServer(t *testing.T, gen workflow.Generator) *testServer {
 	t.Helper()
 	if gen == nil {
 		g, err := generator.New(generator.Options{})
@@ -70,7 +71,7 @@ func openRegister(t *testing.T) *store.DB {
 
 // createTokens makes a token for every role, through the register, as
 // "partnerdocs token create" does.
-func createTokens(t *testing.T, reg api.Register) map[partnership.Role]string {
+func createTokens(t *testing.T, reg workflow.Register) map[partnership.Role]string {
 	t.Helper()
 	tokens := map[partnership.Role]string{}
 	for _, role := range partnership.RoleValues {
@@ -79,9 +80,9 @@ func createTokens(t *testing.T, reg api.Register) map[partnership.Role]string {
 	return tokens
 }
 
-func createToken(t *testing.T, reg api.Register, name string, role partnership.Role) string {
+func createToken(t *testing.T, reg workflow.Register, name string, role partnership.Role) string {
 	t.Helper()
-	secret, hash := api.NewToken()
+	secret, hash := workflow.NewToken()
 	admin := partnership.Actor{Name: "test", Role: partnership.RoleAdmin}
 	if _, err := reg.CreateToken(t.Context(), &partnership.Token{Name: name, Role: role, Hash: hash}, admin); err != nil {
 		t.Fatal(err)
@@ -564,8 +565,8 @@ func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*gene
 // in for the register inside a synctest bubble, which must not wait on a
 // database's connections and file I/O.
 type tokenOnlyRegister struct {
-	api.Register // nil: any other method panics
-	hash         []byte
+	workflow.Register // nil: any other method panics
+	hash              []byte
 }
 
 func (r tokenOnlyRegister) TokenByHash(_ context.Context, hash []byte) (*partnership.Token, error) {
@@ -583,7 +584,7 @@ func TestRendersAreBounded(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const requests, slots = 6, 2
 		gen := &gatedGenerator{release: make(chan struct{})}
-		secret, hash := api.NewToken()
+		secret, hash := workflow.NewToken()
 		reg := tokenOnlyRegister{hash: hash}
 		s, err := api.New(api.Config{Generator: gen, Register: reg, MaxConcurrentRenders: slots})
 		if err != nil {

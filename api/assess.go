@@ -21,7 +21,15 @@ func (s *Server) assess(c *echo.Context) error {
 	if err = withProblems(err, problems); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, s.gen.Assess(p, asOf))
+	actor, err := actorOf(c)
+	if err != nil {
+		return err
+	}
+	a, err := s.flow.Assess(actor, p, asOf)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, a)
 }
 
 func assessDate(v string) (time.Time, []partnership.Problem) {

@@ -12,6 +12,10 @@ import (
 // audit answers GET /api/v1/audit?before=ID&limit=N: the audit trail,
 // newest first, a page at a time; next is the before of the next page.
 func (s *Server) audit(c *echo.Context) error {
+	actor, err := actorOf(c)
+	if err != nil {
+		return err
+	}
 	r := &filterReader{q: c.QueryParams()}
 	r.known("before", "limit")
 	before, limit := r.entryID("before"), r.limit("limit")
@@ -21,7 +25,7 @@ func (s *Server) audit(c *echo.Context) error {
 	if limit == 0 {
 		limit = partnership.DefaultPageSize
 	}
-	entries, err := s.reg.Audit(c.Request().Context(), before, limit)
+	entries, err := s.flow.Audit(c.Request().Context(), actor, before, limit)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,6 @@
 package api
 
 import (
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
 	"errors"
 	"math"
 	"strconv"
@@ -15,29 +12,8 @@ import (
 	"partnerdocs/partnership"
 )
 
-// TokenPrefix starts every token's secret, so a leaked one is easy to
-// recognise (and to search for in logs and repositories).
-const TokenPrefix = "pd_"
-
 // actorKey holds the authenticated partnership.Actor on the echo context.
 const actorKey = "partnerdocs.actor"
-
-// NewToken returns a new token secret, 256 random bits written in base64url
-// after TokenPrefix, and the hash that is all the register keeps of it.
-func NewToken() (secret string, hash []byte) {
-	var b [32]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
-	secret = TokenPrefix + base64.RawURLEncoding.EncodeToString(b[:])
-	return secret, TokenHash(secret)
-}
-
-// TokenHash is the SHA-256 of a token's secret: what the register stores and
-// looks tokens up by. The secret has 256 random bits, so a fast hash is
-// enough; there is nothing to gain by guessing at it offline.
-func TokenHash(secret string) []byte {
-	sum := sha256.Sum256([]byte(secret))
-	return sum[:]
-}
 
 // authorize returns the middleware that lets a request through to route
 // only with a valid bearer token whose role the permission table allows.
@@ -79,17 +55,12 @@ func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 		return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
 			`This needs a token: send "Authorization: Bearer <token>".`)
 	}
-	tok, err := s.reg.TokenByHash(c.Request().Context(), TokenHash(secret))
-	switch {
-	case err == nil && tok.RevokedAt == nil:
-		return partnership.Actor{Name: tok.Name, Role: tok.Role}, nil
-	case err != nil && partnership.ErrorCode(err) != partnership.ENotFound:
-		return partnership.Actor{}, err
+	actor, err := s.flow.Authenticate(c.Request().Context(), secret)
+	if partnership.ErrorCode(err) == partnership.EUnauthorized {
+		s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
+		s.authFailures.fail(addr, now)
 	}
-	s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
-	s.authFailures.fail(addr, now)
-	return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
-		"The token is not valid, or has been revoked.")
+	return actor, err
 }
 
 // bearerToken reads "Bearer <token>" (the scheme in any case, RFC 9110).

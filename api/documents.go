@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -18,8 +17,8 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"partnerdocs/generator"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // createDocument answers POST /api/v1/documents/:kind: the partnership as
@@ -28,7 +27,7 @@ import (
 // generated again byte for byte.
 func (s *Server) createDocument(c *echo.Context) error {
 	kind := c.Param("kind")
-	if kinds := s.gen.Kinds(); !slices.Contains(kinds, kind) {
+	if kinds := s.flow.Kinds(); !slices.Contains(kinds, kind) {
 		return errUnknownKind(kind, kinds)
 	}
 	if err := requireJSON(c.Request().Header.Get(echo.HeaderContentType)); err != nil {
@@ -38,61 +37,37 @@ func (s *Server) createDocument(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	doc, err := s.render(c.Request().Context(), req)
+	actor, err := actorOf(c)
+	if err != nil {
+		return err
+	}
+	doc, err := s.flow.Render(c.Request().Context(), actor, req)
 	if err != nil {
 		return err
 	}
 	return sendDocument(c, doc, documentFilename(req.Partnership.Ref, kind, req.Format))
 }
 
-// render renders one document when a slot is free (see
-// Config.MaxConcurrentRenders); the others wait their turn, in order, for as
-// long as their client waits.
-func (s *Server) render(ctx context.Context, req generator.Request) (*generator.Document, error) {
-	if err := s.takeRenderSlot(ctx); err != nil {
-		return nil, err
-	}
-	defer func() { <-s.renders }()
-	start := time.Now()
-	doc, err := s.gen.Render(ctx, req)
-	s.documentRendered(req.Kind, doc, time.Since(start), err)
-	return doc, err
-}
-
-// takeRenderSlot waits for a render slot as long as the client waits, and
-// counts the wait, and a client that gave up waiting.
-func (s *Server) takeRenderSlot(ctx context.Context) error {
-	start := time.Now()
-	select {
-	case s.renders <- struct{}{}:
-		s.metrics.renderWait.Observe(time.Since(start).Seconds())
-		return nil
-	case <-ctx.Done():
-		s.metrics.renderWaitsAbandoned.Inc()
-		return ctx.Err()
-	}
-}
-
 // documentRequest reads the query and the body and reports every problem
 // with either at once.
-func documentRequest(c *echo.Context, kind string) (generator.Request, error) {
+func documentRequest(c *echo.Context, kind string) (workflow.RenderRequest, error) {
 	format, at, problems := documentOptions(c.QueryParams())
 	p, err := decodeBody(c.Request().Body)
 	if err = withProblems(err, problems); err != nil {
-		return generator.Request{}, err
+		return workflow.RenderRequest{}, err
 	}
-	return generator.Request{Kind: kind, Format: format, Partnership: p, At: at}, nil
+	return workflow.RenderRequest{Kind: kind, Format: format, Partnership: p, At: at}, nil
 }
 
 // documentOptions reads ?format and ?at.
-func documentOptions(q url.Values) (generator.Format, time.Time, []partnership.Problem) {
+func documentOptions(q url.Values) (workflow.Format, time.Time, []partnership.Problem) {
 	var problems []partnership.Problem
-	format := generator.Format(q.Get("format"))
+	format := workflow.Format(q.Get("format"))
 	switch {
 	case format == "":
-		format = generator.FormatPDF
+		format = workflow.FormatPDF
 	case !format.Valid():
-		problems = append(problems, partnership.Problem{Path: "format", Message: formatProblem})
+		problems = append(problems, partnership.Problem{Path: "format", Message: workflow.FormatProblem})
 	}
 	var at time.Time
 	if v := q.Get("at"); v != "" {
@@ -137,15 +112,7 @@ func withProblems(err error, problems []partnership.Problem) error {
 	return err
 }
 
-// formatProblem is what a format that is not one of generator.Formats gets.
-const formatProblem = `Must be "pdf", "html" or "docx"`
-
-func problemCount(n int) string {
-	if n == 1 {
-		return "The request has 1 problem."
-	}
-	return fmt.Sprintf("The request has %d problems.", n)
-}
+func problemCount(n int) string { return workflow.ProblemCount(n) }
 
 // requireJSON accepts application/json, with a UTF-8 charset or none.
 func requireJSON(contentType string) error {
@@ -176,7 +143,7 @@ func errUnknownKind(kind string, kinds []string) *partnership.Error {
 }
 
 // sendDocument writes a freshly rendered document.
-func sendDocument(c *echo.Context, doc *generator.Document, filename string) error {
+func sendDocument(c *echo.Context, doc *workflow.Rendered, filename string) error {
 	if n := len(doc.Warnings); n > 0 {
 		c.Response().Header().Set("X-Partnerdocs-Warnings", strconv.Itoa(n))
 	}
@@ -187,10 +154,10 @@ func sendDocument(c *echo.Context, doc *generator.Document, filename string) err
 // check it (ETag is the SHA-256 of the bytes) and keep it out of shared
 // caches: drafts name real people. HTML is shown inline; a PDF or a Word
 // document is a download.
-func sendBytes(c *echo.Context, format generator.Format, data []byte, sha256Hex, filename string) error {
+func sendBytes(c *echo.Context, format workflow.Format, data []byte, sha256Hex, filename string) error {
 	h := c.Response().Header()
 	contentType, disposition := format.ContentType(), "attachment"
-	if format == generator.FormatHTML {
+	if format == workflow.FormatHTML {
 		disposition = "inline"
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	}
@@ -202,7 +169,7 @@ func sendBytes(c *echo.Context, format generator.Format, data []byte, sha256Hex,
 	return c.Blob(http.StatusOK, contentType, data)
 }
 
-func documentHash(doc *generator.Document) string {
+func documentHash(doc *workflow.Rendered) string {
 	if doc.SHA256 != "" {
 		return doc.SHA256
 	}
@@ -214,7 +181,7 @@ func documentHash(doc *generator.Document) string {
 // PP-2026-001-agreement.pdf or PP-2026-001-agreement.docx, with "partnership" when there is no ref and
 // every character outside [A-Za-z0-9._-] replaced, so it is safe in a header
 // and on any file system.
-func documentFilename(ref, kind string, format generator.Format) string {
+func documentFilename(ref, kind string, format workflow.Format) string {
 	base := strings.TrimLeft(safeName(ref), ".")
 	if base == "" {
 		base = "partnership"

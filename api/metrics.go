@@ -14,8 +14,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"partnerdocs/generator"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // durationBuckets suit what a request or a render takes here: from a
@@ -78,9 +78,9 @@ const (
 	authInvalid = "invalid"
 )
 
-// newMetrics builds the collectors, with the Go runtime's and the process's,
-// and gauges that read the render limit (renders) when scraped.
-func newMetrics(renders chan struct{}) *metrics {
+// newMetrics builds the collectors, with the Go runtime's and the
+// process's; watchRenders adds the gauges of the render limit.
+func newMetrics() *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -165,19 +165,25 @@ func newMetrics(renders chan struct{}) *metrics {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.requests, m.requestDuration, m.responseSize, m.inFlight,
 		m.rendered, m.renderFailures, m.renderDuration, m.renderWait, m.renderWaitsAbandoned,
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "partnerdocs_document_renders_in_progress",
-			Help: "Documents being rendered now.",
-		}, func() float64 { return float64(len(renders)) }),
-		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "partnerdocs_document_render_slots",
-			Help: "Documents that may be rendered at once (the render limit).",
-		}, func() float64 { return float64(cap(renders)) }),
 		m.workbooks, m.workbookDuration, m.returns,
 		m.authFailures, m.authRateLimited,
 		m.registerDuration, m.registerErrors,
 	)
 	return m
+}
+
+// watchRenders adds gauges that read the render limit when scraped.
+func (m *metrics) watchRenders(flow *workflow.Service) {
+	m.registry.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "partnerdocs_document_renders_in_progress",
+			Help: "Documents being rendered now.",
+		}, func() float64 { return float64(flow.RendersInProgress()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "partnerdocs_document_render_slots",
+			Help: "Documents that may be rendered at once (the render limit).",
+		}, func() float64 { return float64(flow.RenderLimit()) }),
+	)
 }
 
 // handler serves the registry in Prometheus' exposition format.
@@ -239,9 +245,15 @@ func methodLabel(method string) string {
 	return "other"
 }
 
-// documentRendered counts one render of a kind the generator knows (the
-// handlers check the kind before rendering; "other" only guards the label).
-func (s *Server) documentRendered(kind string, doc *generator.Document, took time.Duration, err error) {
+// RenderWaited observes a render's wait for its slot (workflow.Observer).
+func (s *Server) RenderWaited(d time.Duration) { s.metrics.renderWait.Observe(d.Seconds()) }
+
+// RenderAbandoned counts a client that gave up waiting for a render slot.
+func (s *Server) RenderAbandoned() { s.metrics.renderWaitsAbandoned.Inc() }
+
+// Rendered counts one render of a kind the generator knows (the handlers
+// check the kind before rendering; "other" only guards the label).
+func (s *Server) Rendered(kind string, doc *workflow.Rendered, took time.Duration, err error) {
 	kind = s.kindLabel(kind)
 	if err != nil {
 		s.metrics.renderFailures.WithLabelValues(kind).Inc()
@@ -252,7 +264,7 @@ func (s *Server) documentRendered(kind string, doc *generator.Document, took tim
 }
 
 func (s *Server) kindLabel(kind string) string {
-	if slices.Contains(s.gen.Kinds(), kind) {
+	if slices.Contains(s.flow.Kinds(), kind) {
 		return kind
 	}
 	return "other"

@@ -20,6 +20,7 @@ import (
 
 	"partnerdocs/api"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // scrape is one scrape of /metrics, parsed.
@@ -311,8 +312,8 @@ func TestMetricsCountRateLimited(t *testing.T) {
 // rolesRegister knows a token for each of a few roles and nothing else: a
 // register for a synctest bubble, which must not wait on a database.
 type rolesRegister struct {
-	api.Register                             // nil: any other method panics
-	roles        map[string]partnership.Role // by the token's hash
+	workflow.Register                             // nil: any other method panics
+	roles             map[string]partnership.Role // by the token's hash
 }
 
 func (r rolesRegister) TokenByHash(_ context.Context, hash []byte) (*partnership.Token, error) {
@@ -329,8 +330,8 @@ func (r rolesRegister) TokenByHash(_ context.Context, hash []byte) (*partnership
 func TestMetricsOfTheRenderLimit(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		gen := &gatedGenerator{release: make(chan struct{})}
-		officer, officerHash := api.NewToken()
-		admin, adminHash := api.NewToken()
+		officer, officerHash := workflow.NewToken()
+		admin, adminHash := workflow.NewToken()
 		reg := rolesRegister{roles: map[string]partnership.Role{
 			string(officerHash): partnership.RoleOfficer, string(adminHash): partnership.RoleAdmin}}
 		s, err := api.New(api.Config{Generator: gen, Register: reg, MaxConcurrentRenders: 1})

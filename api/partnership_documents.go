@@ -9,15 +9,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v5"
 
-	"partnerdocs/generator"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // generateRequest is the body of POST /api/v1/partnerships/:ref/documents.
@@ -31,81 +29,20 @@ type generateRequest struct {
 // partnership's current revision, as a draft (with the DRAFT mark), and
 // stored as the next version of its kind.
 func (s *Server) generatePartnershipDocument(c *echo.Context) error {
-	actor, err := actorOf(c)
+	actor, ref, err := actorAndRef(c)
 	if err != nil {
 		return err
 	}
-	ref, err := refParam(c)
-	if err != nil {
+	var body generateRequest
+	if err := decodeSmallBody(c, &body, false); err != nil {
 		return err
 	}
-	body, err := s.generateBody(c)
-	if err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	rev, err := s.reg.Partnership(ctx, ref)
-	if err != nil {
-		return err
-	}
-	doc, err := s.renderRevision(c, rev, body.Kind, generator.Format(body.Format), false)
-	if err != nil {
-		return err
-	}
-	stored, err := s.reg.AddDocument(ctx, registerDocument(rev, doc, actor), actor)
+	stored, err := s.flow.GenerateDocument(c.Request().Context(), actor, ref, body.Kind, workflow.Format(body.Format))
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set(echo.HeaderLocation, documentPath(stored.ID))
 	return sendJSON(c, http.StatusCreated, stored)
-}
-
-// renderRevision renders a kind of document from one revision of a
-// partnership, as a draft or as the approved copy.
-func (s *Server) renderRevision(c *echo.Context, rev *partnership.Revision, kind string, format generator.Format, approved bool) (*generator.Document, error) {
-	p := rev.Partnership
-	p.Ref = rev.Ref
-	return s.render(c.Request().Context(), generator.Request{
-		Kind: kind, Format: format, Partnership: &p, At: time.Now(), Approved: approved,
-	})
-}
-
-// registerDocument is what the register keeps of a generated document.
-func registerDocument(rev *partnership.Revision, doc *generator.Document, by partnership.Actor) *partnership.Document {
-	return &partnership.Document{
-		Ref:              rev.Ref,
-		Kind:             doc.Kind,
-		Format:           string(doc.Format),
-		Revision:         rev.Number,
-		TemplateID:       doc.TemplateID,
-		TemplateVersion:  doc.TemplateVersion,
-		SHA256:           documentHash(doc),
-		InputFingerprint: doc.InputFingerprint,
-		GeneratedAt:      doc.GeneratedAt,
-		GeneratedBy:      by.Name,
-		Status:           partnership.DocumentDraft,
-		Bytes:            doc.Bytes,
-	}
-}
-
-// generateBody reads {"kind": "...", "format": "pdf"|"html"|"docx"} strictly and
-// reports every problem with it at once.
-func (s *Server) generateBody(c *echo.Context) (generateRequest, error) {
-	var req generateRequest
-	if err := decodeSmallBody(c, &req, false); err != nil {
-		return req, err
-	}
-	var problems []partnership.Problem
-	if kinds := s.gen.Kinds(); !slices.Contains(kinds, req.Kind) {
-		problems = append(problems, partnership.Problem{Path: "kind", Message: "Must be one of: " + strings.Join(kinds, ", ")})
-	}
-	switch {
-	case req.Format == "":
-		req.Format = string(generator.FormatPDF)
-	case !generator.Format(req.Format).Valid():
-		problems = append(problems, partnership.Problem{Path: "format", Message: formatProblem})
-	}
-	return req, withProblems(nil, problems)
 }
 
 // decodeSmallBody decodes a small JSON object strictly: unknown fields,
@@ -163,15 +100,11 @@ func cmpOr(a, b string) string {
 // listPartnershipDocuments answers GET /api/v1/partnerships/:ref/documents:
 // every version of every kind, newest first, without the bytes.
 func (s *Server) listPartnershipDocuments(c *echo.Context) error {
-	ref, err := refParam(c)
+	actor, ref, err := actorAndRef(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	if _, err := s.reg.Partnership(ctx, ref); err != nil {
-		return err // an unknown ref is 404, not an empty list
-	}
-	docs, err := s.reg.Documents(ctx, ref)
+	docs, err := s.flow.Documents(c.Request().Context(), actor, ref)
 	if err != nil {
 		return err
 	}
@@ -182,11 +115,15 @@ func (s *Server) listPartnershipDocuments(c *echo.Context) error {
 // ETag, Digest and Repr-Digest carry their SHA-256, so a client can check
 // that what it holds is exactly what was reviewed.
 func (s *Server) showDocument(c *echo.Context) error {
+	actor, err := actorOf(c)
+	if err != nil {
+		return err
+	}
 	id, err := documentID(c)
 	if err != nil {
 		return err
 	}
-	d, err := s.reg.Document(c.Request().Context(), id)
+	d, err := s.flow.Document(c.Request().Context(), actor, id)
 	if err != nil {
 		return err
 	}
@@ -195,8 +132,8 @@ func (s *Server) showDocument(c *echo.Context) error {
 		c.Response().Header().Set("Digest", "sha-256="+b64)           // RFC 3230
 		c.Response().Header().Set("Repr-Digest", "sha-256=:"+b64+":") // RFC 9530
 	}
-	name := documentFilename(d.Ref, d.Kind+"-v"+strconv.Itoa(d.Version)+approvedSuffix(d), generator.Format(d.Format))
-	return sendBytes(c, generator.Format(d.Format), d.Bytes, d.SHA256, name)
+	name := documentFilename(d.Ref, d.Kind+"-v"+strconv.Itoa(d.Version)+approvedSuffix(d), workflow.Format(d.Format))
+	return sendBytes(c, workflow.Format(d.Format), d.Bytes, d.SHA256, name)
 }
 
 func approvedSuffix(d *partnership.Document) string {

@@ -45,7 +45,7 @@ func (s *Server) createPartnership(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rev, err := s.reg.CreatePartnership(c.Request().Context(), p, s.gen.Assess(p, time.Now()), actor)
+	rev, err := s.flow.CreatePartnership(c.Request().Context(), actor, p)
 	if err != nil {
 		return err
 	}
@@ -56,11 +56,11 @@ func (s *Server) createPartnership(c *echo.Context) error {
 // showPartnership answers GET /api/v1/partnerships/:ref with the current
 // revision; its ETag is what an update must send as If-Match.
 func (s *Server) showPartnership(c *echo.Context) error {
-	ref, err := refParam(c)
+	actor, ref, err := actorAndRef(c)
 	if err != nil {
 		return err
 	}
-	rev, err := s.reg.Partnership(c.Request().Context(), ref)
+	rev, err := s.flow.Partnership(c.Request().Context(), actor, ref)
 	if err != nil {
 		return err
 	}
@@ -88,13 +88,9 @@ func (s *Server) updatePartnership(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := sameRef(p, ref); err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	rev, err := s.reg.UpdatePartnership(ctx, ref, base, p, s.gen.Assess(p, time.Now()), actor)
+	rev, err := s.flow.UpdatePartnership(c.Request().Context(), actor, ref, base, p)
 	if partnership.ErrorCode(err) == partnership.EStale {
-		return s.stale(c, ref, err)
+		return s.stale(c, actor, ref, err)
 	}
 	if err != nil {
 		return err
@@ -104,12 +100,12 @@ func (s *Server) updatePartnership(c *echo.Context) error {
 
 // stale adds the current revision to a refused update, in the problem and
 // as the ETag, so the client can fetch it, merge and try again.
-func (s *Server) stale(c *echo.Context, ref string, err error) error {
+func (s *Server) stale(c *echo.Context, actor partnership.Actor, ref string, err error) error {
 	pe, _ := err.(*partnership.Error)
 	if pe == nil {
 		pe = partnership.NewError(partnership.EStale, "The partnership has changed since the revision you edited.")
 	}
-	current, cerr := s.reg.Partnership(c.Request().Context(), ref)
+	current, cerr := s.flow.Partnership(c.Request().Context(), actor, ref)
 	if cerr != nil {
 		return pe
 	}
@@ -120,11 +116,11 @@ func (s *Server) stale(c *echo.Context, ref string, err error) error {
 // listRevisions answers GET /api/v1/partnerships/:ref/revisions: every
 // revision, oldest first, without the partnership itself.
 func (s *Server) listRevisions(c *echo.Context) error {
-	ref, err := refParam(c)
+	actor, ref, err := actorAndRef(c)
 	if err != nil {
 		return err
 	}
-	revs, err := s.reg.Revisions(c.Request().Context(), ref)
+	revs, err := s.flow.Revisions(c.Request().Context(), actor, ref)
 	if err != nil {
 		return err
 	}
@@ -147,7 +143,7 @@ type revisionSummary struct {
 
 // showRevision answers GET /api/v1/partnerships/:ref/revisions/:n.
 func (s *Server) showRevision(c *echo.Context) error {
-	ref, err := refParam(c)
+	actor, ref, err := actorAndRef(c)
 	if err != nil {
 		return err
 	}
@@ -155,7 +151,7 @@ func (s *Server) showRevision(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rev, err := s.reg.PartnershipRevision(c.Request().Context(), ref, int(n))
+	rev, err := s.flow.Revision(c.Request().Context(), actor, ref, int(n))
 	if err != nil {
 		return err
 	}
@@ -168,17 +164,6 @@ func (s *Server) partnershipBody(c *echo.Context) (*partnership.Partnership, err
 		return nil, err
 	}
 	return decodeBody(c.Request().Body)
-}
-
-// sameRef lets the body of an update leave out its ref, or repeat the one
-// in the address; a different one is a mistake, not a rename.
-func sameRef(p *partnership.Partnership, ref string) error {
-	if p.Ref != "" && p.Ref != ref {
-		return &partnership.Error{Code: partnership.EInvalid, Message: problemCount(1),
-			Problems: []partnership.Problem{{Path: "ref", Message: "Must be " + strconv.Quote(ref) + " (the ref in the address) or left out"}}}
-	}
-	p.Ref = ref
-	return nil
 }
 
 // ifMatchRevision reads If-Match: "<revision>", the ETag of the revision the
@@ -209,6 +194,16 @@ func sendJSON(c *echo.Context, status int, v any) error {
 }
 
 func partnershipPath(ref string) string { return "/api/v1/partnerships/" + url.PathEscape(ref) }
+
+// actorAndRef is who asks, and the partnership the address names.
+func actorAndRef(c *echo.Context) (partnership.Actor, string, error) {
+	actor, err := actorOf(c)
+	if err != nil {
+		return actor, "", err
+	}
+	ref, err := refParam(c)
+	return actor, ref, err
+}
 
 // refParam is the :ref of the address. One that could never be a ref is
 // not looked for: there is nothing there.

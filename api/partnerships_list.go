@@ -23,11 +23,15 @@ const maxFilterChars = 200
 // in ref order, a page at a time, narrowed by the query (see
 // partnershipFilter). Every problem with the query is reported at once.
 func (s *Server) listPartnerships(c *echo.Context) error {
+	actor, err := actorOf(c)
+	if err != nil {
+		return err
+	}
 	filter, err := partnershipFilter(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	page, next, err := s.reg.ListPartnerships(c.Request().Context(), filter)
+	page, next, err := s.flow.ListPartnerships(c.Request().Context(), actor, filter)
 	if err != nil {
 		return err
 	}

@@ -2,72 +2,60 @@ package api
 
 import (
 	"fmt"
-	"slices"
 
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
-// permission is who may use one route.
+// permission is who may use one route: the workflow action it performs,
+// whose roles workflow's table lists, or public for the probes.
 type permission struct {
-	public bool               // no token needed (health and readiness probes)
-	roles  []partnership.Role // besides admin, who may use every route
+	public bool            // no token needed (health and readiness probes, the API's description)
+	action workflow.Action // what the route does
 }
 
-// permissions is the single source of who may do what: every route's name
-// (see routes.go) and the roles that may use it. New refuses to start when a
-// route is missing here, so a new route cannot be reachable by accident.
-//
-// officer: create and edit partnerships, generate drafts, submit them for
-// review, and the stateless document and assessment endpoints. legal: the
-// review queue, approve or return, and read partnerships and documents.
-// policy: read everything, the audit trail, and the annual CMT workbook
-// and its return. admin: everything.
+// permissions maps every route's name (see routes.go) to the action it
+// performs; who may do each action is workflow's table, the single source
+// for every front end. New refuses to start when a route is missing here,
+// so a new route cannot be reachable by accident.
 func permissions() map[string]permission {
-	readers := []partnership.Role{partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy}
-	officer := []partnership.Role{partnership.RoleOfficer}
-	legal := []partnership.Role{partnership.RoleLegal}
-	policy := []partnership.Role{partnership.RolePolicy}
-	// Policy reads everything (issue 4), the review queue included.
-	reviewReaders := []partnership.Role{partnership.RoleLegal, partnership.RolePolicy}
 	return map[string]permission{
 		"health": {public: true},
 		"readyz": {public: true},
-		// Operations, not partnership data, but not for anyone on a shared
-		// network either: admin only (admin may use every route).
-		"metrics": {},
-
-		"assess":           {roles: readers},
-		"documents.create": {roles: readers},
-
-		"partnerships.create":    {roles: officer},
-		"partnerships.list":      {roles: readers},
-		"partnerships.show":      {roles: readers},
-		"partnerships.update":    {roles: officer},
-		"partnerships.revisions": {roles: readers},
-		"partnerships.revision":  {roles: readers},
-
-		"partnerships.documents.create": {roles: officer},
-		"partnerships.documents.list":   {roles: readers},
-		"documents.show":                {roles: readers},
-
-		"documents.submit":  {roles: officer},
-		"documents.approve": {roles: legal},
-		"documents.return":  {roles: legal},
-		"review.queue":      {roles: reviewReaders},
-
-		"audit": {roles: policy},
-
-		"reports.cmt":        {roles: policy},
-		"reports.cmt.return": {roles: policy},
-
 		// The API's description: it reveals no data, so it needs no token.
 		"openapi": {public: true},
+		// Operations, not partnership data: admin only.
+		"metrics": {action: workflow.ActionOperate},
+
+		"assess":           {action: workflow.ActionAssess},
+		"documents.create": {action: workflow.ActionRender},
+
+		"partnerships.create":    {action: workflow.ActionCreatePartnership},
+		"partnerships.list":      {action: workflow.ActionReadRegister},
+		"partnerships.show":      {action: workflow.ActionReadRegister},
+		"partnerships.update":    {action: workflow.ActionUpdatePartnership},
+		"partnerships.revisions": {action: workflow.ActionReadRegister},
+		"partnerships.revision":  {action: workflow.ActionReadRegister},
+
+		"partnerships.documents.create": {action: workflow.ActionGenerateDocument},
+		"partnerships.documents.list":   {action: workflow.ActionReadRegister},
+		"documents.show":                {action: workflow.ActionReadRegister},
+
+		"documents.submit":  {action: workflow.ActionSubmitDocument},
+		"documents.approve": {action: workflow.ActionApproveDocument},
+		"documents.return":  {action: workflow.ActionReturnDocument},
+		"review.queue":      {action: workflow.ActionReviewQueue},
+
+		"audit": {action: workflow.ActionAudit},
+
+		"reports.cmt":        {action: workflow.ActionCMTWorkbook},
+		"reports.cmt.return": {action: workflow.ActionCMTReturn},
 	}
 }
 
 // allows reports whether role may use the route.
 func (p permission) allows(role partnership.Role) bool {
-	return p.public || role == partnership.RoleAdmin || slices.Contains(p.roles, role)
+	return p.public || workflow.Allowed(role, p.action)
 }
 
 // permissionFor looks a route up in the table; a route without an entry is

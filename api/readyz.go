@@ -21,7 +21,7 @@ func (s *Server) readyz(c *echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	ctx, cancel := context.WithTimeout(c.Request().Context(), readyTimeout)
 	defer cancel()
-	if err := s.reg.Ping(ctx); err != nil {
+	if err := s.flow.Ready(ctx); err != nil {
 		s.log.LogAttrs(ctx, slog.LevelWarn, "not ready",
 			slog.String("request_id", requestIDOf(c)), slog.String("error", err.Error()))
 		return partnership.NewError(codeUnavailable, "The register's database is not answering.")

@@ -14,6 +14,7 @@ import (
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
 	"partnerdocs/store"
+	"partnerdocs/workflow"
 )
 
 // BenchmarkCreateGenerateStore is one officer's whole first step, over real
@@ -36,7 +37,7 @@ func BenchmarkCreateGenerateStore(b *testing.B) {
 	}
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
-	secret, hash := api.NewToken()
+	secret, hash := workflow.NewToken()
 	admin := partnership.Actor{Name: "bench", Role: partnership.RoleAdmin}
 	if _, err := reg.CreateToken(b.Context(), &partnership.Token{Name: "bench", Role: partnership.RoleOfficer, Hash: hash}, admin); err != nil {
 		b.Fatal(err)

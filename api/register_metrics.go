@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // meteredRegister times every call the API makes to the register and counts
@@ -14,7 +15,7 @@ import (
 // later passes straight through the embedded interface, uncounted, until it
 // is given a line here.
 type meteredRegister struct {
-	Register
+	workflow.Register
 	m *metrics
 }
 

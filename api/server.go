@@ -1,17 +1,14 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"time"
 
 	"github.com/labstack/echo/v5"
 
-	"partnerdocs/generator"
-	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // Timeouts of the HTTP server. A document takes tens of milliseconds to
@@ -25,21 +22,11 @@ const (
 	MaxHeaderBytes    = 64 << 10
 )
 
-// Generator is what the API needs of the document generator;
-// *generator.Generator is the real one.
-type Generator interface {
-	Kinds() []string
-	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
-	Assess(p *partnership.Partnership, asOf time.Time) partnership.Assessment
-	// Council is the council profile documents and workbooks are made for.
-	Council() partnership.Council
-}
-
 // Config is what a Server is built from.
 type Config struct {
-	Generator Generator    // required
-	Register  Register     // required: the register, and the tokens
-	Logger    *slog.Logger // access and error logs; nil discards them
+	Generator workflow.Generator // required
+	Register  workflow.Register  // required: the register, and the tokens
+	Logger    *slog.Logger       // access and error logs; nil discards them
 	// MaxConcurrentRenders bounds how many documents are rendered at once;
 	// zero means one more than there are CPUs (GOMAXPROCS + 1).
 	MaxConcurrentRenders int
@@ -47,11 +34,11 @@ type Config struct {
 
 // Server is the HTTP API. Build it with New; it is safe for concurrent use.
 type Server struct {
-	gen          Generator
-	reg          Register
+	gen          workflow.Generator
+	reg          workflow.Register // metered
+	flow         *workflow.Service // the use cases, over the metered register
 	log          *slog.Logger
 	echo         *echo.Echo
-	renders      chan struct{} // a slot per render allowed at once
 	permissions  map[string]permission
 	authFailures *failureLimiter
 	metrics      *metrics
@@ -70,10 +57,16 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	renders := renderSlots(cfg.MaxConcurrentRenders)
-	m := newMetrics(renders)
-	s := &Server{gen: cfg.Generator, reg: meteredRegister{Register: cfg.Register, m: m}, log: log, renders: renders,
-		permissions: permissions(), authFailures: newFailureLimiter(), metrics: m, scrape: m.handler(log)}
+	m := newMetrics()
+	s := &Server{gen: cfg.Generator, reg: meteredRegister{Register: cfg.Register, m: m}, log: log,
+		permissions: permissions(), authFailures: newFailureLimiter(), metrics: m}
+	flow, err := workflow.New(s.gen, s.reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Observer: s})
+	if err != nil {
+		return nil, err
+	}
+	s.flow = flow
+	m.watchRenders(flow)
+	s.scrape = m.handler(log)
 	s.echo = echo.NewWithConfig(echo.Config{
 		Logger:           log,
 		HTTPErrorHandler: s.handleError,
@@ -102,19 +95,6 @@ func (s *Server) addRoutes() error {
 		}
 	}
 	return nil
-}
-
-// renderSlots returns a semaphore of n slots, or GOMAXPROCS + 1 when n is
-// not positive. Rendering is all CPU, so more renders at once than CPUs only
-// makes each slower and holds more memory: on 2 CPUs at 8 connections an
-// unbounded server answered ~92/s with p99 ~245 ms, a bound of 2 ~84/s with
-// p99 ~115 ms, and of 3 ~90/s with p99 ~135 ms (the extra slot keeps a CPU
-// busy while another request decodes or writes).
-func renderSlots(n int) chan struct{} {
-	if n <= 0 {
-		n = runtime.GOMAXPROCS(0) + 1
-	}
-	return make(chan struct{}, n)
 }
 
 // Handler returns the server as an http.Handler.

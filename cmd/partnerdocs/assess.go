@@ -44,7 +44,7 @@ func (c *assessCommand) check() error {
 }
 
 func (c *assessCommand) run(ctx context.Context) error {
-	gen, err := c.newGenerator()
+	flow, err := c.newFlow(nil)
 	if err != nil {
 		return err
 	}
@@ -52,9 +52,13 @@ func (c *assessCommand) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	a, err := flow.Assess(cliAdmin(), p, c.asOf)
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(c.stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(gen.Assess(p, c.asOf))
+	return enc.Encode(a)
 }
 
 // readPartnership decodes a partnership strictly from a file, or from in

@@ -9,6 +9,7 @@ import (
 	"partnerdocs/generator"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
+	"partnerdocs/workflow"
 )
 
 // generatorFlags are the flags every command that renders shares: the
@@ -88,4 +89,14 @@ func sampleProbes() ([]*partnership.Partnership, error) {
 		probes = append(probes, p)
 	}
 	return probes, nil
+}
+
+// newFlow builds the generator and the use cases over it and reg (nil for
+// commands that only render or assess).
+func (f *generatorFlags) newFlow(reg workflow.Register) (*workflow.Service, error) {
+	gen, err := f.newGenerator()
+	if err != nil {
+		return nil, err
+	}
+	return workflow.New(gen, reg, workflow.Options{})
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"partnerdocs/generator"
+	"partnerdocs/workflow"
 )
 
 // renderCommand renders one document from a partnership JSON file.
@@ -38,7 +38,7 @@ func (c *renderCommand) check() error {
 		return usageErrorf("render: --in is required (a file, or - for standard input)")
 	case c.out == "":
 		return usageErrorf("render: --out is required (a file, or - for standard output)")
-	case !generator.Format(c.format).Valid():
+	case !workflow.Format(c.format).Valid():
 		return usageErrorf("render: --format must be pdf, html or docx, not %q", c.format)
 	}
 	t, err := parseGenerationTime(c.at)
@@ -64,19 +64,19 @@ func parseGenerationTime(s string) (time.Time, error) {
 // run decodes and validates the input, renders, and only then writes: bad
 // input leaves no file behind.
 func (c *renderCommand) run(ctx context.Context) error {
-	gen, err := c.newGenerator()
+	flow, err := c.newFlow(nil)
 	if err != nil {
 		return err
 	}
-	if kinds := gen.Kinds(); !slices.Contains(kinds, c.kind) {
+	if kinds := flow.Kinds(); !slices.Contains(kinds, c.kind) {
 		return usageErrorf("render: --kind %q is not a document kind; the kinds are: %s", c.kind, strings.Join(kinds, ", "))
 	}
 	p, err := readPartnership(c.in, c.stdin)
 	if err != nil {
 		return err
 	}
-	doc, err := gen.Render(ctx, generator.Request{
-		Kind: c.kind, Format: generator.Format(c.format), Partnership: p, At: c.genTime,
+	doc, err := flow.Render(ctx, cliAdmin(), workflow.RenderRequest{
+		Kind: c.kind, Format: workflow.Format(c.format), Partnership: p, At: c.genTime,
 	})
 	if err != nil {
 		return err

@@ -2,18 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strings"
-	"unicode/utf8"
 
-	"partnerdocs/api"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
-
-// maxTokenName bounds a token's name, which the audit trail records.
-const maxTokenName = 100
 
 // tokenCreateCommand makes an API token and prints its secret, once: only
 // its hash is stored, so it cannot be shown again.
@@ -46,9 +42,8 @@ func (c *tokenCreateCommand) run(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	secret, hash := api.NewToken()
-	tok := &partnership.Token{Name: c.name, Role: partnership.Role(c.role), Hash: hash}
-	if _, err := db.CreateToken(ctx, tok, cliAdmin()); err != nil {
+	secret, err := workflow.CreateToken(ctx, db, cliAdmin(), c.name, partnership.Role(c.role))
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stderr, "partnerdocs: token %q (%s) created; its secret is below and will not be shown again\n", c.name, c.role)
@@ -81,24 +76,21 @@ func (c *tokenRevokeCommand) run(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.RevokeToken(ctx, c.name, cliAdmin()); err != nil {
+	if err := workflow.RevokeToken(ctx, db, cliAdmin(), c.name); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(c.stderr, "partnerdocs: token %q revoked\n", c.name)
 	return err
 }
 
+// checkTokenName applies workflow's rule for token names, as a usage error.
 func checkTokenName(command, name string) error {
-	switch {
-	case strings.TrimSpace(name) == "":
-		return usageErrorf("%s: --name is required", command)
-	case utf8.RuneCountInString(name) > maxTokenName || strings.ContainsFunc(name, isControl):
-		return usageErrorf("%s: --name must be %d characters or fewer, with no control characters", command, maxTokenName)
+	var e *partnership.Error
+	if err := workflow.CheckTokenName(name); errors.As(err, &e) && len(e.Problems) > 0 {
+		return usageErrorf("%s: --name: %s", command, e.Problems[0].Message)
 	}
 	return nil
 }
-
-func isControl(r rune) bool { return r < ' ' || r == 0x7f }
 
 func cliAdmin() partnership.Actor {
 	return partnership.Actor{Name: cliActor, Role: partnership.RoleAdmin}

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"partnerdocs/api"
 	"partnerdocs/partnership"
 	"partnerdocs/store"
+	"partnerdocs/workflow"
 )
 
 // createToken runs "partnerdocs token create" and returns the secret it
@@ -32,7 +32,7 @@ func TestTokenCreateAndRevoke(t *testing.T) {
 	env := map[string]string{"PARTNERDOCS_DATABASE": dbPath}
 	r := run(t, env, nil, "token", "create", "--name", "legal-team", "--role", "legal")
 	secret := strings.TrimSpace(r.stdout)
-	if r.status != 0 || !strings.HasPrefix(secret, api.TokenPrefix) || len(secret) != len(api.TokenPrefix)+43 ||
+	if r.status != 0 || !strings.HasPrefix(secret, workflow.TokenPrefix) || len(secret) != len(workflow.TokenPrefix)+43 ||
 		strings.Count(r.stdout, "\n") != 1 || strings.Contains(r.stderr, secret) {
 		t.Fatalf("exit %d, stdout %q, stderr %q: want one pd_ secret of 256 bits on stdout only", r.status, r.stdout, r.stderr)
 	}
@@ -44,7 +44,7 @@ func TestTokenCreateAndRevoke(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bytes.Contains(data, []byte(secret)) || bytes.Contains(data, []byte(secret[len(api.TokenPrefix):])) {
+		if bytes.Contains(data, []byte(secret)) || bytes.Contains(data, []byte(secret[len(workflow.TokenPrefix):])) {
 			t.Errorf("%s contains the secret", name)
 		}
 	}
@@ -71,7 +71,7 @@ func lookupToken(t *testing.T, dbPath, secret string) *partnership.Token {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	tok, err := db.TokenByHash(t.Context(), api.TokenHash(secret))
+	tok, err := db.TokenByHash(t.Context(), workflow.TokenHash(secret))
 	if partnership.ErrorCode(err) == partnership.ENotFound {
 		return nil
 	}

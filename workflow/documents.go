@@ -1,0 +1,144 @@
+package workflow
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+)
+
+// Render renders one document, storing nothing, when a render slot is free
+// (see Options.MaxConcurrentRenders); the others wait their turn, in order,
+// for as long as ctx lasts. The partnership is already decoded and
+// validated.
+func (s *Service) Render(ctx context.Context, actor partnership.Actor, req generator.Request) (*generator.Document, error) {
+	if err := Authorize(actor, ActionRender); err != nil {
+		return nil, err
+	}
+	return s.render(ctx, req)
+}
+
+func (s *Service) render(ctx context.Context, req generator.Request) (*generator.Document, error) {
+	if err := s.takeRenderSlot(ctx); err != nil {
+		return nil, err
+	}
+	defer func() { <-s.renders }()
+	start := time.Now()
+	doc, err := s.gen.Render(ctx, req)
+	s.obs.Rendered(req.Kind, doc, time.Since(start), err)
+	return doc, err
+}
+
+// takeRenderSlot waits for a render slot as long as ctx lasts.
+func (s *Service) takeRenderSlot(ctx context.Context) error {
+	start := time.Now()
+	select {
+	case s.renders <- struct{}{}:
+		s.obs.RenderWaited(time.Since(start))
+		return nil
+	case <-ctx.Done():
+		s.obs.RenderAbandoned()
+		return ctx.Err()
+	}
+}
+
+// CheckKindAndFormat names, by "kind" and "format", what is wrong with a
+// request for a document; an empty format means PDF.
+func (s *Service) CheckKindAndFormat(kind string, format generator.Format) []partnership.Problem {
+	var problems []partnership.Problem
+	if kinds := s.gen.Kinds(); !slices.Contains(kinds, kind) {
+		problems = append(problems, partnership.Problem{Path: "kind", Message: "Must be one of: " + strings.Join(kinds, ", ")})
+	}
+	if format != "" && !format.Valid() {
+		problems = append(problems, partnership.Problem{Path: "format", Message: FormatProblem})
+	}
+	return problems
+}
+
+// GenerateDocument renders a draft of kind from ref's current revision and
+// stores it as the next version of that kind.
+func (s *Service) GenerateDocument(ctx context.Context, actor partnership.Actor, ref, kind string, format generator.Format) (*partnership.Document, error) {
+	reg, err := s.authorized(actor, ActionGenerateDocument)
+	if err != nil {
+		return nil, err
+	}
+	if problems := s.CheckKindAndFormat(kind, format); len(problems) > 0 {
+		return nil, &partnership.Error{Code: partnership.EInvalid, Message: ProblemCount(len(problems)), Problems: problems}
+	}
+	rev, err := reg.Partnership(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := s.renderRevision(ctx, rev, kind, format, false)
+	if err != nil {
+		return nil, err
+	}
+	return reg.AddDocument(ctx, storedDocument(rev, doc, actor), actor)
+}
+
+// renderRevision renders a revision as it was stored, generated now.
+func (s *Service) renderRevision(ctx context.Context, rev *partnership.Revision, kind string, format generator.Format, approved bool) (*generator.Document, error) {
+	p := rev.Partnership
+	p.Ref = rev.Ref
+	return s.render(ctx, generator.Request{Kind: kind, Format: format, Partnership: &p, At: s.now(), Approved: approved})
+}
+
+// storedDocument is what the register keeps of a generated document.
+func storedDocument(rev *partnership.Revision, doc *generator.Document, by partnership.Actor) *partnership.Document {
+	return &partnership.Document{
+		Ref:              rev.Ref,
+		Kind:             doc.Kind,
+		Format:           string(doc.Format),
+		Revision:         rev.Number,
+		TemplateID:       doc.TemplateID,
+		TemplateVersion:  doc.TemplateVersion,
+		SHA256:           documentHash(doc),
+		InputFingerprint: doc.InputFingerprint,
+		GeneratedAt:      doc.GeneratedAt,
+		GeneratedBy:      by.Name,
+		Status:           partnership.DocumentDraft,
+		Bytes:            doc.Bytes,
+	}
+}
+
+// Documents lists ref's document versions, newest first, without bytes;
+// an unknown ref is ENotFound, not an empty list.
+func (s *Service) Documents(ctx context.Context, actor partnership.Actor, ref string) ([]partnership.Document, error) {
+	reg, err := s.authorized(actor, ActionReadRegister)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := reg.Partnership(ctx, ref); err != nil {
+		return nil, err
+	}
+	return reg.Documents(ctx, ref)
+}
+
+// Document is one stored document with its bytes and review history.
+func (s *Service) Document(ctx context.Context, actor partnership.Actor, id int64) (*partnership.Document, error) {
+	reg, err := s.authorized(actor, ActionReadRegister)
+	if err != nil {
+		return nil, err
+	}
+	return reg.Document(ctx, id)
+}
+
+// documentHash is the hex SHA-256 of the document's bytes.
+func documentHash(doc *generator.Document) string {
+	if doc.SHA256 != "" {
+		return doc.SHA256
+	}
+	sum := sha256.Sum256(doc.Bytes)
+	return hex.EncodeToString(sum[:])
+}
+
+// RendersInProgress is how many documents are being rendered now.
+func (s *Service) RendersInProgress() int { return len(s.renders) }
+
+// RenderLimit is how many documents may be rendered at once.
+func (s *Service) RenderLimit() int { return cap(s.renders) }

@@ -1,0 +1,107 @@
+package workflow
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+)
+
+// MaxCommentChars bounds a review comment.
+const MaxCommentChars = 10_000
+
+// SubmitDocument sends a draft for legal review, with an optional comment.
+func (s *Service) SubmitDocument(ctx context.Context, actor partnership.Actor, id int64, comment string) (*partnership.Document, error) {
+	return s.reviewStep(ctx, actor, ActionSubmitDocument, id, partnership.ReviewSubmit, comment)
+}
+
+// ReturnDocument returns a draft in review to the officer, saying why.
+func (s *Service) ReturnDocument(ctx context.Context, actor partnership.Actor, id int64, comment string) (*partnership.Document, error) {
+	return s.reviewStep(ctx, actor, ActionReturnDocument, id, partnership.ReviewReturn, comment)
+}
+
+// ApproveDocument approves a draft in review: a clean copy without the
+// DRAFT mark is generated from the same revision and stored as the
+// approved document, which is returned.
+func (s *Service) ApproveDocument(ctx context.Context, actor partnership.Actor, id int64, comment string) (*partnership.Document, error) {
+	reg, err := s.authorized(actor, ActionApproveDocument)
+	if err != nil {
+		return nil, err
+	}
+	step, err := s.reviewEvent(actor, id, partnership.ReviewApprove, comment)
+	if err != nil {
+		return nil, err
+	}
+	draft, err := reg.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if draft.Status != partnership.DocumentInReview {
+		return nil, partnership.NewError(partnership.EConflict,
+			"Only a document in review can be approved; this one is "+string(draft.Status)+".")
+	}
+	rev, err := reg.PartnershipRevision(ctx, draft.Ref, draft.Revision)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := s.renderRevision(ctx, rev, draft.Kind, generator.Format(draft.Format), true)
+	if err != nil {
+		return nil, err
+	}
+	clean := storedDocument(rev, doc, actor)
+	clean.Status, clean.ApprovedOf = partnership.DocumentApproved, draft.ID
+	return reg.Review(ctx, id, step, clean, actor)
+}
+
+func (s *Service) reviewStep(ctx context.Context, actor partnership.Actor, a Action, id int64, action partnership.ReviewAction, comment string) (*partnership.Document, error) {
+	reg, err := s.authorized(actor, a)
+	if err != nil {
+		return nil, err
+	}
+	step, err := s.reviewEvent(actor, id, action, comment)
+	if err != nil {
+		return nil, err
+	}
+	return reg.Review(ctx, id, step, nil, actor)
+}
+
+// reviewEvent is the step to record, with its comment checked: a return
+// must say why, and no comment may be longer than MaxCommentChars.
+func (s *Service) reviewEvent(actor partnership.Actor, id int64, action partnership.ReviewAction, comment string) (partnership.ReviewEvent, error) {
+	comment = norm.NFC.String(strings.TrimSpace(comment))
+	var problem string
+	switch {
+	case action == partnership.ReviewReturn && comment == "":
+		problem = "Say why the draft is being returned"
+	case utf8.RuneCountInString(comment) > MaxCommentChars:
+		problem = "Must be 10000 characters or fewer"
+	}
+	if problem != "" {
+		return partnership.ReviewEvent{}, &partnership.Error{Code: partnership.EInvalid, Message: ProblemCount(1),
+			Problems: []partnership.Problem{{Path: "comment", Message: problem}}}
+	}
+	return partnership.ReviewEvent{DocumentID: id, Action: action, By: actor.Name, At: s.now().UTC(), Comment: comment}, nil
+}
+
+// ReviewQueue lists the documents waiting for legal review, oldest first.
+func (s *Service) ReviewQueue(ctx context.Context, actor partnership.Actor) ([]partnership.Document, error) {
+	reg, err := s.authorized(actor, ActionReviewQueue)
+	if err != nil {
+		return nil, err
+	}
+	return reg.ReviewQueue(ctx)
+}
+
+// Audit lists the audit trail, newest first: at most limit entries before
+// the entry with id before (0: from the newest).
+func (s *Service) Audit(ctx context.Context, actor partnership.Actor, before int64, limit int) ([]partnership.AuditEntry, error) {
+	reg, err := s.authorized(actor, ActionAudit)
+	if err != nil {
+		return nil, err
+	}
+	return reg.Audit(ctx, before, limit)
+}
