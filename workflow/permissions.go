@@ -28,42 +28,40 @@ const (
 	ActionOperate           Action = "operate"            // operations: metrics, tokens
 )
 
-// permissions is the single source of who may do what. Admin may do
-// everything and is not listed. officer: create and edit partnerships,
-// generate drafts and submit them. legal: the review queue, approve or
-// return. policy: read everything, the audit trail, the annual workbook and
-// its return.
-var permissions = map[Action][]partnership.Role{
-	ActionAssess:            {partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy},
-	ActionRender:            {partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy},
-	ActionCreatePartnership: {partnership.RoleOfficer},
-	ActionUpdatePartnership: {partnership.RoleOfficer},
-	ActionReadRegister:      {partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy},
-	ActionGenerateDocument:  {partnership.RoleOfficer},
-	ActionSubmitDocument:    {partnership.RoleOfficer},
-	ActionApproveDocument:   {partnership.RoleLegal},
-	ActionReturnDocument:    {partnership.RoleLegal},
-	ActionReviewQueue:       {partnership.RoleLegal, partnership.RolePolicy},
-	ActionAudit:             {partnership.RolePolicy},
-	ActionCMTWorkbook:       {partnership.RolePolicy},
-	ActionCMTReturn:         {partnership.RolePolicy},
-	ActionOperate:           {},
-}
-
 // Actions lists every action, sorted.
 func Actions() []Action {
-	out := make([]Action, 0, len(permissions))
-	for a := range permissions {
-		out = append(out, a)
+	return []Action{
+		ActionAssess, ActionAudit, ActionCMTReturn, ActionCMTWorkbook, ActionApproveDocument,
+		ActionGenerateDocument, ActionReturnDocument, ActionSubmitDocument, ActionOperate,
+		ActionCreatePartnership, ActionUpdatePartnership, ActionReadRegister, ActionRender, ActionReviewQueue,
 	}
-	slices.Sort(out)
-	return out
+}
+
+// rolesFor is the single source of who may do what, besides admin, who may
+// do everything. officer: create and edit partnerships, generate drafts and
+// submit them. legal: the review queue, approve or return. policy: read
+// everything, the audit trail, the annual workbook and its return.
+func rolesFor(a Action) []partnership.Role {
+	readers := []partnership.Role{partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy}
+	switch a {
+	case ActionAssess, ActionRender, ActionReadRegister:
+		return readers
+	case ActionCreatePartnership, ActionUpdatePartnership, ActionGenerateDocument, ActionSubmitDocument:
+		return []partnership.Role{partnership.RoleOfficer}
+	case ActionApproveDocument, ActionReturnDocument:
+		return []partnership.Role{partnership.RoleLegal}
+	case ActionReviewQueue:
+		return []partnership.Role{partnership.RoleLegal, partnership.RolePolicy}
+	case ActionAudit, ActionCMTWorkbook, ActionCMTReturn:
+		return []partnership.Role{partnership.RolePolicy}
+	}
+	return nil // ActionOperate, and any action not listed: admin only
 }
 
 // Allowed reports whether role may do a. An action missing from the table
 // is allowed to nobody but admin.
 func Allowed(role partnership.Role, a Action) bool {
-	return role == partnership.RoleAdmin || slices.Contains(permissions[a], role)
+	return role == partnership.RoleAdmin || slices.Contains(rolesFor(a), role)
 }
 
 // Authorize is nil when actor may do a, and otherwise the forbidden error

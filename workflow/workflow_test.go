@@ -309,3 +309,13 @@ func hasPath(problems []partnership.Problem, path string) bool {
 	}
 	return false
 }
+
+// TestActionsAreSortedAndDistinct: Actions lists each action once, sorted.
+func TestActionsAreSortedAndDistinct(t *testing.T) {
+	all := workflow.Actions()
+	for i := 1; i < len(all); i++ {
+		if all[i-1] >= all[i] {
+			t.Errorf("Actions: %q before %q", all[i-1], all[i])
+		}
+	}
+}
