@@ -74,7 +74,7 @@ func (s *Server) importReturn(ctx context.Context, fy partnership.FinancialYear,
 	batch := make([]partnership.RevisionChange, len(changes))
 	for i, ch := range changes {
 		batch[i] = partnership.RevisionChange{Ref: ch.Ref, Base: ch.Base, Partnership: ch.Partnership,
-			Assessment: s.gen.Assess(ch.Partnership, now)}
+			Assessment: partnership.Assess(ch.Partnership, s.gen.Council(), now)}
 	}
 	stored, err := s.reg.ApplyRevisions(ctx, batch, actor)
 	if err != nil {

@@ -17,7 +17,7 @@ func (s *Service) Assess(actor partnership.Actor, p *partnership.Partnership, as
 	if asOf.IsZero() {
 		asOf = s.now()
 	}
-	return s.gen.Assess(p, asOf), nil
+	return s.assess(p, asOf), nil
 }
 
 // CreatePartnership adds a partnership to the register as revision 1,
@@ -30,7 +30,7 @@ func (s *Service) CreatePartnership(ctx context.Context, actor partnership.Actor
 	if err := validated(p); err != nil {
 		return nil, err
 	}
-	return reg.CreatePartnership(ctx, p, s.gen.Assess(p, s.now()), actor)
+	return reg.CreatePartnership(ctx, p, s.assess(p, s.now()), actor)
 }
 
 // UpdatePartnership stores p as the next revision of ref when base is the
@@ -48,7 +48,7 @@ func (s *Service) UpdatePartnership(ctx context.Context, actor partnership.Actor
 	if err := validated(p); err != nil {
 		return nil, err
 	}
-	return reg.UpdatePartnership(ctx, ref, base, p, s.gen.Assess(p, s.now()), actor)
+	return reg.UpdatePartnership(ctx, ref, base, p, s.assess(p, s.now()), actor)
 }
 
 // Partnership is the current revision of ref.
@@ -87,6 +87,12 @@ func (s *Service) ListPartnerships(ctx context.Context, actor partnership.Actor,
 		return nil, "", err
 	}
 	return reg.ListPartnerships(ctx, filter)
+}
+
+// assess applies the protocol's rules (package partnership decides) with
+// the council profile, whose role titles name the approvers.
+func (s *Service) assess(p *partnership.Partnership, asOf time.Time) partnership.Assessment {
+	return partnership.Assess(p, s.gen.Council(), asOf)
 }
 
 // authorized is the register, when actor may do a.

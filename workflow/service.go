@@ -15,7 +15,6 @@ import (
 type Generator interface {
 	Kinds() []string
 	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
-	Assess(p *partnership.Partnership, asOf time.Time) partnership.Assessment
 	// Council is the council profile documents and workbooks are made for.
 	Council() partnership.Council
 }
