@@ -1,66 +1,21 @@
-package generator
+package fonts
 
 import (
-	"embed"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"unicode"
 )
 
-// The PDF embeds Liberation Sans (SIL Open Font Licence; the licence ships
-// beside the files). Two faces only: every embedded UTF-8 face costs fpdf a
-// fixed few milliseconds per document.
-//
-//go:embed fonts/LiberationSans-Regular.ttf fonts/LiberationSans-Bold.ttf
-var fontFiles embed.FS
-
-const fontFamily = "LiberationSans"
-
-// face is one TrueType face: its bytes for fpdf, and the glyph widths and
-// character coverage we read from it ourselves, once, so that text is
-// measured without touching the PDF and missing characters are reported.
-type face struct {
-	ttf    []byte
-	widths map[rune]int // advance width in 1/1000 em
-	// missingWidth is the advance of the .notdef glyph.
+// oldFace is the hand-written reader, kept only to compare against sfnt.
+type oldFace struct {
+	ttf          []byte
+	widths       map[rune]int
 	missingWidth int
-}
-
-func loadFace(name string) (*face, error) {
-	b, err := fontFiles.ReadFile("fonts/" + name)
-	if err != nil {
-		return nil, err
-	}
-	f := &face{ttf: b}
-	if err := f.parse(); err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	return f, nil
-}
-
-// has reports whether the face has a glyph for r.
-func (f *face) has(r rune) bool {
-	_, ok := f.widths[r]
-	return ok
-}
-
-// width returns the advance of s in 1/1000 em.
-func (f *face) width(s string) int {
-	w := 0
-	for _, r := range s {
-		if a, ok := f.widths[r]; ok {
-			w += a
-		} else {
-			w += f.missingWidth
-		}
-	}
-	return w
 }
 
 type ttfTables map[string][]byte
 
-func (f *face) parse() error {
+func (f *oldFace) parse() error {
 	tables, err := readTables(f.ttf)
 	if err != nil {
 		return err

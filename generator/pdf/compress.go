@@ -1,4 +1,4 @@
-package generator
+package pdf
 
 import (
 	"bytes"
@@ -19,20 +19,20 @@ import (
 // pageCountMark stands for the number of pages until the end.
 const pageCountMark = "{nb}"
 
-// pdfPools holds what is reused between documents: zlib writers and the
+// pools holds what is reused between documents: zlib writers and the
 // buffer fpdf writes the uncompressed document into. They are bounded free
 // lists rather than sync.Pools, which the garbage collector empties, and
 // under load that is exactly when they are needed.
-type pdfPools struct {
+type pools struct {
 	deflaters chan *zlib.Writer
 	outputs   chan *bytes.Buffer
 }
 
-func newPDFPools(n int) pdfPools {
-	return pdfPools{deflaters: make(chan *zlib.Writer, n), outputs: make(chan *bytes.Buffer, n)}
+func newPools(n int) pools {
+	return pools{deflaters: make(chan *zlib.Writer, n), outputs: make(chan *bytes.Buffer, n)}
 }
 
-func (d *pdfPools) output() *bytes.Buffer {
+func (d *pools) output() *bytes.Buffer {
 	select {
 	case b := <-d.outputs:
 		b.Reset()
@@ -42,14 +42,14 @@ func (d *pdfPools) output() *bytes.Buffer {
 	}
 }
 
-func (d *pdfPools) putOutput(b *bytes.Buffer) {
+func (d *pools) putOutput(b *bytes.Buffer) {
 	select {
 	case d.outputs <- b:
 	default:
 	}
 }
 
-func (d *pdfPools) get(w io.Writer) *zlib.Writer {
+func (d *pools) get(w io.Writer) *zlib.Writer {
 	select {
 	case z := <-d.deflaters:
 		z.Reset(w)
@@ -60,7 +60,7 @@ func (d *pdfPools) get(w io.Writer) *zlib.Writer {
 	}
 }
 
-func (d *pdfPools) put(z *zlib.Writer) {
+func (d *pools) put(z *zlib.Writer) {
 	select {
 	case d.deflaters <- z:
 	default:
@@ -75,7 +75,7 @@ var (
 // shift records that from offset at on, the output moved by delta bytes.
 type shift struct{ at, delta int }
 
-func (d *pdfPools) compressPages(in []byte, pages int) ([]byte, error) {
+func (d *pools) compressPages(in []byte, pages int) ([]byte, error) {
 	out := d.output()
 	defer d.putOutput(out)
 	mark := utf16BE(pageCountMark)
@@ -116,7 +116,7 @@ func (d *pdfPools) compressPages(in []byte, pages int) ([]byte, error) {
 
 // writeCompressed deflates data straight into out, then fills in the
 // length, which the dictionary leaves room for.
-func (d *pdfPools) writeCompressed(out *bytes.Buffer, data []byte) {
+func (d *pools) writeCompressed(out *bytes.Buffer, data []byte) {
 	const head = "<</Filter /FlateDecode /Length "
 	at := out.Len() + len(head)
 	out.WriteString(head + "          >>\nstream\n")
