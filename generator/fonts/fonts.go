@@ -110,18 +110,37 @@ func (f *Face) TTF() []byte { return f.ttf }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	_, ok := f.width(r)
+	if uint32(r) < uint32(len(f.bmp)) {
+		return f.bmp[r] >= 0
+	}
+	_, ok := f.beyondBMP(r)
 	return ok
 }
 
-// width is r's advance in 1/1000 em, and whether the face has a glyph for
-// it. Characters beyond the Basic Multilingual Plane, which Liberation Sans
-// does not cover and documents rarely hold, are looked up in the font.
-func (f *Face) width(r rune) (int, bool) {
-	if r >= 0 && r < 0x10000 {
-		a := f.bmp[r]
-		return int(a), a >= 0
+// Width is the advance of s in 1/1000 em; a character the face has no
+// glyph for counts as the .notdef glyph it prints as.
+func (f *Face) Width(s string) int {
+	w := 0
+	for _, r := range s {
+		if uint32(r) < uint32(len(f.bmp)) {
+			if a := f.bmp[r]; a >= 0 {
+				w += int(a)
+				continue
+			}
+		} else if a, ok := f.beyondBMP(r); ok {
+			w += a
+			continue
+		}
+		w += f.missing
 	}
+	return w
+}
+
+// beyondBMP is the advance of a character beyond the Basic Multilingual
+// Plane, and whether the face has a glyph for it. Liberation Sans has none
+// there and documents rarely hold them, so they are looked up in the font
+// rather than tabulated.
+func (f *Face) beyondBMP(r rune) (int, bool) {
 	if r > utf8.MaxRune {
 		return 0, false
 	}
@@ -132,18 +151,4 @@ func (f *Face) width(r rune) (int, bool) {
 	}
 	a, err := f.advance(&buf, g)
 	return a, err == nil
-}
-
-// Width is the advance of s in 1/1000 em; a character the face has no
-// glyph for counts as the .notdef glyph it prints as.
-func (f *Face) Width(s string) int {
-	w := 0
-	for _, r := range s {
-		if a, ok := f.width(r); ok {
-			w += a
-		} else {
-			w += f.missing
-		}
-	}
-	return w
 }
