@@ -61,7 +61,6 @@ type Document struct {
 	Kind             string
 	Format           Format
 	ContentType      string
-	Filename         string
 	Bytes            []byte
 	SHA256           string // hex of Bytes
 	TemplateID       string

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -16,8 +15,6 @@ import (
 	"partnerdocs/partnership"
 	"partnerdocs/templates"
 )
-
-var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // Render generates one document. The partnership must already be decoded
 // and validated. Errors are *partnership.Error: ENotFound for an unknown
@@ -120,16 +117,7 @@ func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline,
 	}
 	sum := sha256.Sum256(doc.Bytes)
 	doc.SHA256 = hex.EncodeToString(sum[:])
-	doc.Filename = fileName(p.Ref, meta.Kind, string(req.Format))
 	return doc, nil
-}
-
-func fileName(ref, kind, ext string) string {
-	base := strings.Trim(unsafeFileChars.ReplaceAllString(ref, "-"), "-.")
-	if base == "" {
-		base = "partnership"
-	}
-	return base + "-" + kind + "." + ext
 }
 
 // fingerprint identifies the input: the SHA-256 of its canonical JSON.

@@ -5,8 +5,6 @@ import "strings"
 // Outline is a parsed document.
 type Outline struct {
 	Blocks []*Block
-	// Title is the text of the first level-1 heading.
-	Title string
 	// Labels holds, for every heading with an id, what a cross-reference to
 	// it prints: "clause 7.2", "Schedule 2", or the heading's text when it
 	// is unnumbered.

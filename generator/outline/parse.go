@@ -93,9 +93,6 @@ func (p *builder) heading(h *ast.Heading, src []byte, n *numbering) *Block {
 	switch {
 	case h.Level == 1:
 		b.Kind = Title
-		if p.o.Title == "" {
-			p.o.Title = Text(b.Spans)
-		}
 		n.numbered = false
 	case h.Level == 2 && b.Schedule:
 		n.schedule++
