@@ -71,7 +71,7 @@ func TestRender(t *testing.T) {
 		}
 	}
 	// The header row is repeated on every page the table runs onto.
-	if n := strings.Count(text, "Partner Share"); n != pages-1 {
+	if n := strings.Count(flat, "Partner Share"); n != pages-1 {
 		t.Errorf("the table's header row is printed %d times over %d pages of table", n, pages-1)
 	}
 	marks := strings.Join(pdftest.Outline(t, b), "\n")
