@@ -9,16 +9,6 @@ import (
 	"partnerdocs/partnership"
 )
 
-// Scripts that need shaping or right-to-left ordering, which fpdf does not
-// do: even where the font has the glyphs, the PDF would print them wrongly.
-var complexScripts = []*unicode.RangeTable{
-	unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
-	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati,
-	unicode.Oriya, unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam,
-	unicode.Sinhala, unicode.Thai, unicode.Lao, unicode.Tibetan, unicode.Myanmar,
-	unicode.Khmer, unicode.Mongolian,
-}
-
 // coverage names every field holding characters the PDF cannot show, so
 // nothing is lost silently: the caller passes the warnings on.
 func (g *Generator) coverage(p *partnership.Partnership) []Warning {
@@ -39,7 +29,7 @@ func (g *Generator) unprintable(s string) string {
 		if r < 0x80 || unicode.IsSpace(r) || unicode.IsControl(r) || seen[r] {
 			continue
 		}
-		if !g.regular.has(r) || !g.bold.has(r) || unicode.In(r, complexScripts...) {
+		if !g.pdf.Printable(r) {
 			seen[r] = true
 			bad = append(bad, fmt.Sprintf("%q (U+%04X)", string(r), r))
 		}

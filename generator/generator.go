@@ -1,10 +1,14 @@
 package generator
 
 import (
+	"bytes"
 	"io/fs"
 	"runtime"
 	"time"
 
+	"partnerdocs/generator/docx"
+	"partnerdocs/generator/fonts"
+	"partnerdocs/generator/pdf"
 	"partnerdocs/partnership"
 	"partnerdocs/templates"
 )
@@ -20,10 +24,7 @@ const (
 	FormatDOCX Format = "docx"
 )
 
-// Formats lists the output formats, the default first.
-func Formats() []Format { return []Format{FormatPDF, FormatHTML, FormatDOCX} }
-
-// Valid reports whether f is one of Formats.
+// Valid reports whether f is one of the Format constants.
 func (f Format) Valid() bool {
 	return f == FormatPDF || f == FormatHTML || f == FormatDOCX
 }
@@ -34,7 +35,7 @@ func (f Format) ContentType() string {
 	case FormatHTML:
 		return "text/html; charset=utf-8"
 	case FormatDOCX:
-		return docxContentType
+		return docx.ContentType
 	}
 	return "application/pdf"
 }
@@ -60,7 +61,6 @@ type Document struct {
 	Kind             string
 	Format           Format
 	ContentType      string
-	Filename         string
 	Bytes            []byte
 	SHA256           string // hex of Bytes
 	TemplateID       string
@@ -86,16 +86,20 @@ type Options struct {
 // Generator renders documents. It is safe for concurrent use: templates and
 // fonts are parsed once in New and only read afterwards.
 type Generator struct {
-	council       partnership.Council
-	templates     *templates.Set
-	regular, bold *face
-	pdfPools      pdfPools
+	council   partnership.Council
+	templates *templates.Set
+	pdf       *pdf.Renderer
+	docx      *docx.Renderer
+	// markdown is a bounded free list of the buffers templates are executed
+	// into: a channel, not a sync.Pool, which the garbage collector empties,
+	// and under load that is exactly when they are needed.
+	markdown chan *bytes.Buffer
 }
 
 // New parses the templates and fonts once. A template that does not parse is
 // refused here, with its file and line.
 func New(opts Options) (*Generator, error) {
-	g := &Generator{council: partnership.DefaultCouncil(), pdfPools: newPDFPools(2 * runtime.GOMAXPROCS(0))}
+	g := &Generator{council: partnership.DefaultCouncil(), markdown: make(chan *bytes.Buffer, 2*runtime.GOMAXPROCS(0))}
 	if opts.Council != nil {
 		g.council = *opts.Council
 	}
@@ -107,12 +111,11 @@ func New(opts Options) (*Generator, error) {
 	if g.templates, err = templates.Load(fsys, funcMap()); err != nil {
 		return nil, err
 	}
-	if g.regular, err = loadFace("LiberationSans-Regular.ttf"); err != nil {
+	faces, err := fonts.Load()
+	if err != nil {
 		return nil, err
 	}
-	if g.bold, err = loadFace("LiberationSans-Bold.ttf"); err != nil {
-		return nil, err
-	}
+	g.pdf, g.docx = pdf.New(faces), docx.New(faces)
 	if err := g.probe(opts.Probes); err != nil {
 		return nil, err
 	}

@@ -1,20 +1,20 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
+	"partnerdocs/generator/html"
+	"partnerdocs/generator/outline"
 	"partnerdocs/partnership"
 	"partnerdocs/templates"
 )
-
-var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // Render generates one document. The partnership must already be decoded
 // and validated. Errors are *partnership.Error: ENotFound for an unknown
@@ -54,43 +54,61 @@ func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) 
 	return g.finish(req, meta, o, at)
 }
 
-func (g *Generator) outline(p *partnership.Partnership, a partnership.Assessment, meta templates.Meta, at time.Time, draft bool) (*outline, error) {
-	md := g.pdfPools.output()
-	defer g.pdfPools.putOutput(md)
+func (g *Generator) outline(p *partnership.Partnership, a partnership.Assessment, meta templates.Meta, at time.Time, draft bool) (*outline.Outline, error) {
+	md := g.markdownBuffer()
+	defer g.putMarkdownBuffer(md)
 	v := newView(p, g.council, meta, at, draft)
 	v.A = escapedAssessment(a)
 	if err := g.templates.Execute(md, meta.Kind, v); err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}
-	o, err := parseOutline(md.Bytes())
+	o, err := outline.Parse(md.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}
 	return o, nil
 }
 
-func (g *Generator) finish(req Request, meta templates.Meta, o *outline, at time.Time) (*Document, error) {
+// markdownBuffer returns a buffer from the free list, or a new one.
+func (g *Generator) markdownBuffer() *bytes.Buffer {
+	select {
+	case b := <-g.markdown:
+		b.Reset()
+		return b
+	default:
+		return bytes.NewBuffer(make([]byte, 0, 64<<10))
+	}
+}
+
+func (g *Generator) putMarkdownBuffer(b *bytes.Buffer) {
+	select {
+	case g.markdown <- b:
+	default:
+	}
+}
+
+func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline, at time.Time) (*Document, error) {
 	p := req.Partnership
-	pm := pdfMeta{
-		title:    meta.Title,
-		subject:  p.Name,
-		keywords: strings.Join([]string{meta.Title, p.Ref, p.Name, "partnership", g.council.Name}, "; "),
-		council:  g.council.Name,
-		ref:      p.Ref,
-		footer:   fmt.Sprintf("Template %s v%s", meta.ID, meta.Version),
-		draft:    !req.Approved,
-		at:       at,
+	pm := outline.Meta{
+		Title:    meta.Title,
+		Subject:  p.Name,
+		Keywords: strings.Join([]string{meta.Title, p.Ref, p.Name, "partnership", g.council.Name}, "; "),
+		Council:  g.council.Name,
+		Ref:      p.Ref,
+		Footer:   fmt.Sprintf("Template %s v%s", meta.ID, meta.Version),
+		Draft:    !req.Approved,
+		At:       at,
 	}
 	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID,
 		TemplateVersion: meta.Version, GeneratedAt: at, InputFingerprint: fingerprint(p)}
 	var err error
 	switch req.Format {
 	case FormatHTML:
-		doc.Bytes, err = renderHTML(o, pm)
+		doc.Bytes, err = html.Render(o, pm)
 	case FormatDOCX:
-		doc.Bytes, err = g.renderDOCX(o, pm)
+		doc.Bytes, err = g.docx.Render(o, pm)
 	default:
-		doc.Bytes, err = g.renderPDF(o, pm)
+		doc.Bytes, err = g.pdf.Render(o, pm)
 		doc.Warnings = g.coverage(p)
 	}
 	doc.ContentType = req.Format.ContentType()
@@ -99,16 +117,7 @@ func (g *Generator) finish(req Request, meta templates.Meta, o *outline, at time
 	}
 	sum := sha256.Sum256(doc.Bytes)
 	doc.SHA256 = hex.EncodeToString(sum[:])
-	doc.Filename = fileName(p.Ref, meta.Kind, string(req.Format))
 	return doc, nil
-}
-
-func fileName(ref, kind, ext string) string {
-	base := strings.Trim(unsafeFileChars.ReplaceAllString(ref, "-"), "-.")
-	if base == "" {
-		base = "partnership"
-	}
-	return base + "-" + kind + "." + ext
 }
 
 // fingerprint identifies the input: the SHA-256 of its canonical JSON.

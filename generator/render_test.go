@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"partnerdocs/generator/outline"
 	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
@@ -111,19 +112,19 @@ func TestAgreementHeadingsBookmarksAndReferences(t *testing.T) {
 	text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
 	marks := strings.Join(pdftest.Outline(t, doc.Bytes), "\n")
 	numbers := map[string]bool{}
-	for _, b := range o.blocks {
-		if b.number != "" {
-			numbers[b.number] = true
+	for _, b := range o.Blocks {
+		if b.Number != "" {
+			numbers[b.Number] = true
 		}
-		if b.kind != blockHeading {
+		if b.Kind != outline.Heading {
 			continue
 		}
-		wantText(t, text, b.headingText())
-		if !strings.Contains(marks, b.headingText()) {
-			t.Errorf("no bookmark for %q", b.headingText())
+		wantText(t, text, b.HeadingText())
+		if !strings.Contains(marks, b.HeadingText()) {
+			t.Errorf("no bookmark for %q", b.HeadingText())
 		}
 	}
-	for id, label := range o.labels {
+	for id, label := range o.Labels {
 		n := strings.TrimPrefix(label, "clause ")
 		if strings.HasPrefix(label, "clause ") && !numbers[n] {
 			t.Errorf("#%s is labelled %q but no clause has that number", id, label)

@@ -1,10 +1,13 @@
-package generator
+package pdf
 
 import (
 	"fmt"
-	"time"
+	"runtime"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"partnerdocs/generator/fonts"
+	"partnerdocs/generator/outline"
 )
 
 // Page geometry and type sizes, in millimetres and points.
@@ -21,14 +24,17 @@ const (
 	cellPad            = 1.5
 )
 
-// pdfMeta is what the PDF prints besides the body and records in its
-// metadata.
-type pdfMeta struct {
-	title, subject, keywords string
-	council, ref             string
-	footer                   string // template id and version
-	draft                    bool
-	at                       time.Time
+// Renderer draws outlines as PDF. It is safe for concurrent use: the faces
+// are only read, and the pools hand each document its own writer and
+// buffers.
+type Renderer struct {
+	faces *fonts.Faces
+	pools pools
+}
+
+// New returns a renderer that sets text in faces.
+func New(faces *fonts.Faces) *Renderer {
+	return &Renderer{faces: faces, pools: newPools(2 * runtime.GOMAXPROCS(0))}
 }
 
 // pdfWriter lays the outline out on A4 pages. It measures text with the
@@ -37,8 +43,8 @@ type pdfMeta struct {
 // must stay together do.
 type pdfWriter struct {
 	pdf       *fpdf.Fpdf
-	reg, bold *face
-	meta      pdfMeta
+	reg, bold *fonts.Face
+	meta      outline.Meta
 	y         float64
 	fontBold  bool
 	fontSize  float64
@@ -50,36 +56,39 @@ type pdfWriter struct {
 	lines     []line  // the current block's lines
 }
 
-func (g *Generator) renderPDF(o *outline, meta pdfMeta) ([]byte, error) {
-	w := &pdfWriter{reg: g.regular, bold: g.bold, meta: meta, links: map[string]int{}}
+// Render draws o on A4 pages, with m's running header and footer (and the
+// DRAFT watermark while m.Draft), bookmarks for every heading and links for
+// every cross-reference. The same outline and metadata give the same bytes.
+func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
+	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}}
 	w.setup()
-	for id := range o.labels {
+	for id := range o.Labels {
 		w.links[id] = w.pdf.AddLink()
 	}
 	w.newPage()
-	for _, b := range o.blocks {
+	for _, b := range o.Blocks {
 		w.block(b)
 	}
-	buf := g.pdfPools.output()
-	defer g.pdfPools.putOutput(buf)
+	buf := r.pools.output()
+	defer r.pools.putOutput(buf)
 	if err := w.pdf.Output(buf); err != nil {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	return g.pdfPools.compressPages(buf.Bytes(), w.pdf.PageNo())
+	return r.pools.compressPages(buf.Bytes(), w.pdf.PageNo())
 }
 
 func (w *pdfWriter) setup() {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	p.SetCatalogSort(true)
 	p.SetCompression(false) // pages are deflated afterwards; see pdf_compress.go
-	p.SetCreationDate(w.meta.at)
-	p.SetModificationDate(w.meta.at)
-	p.AddUTF8FontFromBytes(fontFamily, "", w.reg.ttf)
-	p.AddUTF8FontFromBytes(fontFamily, "B", w.bold.ttf)
-	p.SetTitle(w.meta.title, true)
-	p.SetAuthor(w.meta.council, true)
-	p.SetSubject(w.meta.subject, true)
-	p.SetKeywords(w.meta.keywords, true)
+	p.SetCreationDate(w.meta.At)
+	p.SetModificationDate(w.meta.At)
+	p.AddUTF8FontFromBytes(fonts.Family, "", w.reg.TTF())
+	p.AddUTF8FontFromBytes(fonts.Family, "B", w.bold.TTF())
+	p.SetTitle(w.meta.Title, true)
+	p.SetAuthor(w.meta.Council, true)
+	p.SetSubject(w.meta.Subject, true)
+	p.SetKeywords(w.meta.Keywords, true)
 	p.SetCreator("partnerdocs", true)
 	p.SetLang("en-GB")
 	p.SetMargins(marginL, marginTop, marginR)
@@ -97,7 +106,7 @@ func (w *pdfWriter) setFont(bold bool, size float64) {
 	if bold {
 		style = "B"
 	}
-	w.pdf.SetFont(fontFamily, style, size)
+	w.pdf.SetFont(fonts.Family, style, size)
 	w.fontBold, w.fontSize = bold, size
 }
 
@@ -107,19 +116,19 @@ func (w *pdfWriter) textWidth(s string, bold bool, size float64) float64 {
 	if bold {
 		f = w.bold
 	}
-	return float64(f.width(s)) * size / 1000 / ptPerMM
+	return float64(f.Width(s)) * size / 1000 / ptPerMM
 }
 
 func (w *pdfWriter) header() {
 	p := w.pdf
-	if w.meta.draft {
+	if w.meta.Draft {
 		w.watermark()
 	}
-	p.SetFont(fontFamily, "", 8)
+	p.SetFont(fonts.Family, "", 8)
 	p.SetTextColor(90, 90, 90)
-	p.Text(marginL, 14, w.meta.council)
-	title := w.meta.title
-	if w.meta.draft {
+	p.Text(marginL, 14, w.meta.Council)
+	title := w.meta.Title
+	if w.meta.Draft {
 		title += " — DRAFT, not approved"
 	}
 	p.Text(pageW-marginR-p.GetStringWidth(title), 14, title)
@@ -131,13 +140,13 @@ func (w *pdfWriter) header() {
 
 func (w *pdfWriter) footer() {
 	p := w.pdf
-	p.SetFont(fontFamily, "", 8)
+	p.SetFont(fonts.Family, "", 8)
 	p.SetTextColor(90, 90, 90)
 	page := fmt.Sprintf("Page %d of %s", p.PageNo(), pageCountMark)
 	p.Text(pageW/2-p.GetStringWidth(page)/2, pageH-12, page)
-	p.Text(marginL, pageH-12, w.meta.footer)
-	if w.meta.ref != "" {
-		p.Text(pageW-marginR-p.GetStringWidth(w.meta.ref), pageH-12, w.meta.ref)
+	p.Text(marginL, pageH-12, w.meta.Footer)
+	if w.meta.Ref != "" {
+		p.Text(pageW-marginR-p.GetStringWidth(w.meta.Ref), pageH-12, w.meta.Ref)
 	}
 	p.SetTextColor(0, 0, 0)
 }
@@ -160,51 +169,51 @@ func (w *pdfWriter) ensure(h float64) {
 	}
 }
 
-func (w *pdfWriter) block(b *block) {
+func (w *pdfWriter) block(b *outline.Block) {
 	w.arena, w.lines = w.arena[:0], w.lines[:0] // the previous block's lines are printed
-	switch b.kind {
-	case blockTitle:
+	switch b.Kind {
+	case outline.Title:
 		w.title(b)
-	case blockHeading:
+	case outline.Heading:
 		w.heading(b)
-	case blockPara:
+	case outline.Paragraph:
 		w.paragraph(b)
-	case blockList:
+	case outline.List:
 		w.list(b)
-	case blockTable:
+	case outline.Table:
 		w.table(b)
-	case blockQuote:
+	case outline.Quote:
 		w.quote(b)
-	case blockPageBreak:
+	case outline.PageBreak:
 		if !w.topOfPage {
 			w.newPage()
 		}
 	}
 }
 
-func (w *pdfWriter) title(b *block) {
-	lines := w.wrap(b.spans, textW, 18, true)
+func (w *pdfWriter) title(b *outline.Block) {
+	lines := w.wrap(b.Spans, textW, 18, true)
 	w.ensure(float64(len(lines))*8 + 6)
-	w.pdf.Bookmark(spansText(b.spans), 0, w.y)
+	w.pdf.Bookmark(outline.Text(b.Spans), 0, w.y)
 	w.drawLines(lines, marginL, 18, 8)
 	w.y += 4
 }
 
-func (w *pdfWriter) heading(b *block) {
+func (w *pdfWriter) heading(b *outline.Block) {
 	size, gap := 12.0, 5.0
-	if b.level > 2 {
+	if b.Level > 2 {
 		size, gap = bodySize+0.5, 3.0
 	}
-	if b.schedule && !w.topOfPage {
+	if b.Schedule && !w.topOfPage {
 		w.newPage()
 	}
 	x, width := marginL+numCol, textW-numCol
-	text := []span{{text: b.headingText(), bold: true}}
-	if b.schedule || b.number == "" {
+	text := []outline.Span{{Text: b.HeadingText(), Bold: true}}
+	if b.Schedule || b.Number == "" {
 		x, width = marginL, textW
 	}
-	if b.schedule {
-		text[0].text = b.number + ": " + text[0].text
+	if b.Schedule {
+		text[0].Text = b.Number + ": " + text[0].Text
 	}
 	lines := w.wrap(text, width, size, true)
 	lineH := size * 0.5
@@ -214,9 +223,9 @@ func (w *pdfWriter) heading(b *block) {
 		w.y += gap
 	}
 	w.mark(b)
-	if b.number != "" && !b.schedule {
+	if b.Number != "" && !b.Schedule {
 		w.setFont(true, size)
-		w.pdf.Text(marginL, w.y+lineH*0.8, b.number)
+		w.pdf.Text(marginL, w.y+lineH*0.8, b.Number)
 	}
 	w.drawLines(lines, x, size, lineH)
 	w.y += 1.5
@@ -225,33 +234,33 @@ func (w *pdfWriter) heading(b *block) {
 
 // mark records where a heading is, for its bookmark and for the
 // cross-references that point at it.
-func (w *pdfWriter) mark(b *block) {
+func (w *pdfWriter) mark(b *outline.Block) {
 	level := 0
-	if b.level > 2 {
+	if b.Level > 2 {
 		level = 1
 	}
-	label := b.headingText()
-	if b.schedule {
-		label = b.number + ": " + label
-	} else if b.number != "" {
-		label = b.number + " " + label
+	label := b.HeadingText()
+	if b.Schedule {
+		label = b.Number + ": " + label
+	} else if b.Number != "" {
+		label = b.Number + " " + label
 	}
 	w.pdf.Bookmark(label, level, w.y)
-	if id, ok := w.links[b.id]; ok && b.id != "" {
+	if id, ok := w.links[b.ID]; ok && b.ID != "" {
 		w.pdf.SetLink(id, w.y, w.pdf.PageNo())
 	}
 }
 
-func (w *pdfWriter) paragraph(b *block) {
+func (w *pdfWriter) paragraph(b *outline.Block) {
 	x := marginL
-	if b.depth > 0 {
-		x = marginL + numCol*float64(b.depth)
+	if b.Depth > 0 {
+		x = marginL + numCol*float64(b.Depth)
 	}
-	lines := w.wrap(b.spans, pageW-marginR-x, bodySize, false)
+	lines := w.wrap(b.Spans, pageW-marginR-x, bodySize, false)
 	w.ensure(float64(min(len(lines), 2)) * bodyLine)
-	if b.number != "" {
+	if b.Number != "" {
 		w.setFont(false, bodySize)
-		w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.number)
+		w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number)
 	}
 	w.drawLines(lines, x, bodySize, bodyLine)
 	w.y += 2.5

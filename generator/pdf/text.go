@@ -1,6 +1,10 @@
-package generator
+package pdf
 
-import "strings"
+import (
+	"strings"
+
+	"partnerdocs/generator/outline"
+)
 
 // run is a stretch of one line printed in one face; x and w are millimetres
 // from the line's left edge.
@@ -30,19 +34,19 @@ type word struct {
 }
 
 // words appends the words of spans to out, which callers reuse.
-func words(out []word, spans []span, allBold bool) []word {
+func words(out []word, spans []outline.Span, allBold bool) []word {
 	space := false
 	for _, s := range spans {
-		bold := s.bold || allBold
-		if s.ref != "" {
-			out = append(out, word{text: s.text, bold: bold, ref: s.ref, spaceBefore: space})
+		bold := s.Bold || allBold
+		if s.Ref != "" {
+			out = append(out, word{text: s.Text, bold: bold, ref: s.Ref, spaceBefore: space})
 			space = false
 		} else {
 			start := -1
-			for i, r := range s.text {
+			for i, r := range s.Text {
 				if r == ' ' || r == '\t' || r == '\n' {
 					if start >= 0 {
-						out = append(out, word{text: s.text[start:i], bold: bold, spaceBefore: space, whole: s.text, start: start, end: i})
+						out = append(out, word{text: s.Text[start:i], bold: bold, spaceBefore: space, whole: s.Text, start: start, end: i})
 						space = false
 						start = -1
 					}
@@ -52,11 +56,11 @@ func words(out []word, spans []span, allBold bool) []word {
 				}
 			}
 			if start >= 0 {
-				out = append(out, word{text: s.text[start:], bold: bold, spaceBefore: space, whole: s.text, start: start, end: len(s.text)})
+				out = append(out, word{text: s.Text[start:], bold: bold, spaceBefore: space, whole: s.Text, start: start, end: len(s.Text)})
 				space = false
 			}
 		}
-		if s.br && len(out) > 0 {
+		if s.BR && len(out) > 0 {
 			out[len(out)-1].brAfter = true
 			space = false
 		}
@@ -68,7 +72,7 @@ func words(out []word, spans []span, allBold bool) []word {
 //
 // The runs of every line live in one arena that the writer reuses from
 // block to block (see block), so a line costs no allocation of its own.
-func (w *pdfWriter) wrap(spans []span, width, size float64, allBold bool) []line {
+func (w *pdfWriter) wrap(spans []outline.Span, width, size float64, allBold bool) []line {
 	first := len(w.lines)
 	start := len(w.arena)
 	cur := func() line { return w.arena[start:] }
@@ -179,17 +183,14 @@ func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 	}
 }
 
-func (w *pdfWriter) list(b *block) {
+func (w *pdfWriter) list(b *outline.Block) {
 	x := w.indent
 	if x == 0 {
 		x = marginL
 	}
 	const labelW = 8.0
-	for i, item := range b.items {
-		label := "•"
-		if b.ordered {
-			label = "(" + letter(i) + ")"
-		}
+	for i, item := range b.Items {
+		label := b.ItemLabel(i)
 		lines := w.wrap(item, pageW-marginR-x-labelW, bodySize, false)
 		w.ensure(bodyLine)
 		w.setFont(false, bodySize)
@@ -200,23 +201,13 @@ func (w *pdfWriter) list(b *block) {
 	w.y += 1.5
 }
 
-// letter numbers list items a, b, ... z, aa, ab ...
-func letter(i int) string {
-	s := ""
-	for i >= 0 {
-		s = string(rune('a'+i%26)) + s
-		i = i/26 - 1
-	}
-	return s
-}
-
-func (w *pdfWriter) quote(b *block) {
+func (w *pdfWriter) quote(b *outline.Block) {
 	const pad = 3.0
 	width := textW - 2*pad
 	var paras [][]line
 	h := 2 * pad
-	for _, c := range b.children {
-		ls := w.wrap(c.spans, width, bodySize, false)
+	for _, c := range b.Children {
+		ls := w.wrap(c.Spans, width, bodySize, false)
 		paras = append(paras, ls)
 		h += float64(len(ls))*bodyLine + 1.5
 	}

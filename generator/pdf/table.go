@@ -1,34 +1,34 @@
-package generator
+package pdf
 
 import (
 	"math"
 
-	east "github.com/yuin/goldmark/extension/ast"
+	"partnerdocs/generator/outline"
 )
 
 // table prints a GFM table across the text width. Rows that do not fit move
 // to the next page under a repeated header row; a row taller than a page is
 // split between pages.
-func (w *pdfWriter) table(b *block) {
-	if len(b.header) == 0 {
+func (w *pdfWriter) table(b *outline.Block) {
+	if len(b.Header) == 0 {
 		return
 	}
 	widths := w.columnWidths(b)
-	header := w.wrapRow(b.header, widths, true)
+	header := w.wrapRow(b.Header, widths, true)
 	w.y += 1
 	first := header
-	if len(b.rows) > 0 {
-		first = w.wrapRow(b.rows[0], widths, false)
+	if len(b.Rows) > 0 {
+		first = w.wrapRow(b.Rows[0], widths, false)
 	}
 	w.ensure(rowHeight(header) + rowHeight(first))
-	w.drawRow(header, widths, b.align, true)
-	for _, r := range b.rows {
-		w.tableRow(w.wrapRow(r, widths, false), header, widths, b.align)
+	w.drawRow(header, widths, b.Align, true)
+	for _, r := range b.Rows {
+		w.tableRow(w.wrapRow(r, widths, false), header, widths, b.Align)
 	}
 	w.y += 3
 }
 
-func (w *pdfWriter) tableRow(cells [][]line, header [][]line, widths []float64, align []east.Alignment) {
+func (w *pdfWriter) tableRow(cells [][]line, header [][]line, widths []float64, align []outline.Alignment) {
 	for {
 		fit := int((pageH - marginBottom - w.y - 2*cellPad) / tableLn)
 		need := maxLines(cells)
@@ -66,10 +66,10 @@ func maxLines(cells [][]line) int {
 
 func rowHeight(cells [][]line) float64 { return float64(maxLines(cells))*tableLn + 2*cellPad }
 
-func (w *pdfWriter) wrapRow(cells [][]span, widths []float64, bold bool) [][]line {
+func (w *pdfWriter) wrapRow(cells [][]outline.Span, widths []float64, bold bool) [][]line {
 	out := make([][]line, len(widths))
 	for i := range widths {
-		var c []span
+		var c []outline.Span
 		if i < len(cells) {
 			c = cells[i]
 		}
@@ -78,7 +78,7 @@ func (w *pdfWriter) wrapRow(cells [][]span, widths []float64, bold bool) [][]lin
 	return out
 }
 
-func (w *pdfWriter) drawRow(cells [][]line, widths []float64, align []east.Alignment, header bool) {
+func (w *pdfWriter) drawRow(cells [][]line, widths []float64, align []outline.Alignment, header bool) {
 	h := rowHeight(cells)
 	p := w.pdf
 	p.SetDrawColor(120, 120, 120)
@@ -96,9 +96,9 @@ func (w *pdfWriter) drawRow(cells [][]line, widths []float64, align []east.Align
 			if i < len(align) && len(l) > 0 {
 				lw := l[len(l)-1].x + l[len(l)-1].w
 				switch align[i] {
-				case east.AlignRight:
+				case outline.AlignRight:
 					lx = x + widths[i] - cellPad - lw
-				case east.AlignCenter:
+				case outline.AlignCenter:
 					lx = x + (widths[i]-lw)/2
 				}
 			}
@@ -112,10 +112,10 @@ func (w *pdfWriter) drawRow(cells [][]line, widths []float64, align []east.Align
 
 // columnWidths shares the text width between columns: each gets at least its
 // longest word, and the rest goes where the text is longest.
-func (w *pdfWriter) columnWidths(b *block) []float64 {
-	n := len(b.header)
+func (w *pdfWriter) columnWidths(b *outline.Block) []float64 {
+	n := len(b.Header)
 	natural, least := make([]float64, n), make([]float64, n)
-	measure := func(cells [][]span, bold bool) {
+	measure := func(cells [][]outline.Span, bold bool) {
 		for i := 0; i < n && i < len(cells); i++ {
 			whole := 0.0
 			w.words = words(w.words[:0], cells[i], bold)
@@ -127,8 +127,8 @@ func (w *pdfWriter) columnWidths(b *block) []float64 {
 			natural[i] = math.Max(natural[i], whole+2*cellPad)
 		}
 	}
-	measure(b.header, true)
-	for _, r := range b.rows {
+	measure(b.Header, true)
+	for _, r := range b.Rows {
 		measure(r, false)
 	}
 	return shareWidth(natural, least, textW)

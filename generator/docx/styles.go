@@ -1,8 +1,10 @@
-package generator
+package docx
 
 import (
 	"bytes"
 	"strconv"
+
+	"partnerdocs/generator/outline"
 )
 
 // docxStyles is the Word copy's style sheet: a plain sans-serif body
@@ -119,14 +121,14 @@ func docxBorder(side string, size, space int, color string) string {
 // the left, the document's title on the right, and while the document is a
 // draft, "DRAFT, not approved" after the title. The approved copy has no
 // DRAFT mark.
-func docxHeader(m pdfMeta) []byte {
+func docxHeader(m outline.Meta) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlDeclaration)
 	b.WriteString(`<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
-	docxRun(&b, m.council, "")
+	docxRun(&b, m.Council, "")
 	b.WriteString(`<w:r><w:tab/></w:r>`)
-	title := m.title
-	if m.draft {
+	title := m.Title
+	if m.Draft {
 		title += " — " + draftMark
 	}
 	docxRun(&b, title, "")
@@ -140,19 +142,19 @@ const draftMark = "DRAFT, not approved"
 // docxFooter is the footer, as the PDF prints it: the template and its
 // version, "Page X of Y" in the middle (Word's PAGE and NUMPAGES fields), and
 // the partnership's reference.
-func docxFooter(m pdfMeta) []byte {
+func docxFooter(m outline.Meta) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlDeclaration)
 	b.WriteString(`<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>`)
-	docxRun(&b, m.footer, "")
+	docxRun(&b, m.Footer, "")
 	b.WriteString(`<w:r><w:tab/></w:r>`)
 	docxRun(&b, "Page ", "")
 	docxField(&b, "PAGE", "1")
 	docxRun(&b, " of ", "")
 	docxField(&b, "NUMPAGES", "1")
-	if m.ref != "" {
+	if m.Ref != "" {
 		b.WriteString(`<w:r><w:tab/></w:r>`)
-		docxRun(&b, m.ref, "")
+		docxRun(&b, m.Ref, "")
 	}
 	b.WriteString(`</w:p></w:ftr>`)
 	return b.Bytes()

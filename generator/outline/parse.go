@@ -1,4 +1,4 @@
-package generator
+package outline
 
 import (
 	"bytes"
@@ -15,65 +15,6 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// The outline is the document as the renderers see it: a flat list of
-// blocks, each already carrying the number the renderer assigned, with every
-// cross-reference resolved. PDF, HTML and DOCX are drawn from the same
-// outline, so they cannot disagree about numbering.
-
-type blockKind int
-
-const (
-	blockTitle blockKind = iota
-	blockHeading
-	blockPara
-	blockList
-	blockTable
-	blockQuote
-	blockPageBreak
-)
-
-type span struct {
-	text   string
-	bold   bool
-	italic bool
-	ref    string // id of the heading a cross-reference points to
-	br     bool   // a line break follows
-}
-
-type block struct {
-	kind     blockKind
-	level    int    // headings: 2 or 3
-	number   string // "7", "7.2", "7.2.1", "Schedule 2"; empty when unnumbered
-	id       string
-	schedule bool
-	binding  bool
-	depth    int // paragraphs: 0 unnumbered, 1 under a clause, 2 under a sub-clause
-	spans    []span
-	ordered  bool
-	items    [][]span
-	header   [][]span
-	rows     [][][]span
-	align    []east.Alignment
-	children []*block // blockquote content
-}
-
-// headingText is the heading as printed, without its number.
-func (b *block) headingText() string {
-	t := spansText(b.spans)
-	if b.binding {
-		t += " (Binding)"
-	}
-	return t
-}
-
-type outline struct {
-	blocks []*block
-	title  string
-	labels map[string]string // heading id -> "clause 7.2" / "Schedule 2"
-
-	scratch []byte // reused while gathering inline text
-}
-
 var markdown = goldmark.New(
 	goldmark.WithExtensions(extension.Table),
 	goldmark.WithParserOptions(parser.WithAttribute()),
@@ -86,181 +27,205 @@ type numbering struct {
 	level                       int  // level of the last heading
 }
 
-func parseOutline(src []byte) (*outline, error) {
+// Parse parses the Markdown a template produced into an outline: it numbers
+// the clauses, sub-clauses, paragraphs and schedules, and resolves every
+// cross-reference ([](#id)). A reference to an id no heading has, or
+// Markdown the renderers cannot draw, is an error.
+func Parse(src []byte) (*Outline, error) {
 	doc := markdown.Parser().Parse(text.NewReader(src))
-	o := &outline{labels: map[string]string{}}
+	p := &builder{o: &Outline{Labels: map[string]string{}}}
 	var n numbering
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		b, err := o.convert(c, src, &n)
+		b, err := p.convert(c, src, &n)
 		if err != nil {
 			return nil, err
 		}
 		if b != nil {
-			o.blocks = append(o.blocks, b)
+			p.o.Blocks = append(p.o.Blocks, b)
 		}
 	}
-	return o, o.resolve()
+	return p.o, p.o.resolve()
 }
 
-func (o *outline) convert(node ast.Node, src []byte, n *numbering) (*block, error) {
+// builder holds what building one outline needs.
+type builder struct {
+	o       *Outline
+	scratch []byte // reused while gathering inline text
+}
+
+func (p *builder) convert(node ast.Node, src []byte, n *numbering) (*Block, error) {
 	switch node := node.(type) {
 	case *ast.Heading:
-		return o.heading(node, src, n), nil
+		return p.heading(node, src, n), nil
 	case *ast.Paragraph, *ast.TextBlock:
-		b := &block{kind: blockPara, spans: o.inlines(node, src)}
+		b := &Block{Kind: Paragraph, Spans: p.inlines(node, src)}
 		n.numberPara(b)
 		return b, nil
 	case *ast.List:
-		return o.listBlock(node, src), nil
+		return p.listBlock(node, src), nil
 	case *east.Table:
-		return o.tableBlock(node, src), nil
+		return p.tableBlock(node, src), nil
 	case *ast.Blockquote:
-		b := &block{kind: blockQuote}
+		b := &Block{Kind: Quote}
 		for c := node.FirstChild(); c != nil; c = c.NextSibling() {
-			child, err := o.convert(c, src, &numbering{})
+			child, err := p.convert(c, src, &numbering{})
 			if err != nil {
 				return nil, err
 			}
-			b.children = append(b.children, child)
+			b.Children = append(b.Children, child)
 		}
 		return b, nil
 	case *ast.ThematicBreak:
-		return &block{kind: blockPageBreak}, nil
+		return &Block{Kind: PageBreak}, nil
 	case *ast.HTMLBlock, *ast.FencedCodeBlock, *ast.CodeBlock:
-		return &block{kind: blockPara, spans: []span{{text: string(linesOf(node, src))}}}, nil
+		return &Block{Kind: Paragraph, Spans: []Span{{Text: string(linesOf(node, src))}}}, nil
 	}
 	return nil, fmt.Errorf("template produced Markdown the renderer does not support: %s", node.Kind())
 }
 
-func (o *outline) heading(h *ast.Heading, src []byte, n *numbering) *block {
-	b := &block{kind: blockHeading, level: h.Level, spans: o.inlines(h, src)}
-	b.id = attr(h, "id")
+func (p *builder) heading(h *ast.Heading, src []byte, n *numbering) *Block {
+	b := &Block{Kind: Heading, Level: h.Level, Spans: p.inlines(h, src)}
+	b.ID = attr(h, "id")
 	classes := " " + attr(h, "class") + " "
 	unnumbered := strings.Contains(classes, " unnumbered ")
-	b.schedule = strings.Contains(classes, " schedule ")
-	b.binding = strings.Contains(classes, " binding ")
+	b.Schedule = strings.Contains(classes, " schedule ")
+	b.Binding = strings.Contains(classes, " binding ")
 	switch {
 	case h.Level == 1:
-		b.kind = blockTitle
-		if o.title == "" {
-			o.title = spansText(b.spans)
-		}
+		b.Kind = Title
 		n.numbered = false
-	case h.Level == 2 && b.schedule:
+	case h.Level == 2 && b.Schedule:
 		n.schedule++
-		b.number = "Schedule " + strconv.Itoa(n.schedule)
+		b.Number = "Schedule " + strconv.Itoa(n.schedule)
 		n.numbered = false
 	case h.Level == 2 && !unnumbered:
 		n.clause++
 		n.sub, n.para, n.numbered = 0, 0, true
-		b.number = strconv.Itoa(n.clause)
+		b.Number = strconv.Itoa(n.clause)
 	case h.Level == 2:
 		n.numbered = false
 	case n.numbered && !unnumbered:
 		n.sub++
 		n.para = 0
-		b.number = fmt.Sprintf("%d.%d", n.clause, n.sub)
+		b.Number = fmt.Sprintf("%d.%d", n.clause, n.sub)
 	}
 	if h.Level <= 2 {
 		n.level = h.Level
-	} else if b.number != "" {
+	} else if b.Number != "" {
 		n.level = 3
 	}
-	if b.id != "" {
-		o.labels[b.id] = label(b)
+	if b.ID != "" {
+		p.o.Labels[b.ID] = label(b)
 	}
 	return b
 }
 
-func label(b *block) string {
+func label(b *Block) string {
 	switch {
-	case b.schedule:
-		return b.number
-	case b.number != "":
-		return "clause " + b.number
+	case b.Schedule:
+		return b.Number
+	case b.Number != "":
+		return "clause " + b.Number
 	}
-	return b.headingText()
+	return b.HeadingText()
 }
 
-func (n *numbering) numberPara(b *block) {
+func (n *numbering) numberPara(b *Block) {
 	if !n.numbered {
 		return
 	}
 	if n.level == 3 {
 		n.para++
-		b.number, b.depth = fmt.Sprintf("%d.%d.%d", n.clause, n.sub, n.para), 2
+		b.Number, b.Depth = fmt.Sprintf("%d.%d.%d", n.clause, n.sub, n.para), 2
 		return
 	}
 	n.sub++
-	b.number, b.depth = fmt.Sprintf("%d.%d", n.clause, n.sub), 1
+	b.Number, b.Depth = fmt.Sprintf("%d.%d", n.clause, n.sub), 1
 }
 
 // resolve fills in the text of every cross-reference.
-func (o *outline) resolve() error {
+func (o *Outline) resolve() error {
 	var missing []string
-	fix := func(spans []span) {
+	fix := func(spans []Span) {
 		for i := range spans {
-			if spans[i].ref == "" {
+			if spans[i].Ref == "" {
 				continue
 			}
-			if l, ok := o.labels[spans[i].ref]; ok {
-				spans[i].text = l
+			if l, ok := o.Labels[spans[i].Ref]; ok {
+				spans[i].Text = l
 			} else {
-				missing = append(missing, spans[i].ref)
+				missing = append(missing, spans[i].Ref)
 			}
 		}
 	}
-	var walk func([]*block)
-	walk = func(bs []*block) {
+	var walk func([]*Block)
+	walk = func(bs []*Block) {
 		for _, b := range bs {
-			fix(b.spans)
-			for _, it := range b.items {
+			fix(b.Spans)
+			for _, it := range b.Items {
 				fix(it)
 			}
-			for _, c := range b.header {
+			for _, c := range b.Header {
 				fix(c)
 			}
-			for _, r := range b.rows {
+			for _, r := range b.Rows {
 				for _, c := range r {
 					fix(c)
 				}
 			}
-			walk(b.children)
+			walk(b.Children)
 		}
 	}
-	walk(o.blocks)
+	walk(o.Blocks)
 	if len(missing) > 0 {
 		return fmt.Errorf("template refers to clauses that do not exist: #%s", strings.Join(missing, ", #"))
 	}
 	return nil
 }
 
-func (o *outline) listBlock(l *ast.List, src []byte) *block {
-	b := &block{kind: blockList, ordered: l.IsOrdered()}
+func (p *builder) listBlock(l *ast.List, src []byte) *Block {
+	b := &Block{Kind: List, Ordered: l.IsOrdered()}
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-		var spans []span
+		var spans []Span
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			if len(spans) > 0 {
-				spans[len(spans)-1].br = true
+				spans[len(spans)-1].BR = true
 			}
-			spans = append(spans, o.inlines(c, src)...)
+			spans = append(spans, p.inlines(c, src)...)
 		}
-		b.items = append(b.items, spans)
+		b.Items = append(b.Items, spans)
 	}
 	return b
 }
 
-func (o *outline) tableBlock(t *east.Table, src []byte) *block {
-	b := &block{kind: blockTable, align: t.Alignments}
+// alignments converts goldmark's column alignments, so that the renderers
+// need not import goldmark.
+func alignments(as []east.Alignment) []Alignment {
+	out := make([]Alignment, len(as))
+	for i, a := range as {
+		switch a {
+		case east.AlignLeft:
+			out[i] = AlignLeft
+		case east.AlignRight:
+			out[i] = AlignRight
+		case east.AlignCenter:
+			out[i] = AlignCenter
+		}
+	}
+	return out
+}
+
+func (p *builder) tableBlock(t *east.Table, src []byte) *Block {
+	b := &Block{Kind: Table, Align: alignments(t.Alignments)}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		var cells [][]span
+		var cells [][]Span
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, o.inlines(cell, src))
+			cells = append(cells, p.inlines(cell, src))
 		}
 		if _, ok := row.(*east.TableHeader); ok {
-			b.header = cells
+			b.Header = cells
 		} else {
-			b.rows = append(b.rows, cells)
+			b.Rows = append(b.Rows, cells)
 		}
 	}
 	return b
@@ -269,17 +234,17 @@ func (o *outline) tableBlock(t *east.Table, src []byte) *block {
 // inlines flattens a block's inline content into spans. Text nodes are many
 // (every escaped character ends one), so their text is gathered in one
 // buffer and becomes a string once per span.
-func (o *outline) inlines(n ast.Node, src []byte) []span {
-	c := inlineCollector{src: src, buf: o.scratch[:0]}
+func (p *builder) inlines(n ast.Node, src []byte) []Span {
+	c := inlineCollector{src: src, buf: p.scratch[:0]}
 	c.walk(n, false, false)
 	c.flush()
-	o.scratch = c.buf
+	p.scratch = c.buf
 	return c.out
 }
 
 type inlineCollector struct {
 	src          []byte
-	out          []span
+	out          []Span
 	buf          []byte // text of the span being gathered
 	bold, italic bool
 }
@@ -303,7 +268,7 @@ func (c *inlineCollector) walk(n ast.Node, bold, italic bool) {
 		case *ast.Link:
 			if dest := string(node.Destination); strings.HasPrefix(dest, "#") && node.FirstChild() == nil {
 				c.flush()
-				c.out = append(c.out, span{ref: dest[1:], bold: bold, italic: italic})
+				c.out = append(c.out, Span{Ref: dest[1:], Bold: bold, Italic: italic})
 			} else {
 				c.walk(node, bold, italic)
 			}
@@ -338,7 +303,7 @@ func (c *inlineCollector) text(b []byte, bold, italic, escaped bool) {
 
 func (c *inlineCollector) flush() {
 	if len(c.buf) > 0 {
-		c.out = append(c.out, span{text: string(c.buf), bold: c.bold, italic: c.italic})
+		c.out = append(c.out, Span{Text: string(c.buf), Bold: c.bold, Italic: c.italic})
 		c.buf = c.buf[:0]
 	}
 }
@@ -346,7 +311,7 @@ func (c *inlineCollector) flush() {
 func (c *inlineCollector) lineBreak() {
 	c.flush()
 	if k := len(c.out) - 1; k >= 0 {
-		c.out[k].br = true
+		c.out[k].BR = true
 	}
 }
 
@@ -403,12 +368,4 @@ func linesOf(n ast.Node, src []byte) []byte {
 		b = append(b, seg.Value(src)...)
 	}
 	return bytes.TrimRight(b, "\n")
-}
-
-func spansText(spans []span) string {
-	var b strings.Builder
-	for _, s := range spans {
-		b.WriteString(s.text)
-	}
-	return b.String()
 }

@@ -1,4 +1,4 @@
-package generator
+package docx
 
 import (
 	"bytes"
@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	east "github.com/yuin/goldmark/extension/ast"
+	"partnerdocs/generator/fonts"
+	"partnerdocs/generator/outline"
 )
 
 // docxBody writes word/document.xml from the outline. It follows the PDF's
@@ -17,7 +18,7 @@ import (
 // block is a box kept on one page.
 type docxBody struct {
 	out       *bytes.Buffer
-	reg, bold *face             // for sharing a table's width between its columns
+	faces     *fonts.Faces      // for sharing a table's width between its columns
 	bookmarks map[string]string // heading id -> bookmark name
 	nextMark  int               // the next bookmark's w:id
 
@@ -25,15 +26,15 @@ type docxBody struct {
 	pageStart    bool // nothing has been written on the current page yet
 	breakBefore  bool // the next paragraph starts a new page
 	afterTable   bool // the last thing written was a table
-	words        []word
+	words        []cellWord
 	naturalWidth []float64
 	leastWidth   []float64
 	digits       [20]byte
 }
 
 // newDOCXBody writes into out, which the caller owns.
-func newDOCXBody(o *outline, reg, bold *face, out *bytes.Buffer) *docxBody {
-	return &docxBody{out: out, reg: reg, bold: bold, bookmarks: docxBookmarks(o.labels), pageStart: true}
+func newDOCXBody(o *outline.Outline, faces *fonts.Faces, out *bytes.Buffer) *docxBody {
+	return &docxBody{out: out, faces: faces, bookmarks: docxBookmarks(o.Labels), pageStart: true}
 }
 
 // number writes n in decimal, without making a string of it.
@@ -78,18 +79,18 @@ func docxBookmarks(labels map[string]string) map[string]string {
 	return names
 }
 
-func (d *docxBody) document(o *outline, meta pdfMeta) {
+func (d *docxBody) document(o *outline.Outline, meta outline.Meta) {
 	d.out.WriteString(xmlDeclaration)
 	d.out.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
-	if meta.draft {
+	if meta.Draft {
 		d.out.WriteString(`<w:p><w:pPr><w:pStyle w:val="DraftNotice"/></w:pPr>`)
 		docxRun(d.out, draftMark+". This document is a draft until it is approved and signed.", "")
 		d.out.WriteString(`</w:p>`)
 	}
-	for i, b := range o.blocks {
-		var next *block
-		if i+1 < len(o.blocks) {
-			next = o.blocks[i+1]
+	for i, b := range o.Blocks {
+		var next *outline.Block
+		if i+1 < len(o.Blocks) {
+			next = o.Blocks[i+1]
 		}
 		d.block(b, next)
 	}
@@ -107,23 +108,23 @@ func (d *docxBody) document(o *outline, meta pdfMeta) {
 		`</w:sectPr></w:body></w:document>`)
 }
 
-func (d *docxBody) block(b, next *block) {
-	switch b.kind {
-	case blockTitle:
+func (d *docxBody) block(b, next *outline.Block) {
+	switch b.Kind {
+	case outline.Title:
 		d.startPara(docxPara{style: "Title"})
-		d.bookmarked(b.id, func() { d.spans(b.spans, false) })
+		d.bookmarked(b.ID, func() { d.spans(b.Spans, false) })
 		d.endPara()
-	case blockHeading:
+	case outline.Heading:
 		d.heading(b)
-	case blockPara:
-		d.paragraph(b, next != nil && next.kind == blockList)
-	case blockList:
+	case outline.Paragraph:
+		d.paragraph(b, next != nil && next.Kind == outline.List)
+	case outline.List:
 		d.list(b)
-	case blockTable:
+	case outline.Table:
 		d.table(b)
-	case blockQuote:
+	case outline.Quote:
 		d.quote(b)
-	case blockPageBreak:
+	case outline.PageBreak:
 		if !d.pageStart {
 			d.breakBefore, d.pageStart = true, true
 		}
@@ -223,26 +224,26 @@ var docxHeadingStyles = [...]string{"Heading1", "Heading2", "Heading3"}
 // heading writes a clause, sub-clause or schedule heading with its number
 // as text: "7<tab>Membership", "Schedule 2: Contributions". A schedule
 // starts a new page, as in the PDF.
-func (d *docxBody) heading(b *block) {
-	p := docxPara{style: docxHeadingStyles[min(max(b.level-1, 1), 3)-1]}
-	numbered := b.number != "" && !b.schedule
+func (d *docxBody) heading(b *outline.Block) {
+	p := docxPara{style: docxHeadingStyles[min(max(b.Level-1, 1), 3)-1]}
+	numbered := b.Number != "" && !b.Schedule
 	if numbered {
 		p.left, p.hanging = docxNumCol, docxNumCol
 	}
-	if b.schedule && !d.pageStart {
+	if b.Schedule && !d.pageStart {
 		d.breakBefore = true
 	}
 	d.startPara(p)
-	d.bookmarked(b.id, func() {
+	d.bookmarked(b.ID, func() {
 		switch {
-		case b.schedule:
-			docxRun(d.out, b.number+": ", "")
+		case b.Schedule:
+			docxRun(d.out, b.Number+": ", "")
 		case numbered:
-			docxRun(d.out, b.number, "")
+			docxRun(d.out, b.Number, "")
 			d.out.WriteString(`<w:r><w:tab/></w:r>`)
 		}
-		d.spans(b.spans, false)
-		if b.binding {
+		d.spans(b.Spans, false)
+		if b.Binding {
 			docxRun(d.out, " (Binding)", "")
 		}
 	})
@@ -252,35 +253,32 @@ func (d *docxBody) heading(b *block) {
 
 // paragraph writes body text; a numbered one hangs its number to the left
 // of its text, one column in for each level.
-func (d *docxBody) paragraph(b *block, beforeList bool) {
+func (d *docxBody) paragraph(b *outline.Block, beforeList bool) {
 	p := docxPara{keepNext: beforeList}
-	if b.depth > 0 {
-		p.left = docxNumCol * b.depth
-		if b.number != "" {
+	if b.Depth > 0 {
+		p.left = docxNumCol * b.Depth
+		if b.Number != "" {
 			p.hanging = docxNumCol
 		}
 	}
 	d.startPara(p)
-	if b.number != "" {
-		docxRun(d.out, b.number, "")
+	if b.Number != "" {
+		docxRun(d.out, b.Number, "")
 		d.out.WriteString(`<w:r><w:tab/></w:r>`)
 	}
-	d.spans(b.spans, false)
+	d.spans(b.Spans, false)
 	d.endPara()
 	d.indent = p.left
 }
 
 // list writes each item as a paragraph with its label, "(a)" or a bullet,
 // as text, under the text of the clause before it.
-func (d *docxBody) list(b *block) {
+func (d *docxBody) list(b *outline.Block) {
 	left := d.indent + docxListLabel
-	for i, item := range b.items {
-		label := "•"
-		if b.ordered {
-			label = "(" + letter(i) + ")"
-		}
+	for i, item := range b.Items {
+		label := b.ItemLabel(i)
 		p := docxPara{style: "ListParagraph", left: left, hanging: docxListLabel}
-		if i == len(b.items)-1 {
+		if i == len(b.Items)-1 {
 			p.spaceAfter = 120
 		}
 		d.startPara(p)
@@ -294,11 +292,11 @@ func (d *docxBody) list(b *block) {
 // spans writes inline text: bold and italic as run properties, line breaks
 // as breaks, and a cross-reference as an internal hyperlink to the
 // heading's bookmark, showing the label the PDF prints ("clause 7.2").
-func (d *docxBody) spans(spans []span, allBold bool) {
+func (d *docxBody) spans(spans []outline.Span, allBold bool) {
 	for _, s := range spans {
-		rPr := docxRunProps(s.bold || allBold, s.italic)
-		text := strings.TrimRight(s.text, "\n")
-		if name, ok := d.bookmarks[s.ref]; ok && s.ref != "" {
+		rPr := docxRunProps(s.Bold || allBold, s.Italic)
+		text := strings.TrimRight(s.Text, "\n")
+		if name, ok := d.bookmarks[s.Ref]; ok && s.Ref != "" {
 			d.out.WriteString(`<w:hyperlink w:anchor="`)
 			d.out.WriteString(name)
 			d.out.WriteString(`" w:history="1">`)
@@ -307,7 +305,7 @@ func (d *docxBody) spans(spans []span, allBold bool) {
 		} else {
 			d.runs(text, rPr)
 		}
-		if s.br {
+		if s.BR {
 			d.out.WriteString(`<w:r><w:br/></w:r>`)
 		}
 	}
@@ -370,8 +368,8 @@ const docxTableCellMar = `<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:
 
 // table writes a GFM table as a Word table across the text width, its
 // header row repeated at the top of every page the table runs onto.
-func (d *docxBody) table(b *block) {
-	if len(b.header) == 0 {
+func (d *docxBody) table(b *outline.Block) {
+	if len(b.Header) == 0 {
 		return
 	}
 	d.beforeTable()
@@ -387,15 +385,15 @@ func (d *docxBody) table(b *block) {
 		o.WriteString(`/>`)
 	}
 	o.WriteString(`</w:tblGrid>`)
-	d.row(b.header, widths, b.align, true)
-	for _, r := range b.rows {
-		d.row(r, widths, b.align, false)
+	d.row(b.Header, widths, b.Align, true)
+	for _, r := range b.Rows {
+		d.row(r, widths, b.Align, false)
 	}
 	o.WriteString(`</w:tbl>`)
 	d.afterTable = true
 }
 
-func (d *docxBody) row(cells [][]span, widths []int, align []east.Alignment, header bool) {
+func (d *docxBody) row(cells [][]outline.Span, widths []int, align []outline.Alignment, header bool) {
 	o := d.out
 	o.WriteString(`<w:tr>`)
 	if header {
@@ -414,9 +412,9 @@ func (d *docxBody) row(cells [][]span, widths []int, align []east.Alignment, hea
 		p := docxPara{style: "TableText"}
 		if i < len(align) {
 			switch align[i] {
-			case east.AlignRight:
+			case outline.AlignRight:
 				p.align = "right"
-			case east.AlignCenter:
+			case outline.AlignCenter:
 				p.align = "center"
 			}
 		}
@@ -431,10 +429,10 @@ func (d *docxBody) row(cells [][]span, widths []int, align []east.Alignment, hea
 }
 
 // columnWidths shares the text width between a table's columns as the PDF
-// does (see pdfWriter.columnWidths), measured with the same font metrics at
+// does (see columnWidths in generator/pdf), measured with the same font metrics at
 // the Word table's size, in twips that add up to the text width.
-func (d *docxBody) columnWidths(b *block) []int {
-	n := len(b.header)
+func (d *docxBody) columnWidths(b *outline.Block) []int {
+	n := len(b.Header)
 	natural, least := d.naturalWidth[:0], d.leastWidth[:0]
 	for range n {
 		natural, least = append(natural, 0), append(least, 0)
@@ -443,10 +441,10 @@ func (d *docxBody) columnWidths(b *block) []int {
 	// LibreOffice measure a little differently, and a column exactly as
 	// wide as its longest word would break that word in one of them.
 	pad := 2*float64(docxCellMarLR)/20 + 2 // points
-	measure := func(cells [][]span, bold bool) {
+	measure := func(cells [][]outline.Span, bold bool) {
 		for i := 0; i < n && i < len(cells); i++ {
 			whole := 0.0
-			d.words = words(d.words[:0], cells[i], bold)
+			d.words = cellWords(d.words[:0], cells[i], bold)
 			for _, wd := range d.words {
 				least[i] = math.Max(least[i], d.widestPiece(wd.text, wd.bold)+pad)
 				whole += d.textWidth(wd.text, wd.bold) + d.textWidth(" ", wd.bold)
@@ -454,8 +452,8 @@ func (d *docxBody) columnWidths(b *block) []int {
 			natural[i] = math.Max(natural[i], whole+pad)
 		}
 	}
-	measure(b.header, true)
-	for _, r := range b.rows {
+	measure(b.Header, true)
+	for _, r := range b.Rows {
 		measure(r, false)
 	}
 	d.naturalWidth, d.leastWidth = natural, least
@@ -488,17 +486,13 @@ func (d *docxBody) widestPiece(word string, bold bool) float64 {
 
 // textWidth measures s in points at the table's size.
 func (d *docxBody) textWidth(s string, bold bool) float64 {
-	f := d.reg
-	if bold {
-		f = d.bold
-	}
-	return float64(f.width(s)) * docxTableSize / 1000
+	return float64(d.faces.Face(bold).Width(s)) * docxTableSize / 1000
 }
 
 // quote writes a signature block as a one-cell table with a border, which
 // Word and LibreOffice keep on one page and never join with the next
 // signature block's box.
-func (d *docxBody) quote(b *block) {
+func (d *docxBody) quote(b *outline.Block) {
 	d.beforeTable()
 	o := d.out
 	o.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="SignatureBox"/>` +
@@ -506,12 +500,12 @@ func (d *docxBody) quote(b *block) {
 		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>` +
 		`</w:tblPr><w:tblGrid><w:gridCol w:w="` + docxTextWTwips + `"/></w:tblGrid>` +
 		`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="` + docxTextWTwips + `" w:type="dxa"/></w:tcPr>`)
-	if len(b.children) == 0 {
+	if len(b.Children) == 0 {
 		o.WriteString(`<w:p/>`)
 	}
-	for i, c := range b.children {
-		d.startPara(docxPara{keepNext: i < len(b.children)-1, keepLines: true})
-		d.spans(c.spans, false)
+	for i, c := range b.Children {
+		d.startPara(docxPara{keepNext: i < len(b.Children)-1, keepLines: true})
+		d.spans(c.Spans, false)
 		d.endPara()
 	}
 	o.WriteString(`</w:tc></w:tr></w:tbl>`)

@@ -1,4 +1,4 @@
-package generator
+package html
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"html/template"
 	"strings"
 
-	east "github.com/yuin/goldmark/extension/ast"
+	"partnerdocs/generator/outline"
 )
 
 // The HTML copy is the accessible preview and the on-screen review copy:
@@ -82,20 +82,25 @@ type htmlSpan struct {
 	Bold, Italic, BR bool
 }
 
-var kindNames = map[blockKind]string{
-	blockTitle: "title", blockHeading: "heading", blockPara: "para", blockList: "list",
-	blockTable: "table", blockQuote: "quote", blockPageBreak: "pagebreak",
+var kindNames = map[outline.Kind]string{
+	outline.Title: "title", outline.Heading: "heading", outline.Paragraph: "para", outline.List: "list",
+	outline.Table: "table", outline.Quote: "quote", outline.PageBreak: "pagebreak",
 }
 
-func renderHTML(o *outline, meta pdfMeta) ([]byte, error) {
-	blocks := make([]htmlBlock, len(o.blocks))
-	for i, b := range o.blocks {
+var alignNames = map[outline.Alignment]string{outline.AlignRight: "right", outline.AlignCenter: "center"}
+
+// Render writes the outline as one HTML page, with m's title, council,
+// reference and template in its head, header and footer, and a notice in
+// words while m.Draft.
+func Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
+	blocks := make([]htmlBlock, len(o.Blocks))
+	for i, b := range o.Blocks {
 		blocks[i] = toHTMLBlock(b)
 	}
 	var buf bytes.Buffer
 	data := map[string]any{"Meta": map[string]any{
-		"title": meta.title, "council": meta.council, "ref": meta.ref,
-		"footer": meta.footer, "draft": meta.draft,
+		"title": m.Title, "council": m.Council, "ref": m.Ref,
+		"footer": m.Footer, "draft": m.Draft,
 	}, "Blocks": blocks}
 	if err := htmlTemplate.Execute(&buf, data); err != nil {
 		return nil, fmt.Errorf("writing HTML: %w", err)
@@ -103,44 +108,44 @@ func renderHTML(o *outline, meta pdfMeta) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func toHTMLBlock(b *block) htmlBlock {
+func toHTMLBlock(b *outline.Block) htmlBlock {
 	h := htmlBlock{
-		Kind: kindNames[b.kind], ID: b.id, Number: b.number, Level: b.level, Depth: b.depth,
-		Binding: b.binding, Schedule: b.schedule, Ordered: b.ordered, Spans: toHTMLSpans(b.spans),
+		Kind: kindNames[b.Kind], ID: b.ID, Number: b.Number, Level: b.Level, Depth: b.Depth,
+		Binding: b.Binding, Schedule: b.Schedule, Ordered: b.Ordered, Spans: toHTMLSpans(b.Spans),
 	}
-	if b.kind == blockTitle {
+	if b.Kind == outline.Title {
 		h.Level = 1
 	}
-	for _, it := range b.items {
+	for _, it := range b.Items {
 		h.Items = append(h.Items, toHTMLSpans(it))
 	}
-	for _, c := range b.header {
+	for _, c := range b.Header {
 		h.Header = append(h.Header, toHTMLSpans(c))
 	}
-	for _, r := range b.rows {
+	for _, r := range b.Rows {
 		row := make([][]htmlSpan, len(r))
 		for i, c := range r {
 			row[i] = toHTMLSpans(c)
 		}
 		h.Rows = append(h.Rows, row)
 	}
-	for i := range b.header {
+	for i := range b.Header {
 		a := ""
-		if i < len(b.align) {
-			a = map[east.Alignment]string{east.AlignRight: "right", east.AlignCenter: "center"}[b.align[i]]
+		if i < len(b.Align) {
+			a = alignNames[b.Align[i]]
 		}
 		h.Align = append(h.Align, a)
 	}
-	for _, c := range b.children {
+	for _, c := range b.Children {
 		h.Children = append(h.Children, toHTMLBlock(c))
 	}
 	return h
 }
 
-func toHTMLSpans(spans []span) []htmlSpan {
+func toHTMLSpans(spans []outline.Span) []htmlSpan {
 	out := make([]htmlSpan, len(spans))
 	for i, s := range spans {
-		out[i] = htmlSpan{Text: strings.TrimRight(s.text, "\n"), Ref: s.ref, Bold: s.bold, Italic: s.italic, BR: s.br}
+		out[i] = htmlSpan{Text: strings.TrimRight(s.Text, "\n"), Ref: s.Ref, Bold: s.Bold, Italic: s.Italic, BR: s.BR}
 	}
 	return out
 }

@@ -1,0 +1,111 @@
+package outline
+
+import "strings"
+
+// Outline is a parsed document.
+type Outline struct {
+	Blocks []*Block
+	// Labels holds, for every heading with an id, what a cross-reference to
+	// it prints: "clause 7.2", "Schedule 2", or the heading's text when it
+	// is unnumbered.
+	Labels map[string]string
+}
+
+// Kind is what a block is.
+type Kind int
+
+// The kinds of block.
+const (
+	Title Kind = iota
+	Heading
+	Paragraph
+	List
+	Table
+	Quote // a signature block: its Children are printed in a box
+	PageBreak
+)
+
+// Alignment is a table column's alignment.
+type Alignment int
+
+// Column alignments, as a GFM table's delimiter row sets them.
+const (
+	AlignNone Alignment = iota
+	AlignLeft
+	AlignRight
+	AlignCenter
+)
+
+// Span is a stretch of inline text in one style.
+type Span struct {
+	Text   string
+	Bold   bool
+	Italic bool
+	// Ref is the id of the heading a cross-reference points at; Text is
+	// then that heading's label.
+	Ref string
+	// BR says a line break follows.
+	BR bool
+}
+
+// Block is one block of the document. Which fields mean something depends
+// on its Kind.
+type Block struct {
+	Kind Kind
+	// Level is a heading's Markdown level: 1 for the title, then 2, 3, ...
+	Level int
+	// Number is what the block prints as its number: "7", "7.2", "7.2.1",
+	// "Schedule 2"; empty when it is unnumbered.
+	Number   string
+	ID       string // a heading's id, which cross-references name
+	Schedule bool   // a heading that starts a schedule
+	Binding  bool   // a heading marked binding
+	// Depth is a paragraph's level: 0 unnumbered, 1 under a clause, 2
+	// under a sub-clause.
+	Depth    int
+	Spans    []Span     // title, heading and paragraph text
+	Ordered  bool       // a list lettered (a), (b), ... rather than bulleted
+	Items    [][]Span   // a list's items
+	Header   [][]Span   // a table's header cells
+	Rows     [][][]Span // a table's body rows
+	Align    []Alignment
+	Children []*Block // a quote's content
+}
+
+// HeadingText is the heading as printed, without its number.
+func (b *Block) HeadingText() string {
+	t := Text(b.Spans)
+	if b.Binding {
+		t += " (Binding)"
+	}
+	return t
+}
+
+// ItemLabel is the label the paged copies print before item i (from 0) of
+// a list: "(a)", "(b)", ... "(z)", "(aa)" for an ordered list, a bullet
+// otherwise.
+func (b *Block) ItemLabel(i int) string {
+	if !b.Ordered {
+		return "•"
+	}
+	return "(" + letter(i) + ")"
+}
+
+// letter numbers list items a, b, ... z, aa, ab ...
+func letter(i int) string {
+	s := ""
+	for i >= 0 {
+		s = string(rune('a'+i%26)) + s
+		i = i/26 - 1
+	}
+	return s
+}
+
+// Text is the text of spans, run together.
+func Text(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}

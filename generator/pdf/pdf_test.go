@@ -1,0 +1,128 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"partnerdocs/generator/fonts"
+	"partnerdocs/generator/outline"
+	"partnerdocs/internal/pdftest"
+)
+
+var at = time.Date(2026, time.April, 1, 9, 30, 0, 0, time.UTC)
+
+func newRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	faces, err := fonts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(faces)
+}
+
+// document is a short outline with a table long enough to run over a page.
+func document(t testing.TB) *outline.Outline {
+	t.Helper()
+	var md strings.Builder
+	md.WriteString("# Test Agreement\n\n## Parties {#parties}\n\nThe parties are named in [](#money).\n\n")
+	md.WriteString("## Money {#money .schedule}\n\n| Partner | Share |\n|:--|--:|\n")
+	for i := range 120 {
+		fmt.Fprintf(&md, "| Partner number %d | £%d |\n", i+1, 1000*(i+1))
+	}
+	o, err := outline.Parse([]byte(md.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+var meta = outline.Meta{Title: "Test Agreement", Subject: "The Test Partnership", Keywords: "test; partnership",
+	Council: "Test Council", Ref: "TP-1", Footer: "Template test v1.0.0", Draft: true, At: at}
+
+func TestRender(t *testing.T) {
+	pdftest.Require(t, "pdftotext", "pdfinfo", "qpdf")
+	b, err := newRenderer(t).Render(document(t), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, b)
+	info := pdftest.Info(t, b)
+	for k, want := range map[string]string{"Title": meta.Title, "Author": meta.Council, "Subject": meta.Subject, "Keywords": meta.Keywords} {
+		if info[k] != want {
+			t.Errorf("%s is %q, want %q", k, info[k], want)
+		}
+	}
+	pages := pdftest.Pages(t, b)
+	if pages < 3 {
+		t.Fatalf("%d pages: the schedule's table should start a page and run over another", pages)
+	}
+	text := pdftest.Text(t, b)
+	flat := pdftest.Flat(text)
+	for _, want := range []string{
+		"1 Parties", "The parties are named in Schedule 1.", "Schedule 1: Money",
+		"Test Council", "Test Agreement — DRAFT, not approved", "Template test v1.0.0", "TP-1",
+		fmt.Sprintf("Page 1 of %d", pages), fmt.Sprintf("Page %d of %d", pages, pages), "Partner number 120 £120000",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	// The header row is repeated on every page the table runs onto.
+	if n := strings.Count(flat, "Partner Share"); n != pages-1 {
+		t.Errorf("the table's header row is printed %d times over %d pages of table", n, pages-1)
+	}
+	marks := strings.Join(pdftest.Outline(t, b), "\n")
+	for _, want := range []string{"Test Agreement", "1 Parties", "Schedule 1: Money"} {
+		if !strings.Contains(marks, want) {
+			t.Errorf("no bookmark %q in %q", want, marks)
+		}
+	}
+}
+
+// The same outline and metadata give the same bytes, from one renderer
+// used twice and from two renderers.
+func TestRenderIsDeterministic(t *testing.T) {
+	r := newRenderer(t)
+	first, err := r.Render(document(t), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []*Renderer{r, newRenderer(t)} {
+		again, err := r.Render(document(t), meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first, again) {
+			t.Fatal("two renderings of the same outline differ")
+		}
+	}
+}
+
+func TestApprovedCopyHasNoDraftMark(t *testing.T) {
+	pdftest.Require(t, "pdftotext")
+	m := meta
+	m.Draft = false
+	b, err := newRenderer(t).Render(document(t), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdftest.Text(t, b); strings.Contains(text, "DRAFT") {
+		t.Error("the approved copy says DRAFT")
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	r := newRenderer(t)
+	for c, want := range map[rune]bool{
+		'A': true, 'é': true, 'Ł': true, 'Ж': true, '€': true,
+		'ש': false, // Liberation Sans has Hebrew, but fpdf does not order it right to left
+		'م': false, 0x4E2D: false, 0x1F600: false,
+	} {
+		if got := r.Printable(c); got != want {
+			t.Errorf("Printable(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
