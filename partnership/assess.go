@@ -95,6 +95,8 @@ func (a *assessor) assess() Assessment {
 	a.classify()
 	a.significance()
 	a.route()
+	a.out.Checklist = a.checklist()
+	a.out.Compliance = ComplianceOf(a.p)
 	a.check()
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Compare(severityRank(x.Severity), severityRank(y.Severity))

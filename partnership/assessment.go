@@ -19,6 +19,16 @@ type Assessment struct {
 	BudgetApprovalNeeded bool            `json:"budget_approval_needed"`
 	ConsentsNeeded       []ConsentNeeded `json:"consents_needed"`
 	Findings             []Finding       `json:"findings"`
+
+	// Checklist is the answer to every item of Annex 2 with its facts, and
+	// Compliance the six compliance flags of the CMT workbook's Register.
+	// Both follow from the record and the fields above, so they are worked
+	// out afresh by Assess and are not (yet) part of the JSON the API
+	// returns or the register stores: a revision read back from the
+	// register has them zero, so recompute them (Assess, or ComplianceOf
+	// for the flags alone) rather than read them from a stored Assessment.
+	Checklist  Checklist  `json:"-"`
+	Compliance Compliance `json:"-"`
 }
 
 // Classification is what §3 makes of an arrangement.
@@ -33,6 +43,9 @@ const (
 	ClassUndetermined     Classification = "undetermined"
 )
 
+// ClassificationValues lists every Classification.
+var ClassificationValues = []Classification{ClassPartnership, ClassExcludedContract, ClassExcludedForum, ClassExcludedHybrid, ClassUndetermined}
+
 // Criterion is one of the three §3(a) tests of significance.
 type Criterion string
 
@@ -42,6 +55,9 @@ const (
 	CriterionStrategicPriorities Criterion = "strategic_priorities" // (2) high-level strategic priorities for the county
 	CriterionCorporateOutcome    Criterion = "corporate_outcome"    // (3) an outcome, and reputational risk without it
 )
+
+// CriterionValues lists the criteria in the protocol's order.
+var CriterionValues = []Criterion{CriterionPolicyAndResources, CriterionStrategicPriorities, CriterionCorporateOutcome}
 
 // Borderline says that only one half of a two-part criterion is met.
 type Borderline struct {
@@ -58,6 +74,9 @@ const (
 	RouteDelegated ApprovalRoute = "delegated" // the Assistant Chief Executive or a Director
 	RouteNone      ApprovalRoute = "none"      // not a partnership, so no approval under the protocol
 )
+
+// ApprovalRouteValues lists every ApprovalRoute.
+var ApprovalRouteValues = []ApprovalRoute{RouteCMT, RouteDelegated, RouteNone}
 
 // ConsentNeeded names a representative who would also represent another
 // organisation and whose consent the protocol requires.
@@ -77,6 +96,9 @@ const (
 	SeverityWarning Severity = "warning"
 	SeverityInfo    Severity = "info"
 )
+
+// SeverityValues lists the severities, most serious first.
+var SeverityValues = []Severity{SeverityBlocker, SeverityWarning, SeverityInfo}
 
 // Finding is one thing the protocol asks for that the proposal lacks or
 // gets wrong.
