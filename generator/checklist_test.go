@@ -45,6 +45,15 @@ var checklistHeadings = []string{"Partnership Checklist", "Summary", "Checklist"
 // bareBar is a "|" not escaped, which would end a table cell.
 var bareBar = regexp.MustCompile(`(^|[^\\])\|`)
 
+// The words the Answer column uses, from package partnership.
+var (
+	answerYes         = partnership.AnswerYes.Text()
+	answerNo          = partnership.AnswerNo.Text()
+	answerNA          = partnership.AnswerNotApplicable.Text()
+	answerNotRecorded = partnership.AnswerNotRecorded.Text()
+	answerPending     = partnership.AnswerPending.Text()
+)
+
 var checklistAnswers = []string{answerYes, answerNo, answerNA, answerNotRecorded, answerPending}
 
 // checklistView is the view the checklist template sees, with the
