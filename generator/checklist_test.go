@@ -221,3 +221,43 @@ func TestChecklistFindingsOrder(t *testing.T) {
 		t.Errorf("counts: %+v", c)
 	}
 }
+
+// The view prints the assessment's answers and decides none: an answer
+// changed in the assessment is the answer printed, whatever the record says.
+func TestChecklistPrintsTheAssessmentsAnswers(t *testing.T) {
+	g := newTestGenerator(t)
+	v := checklistView(g, loadSample(t, "waste-partnership.json"))
+	c := &v.A.Checklist
+	c.ExitStrategy.Answer = partnership.AnswerPending
+	c.Decision.Answer = partnership.AnswerNotApplicable
+	c.WithinBudget = partnership.BudgetItem{Answer: partnership.AnswerNotRecorded}
+	got := v.Checklist()
+	if got.ExitStrategy.Answer != answerPending || got.Decision.Answer != answerNA || got.WithinBudget.Answer != answerNotRecorded {
+		t.Errorf("exit %+v, decision %+v, budget %+v", got.ExitStrategy, got.Decision, got.WithinBudget)
+	}
+	if got.WithinBudget.Evidence != "No contributions recorded." {
+		t.Errorf("budget evidence %q does not follow the assessment's facts", got.WithinBudget.Evidence)
+	}
+}
+
+// Money in the checklist is written the one way partnership formats it.
+func TestChecklistMoneyIsPoundsAndPence(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "waste-partnership.json")
+	var total, council int64
+	for _, c := range p.Contributions {
+		total += c.AmountPence
+		if c.Partner == "council" {
+			council += c.AmountPence
+		}
+	}
+	e := checklistView(g, p).Checklist().Resources.Evidence
+	for _, want := range []string{partnership.FormatMoney(total), partnership.FormatMoney(council)} {
+		if !strings.Contains(e, want) {
+			t.Errorf("resources evidence %q lacks %q", e, want)
+		}
+	}
+	if !regexp.MustCompile(`£[\d,]+\.\d\d`).MatchString(e) {
+		t.Errorf("resources evidence %q has no amount in pounds and pence", e)
+	}
+}
