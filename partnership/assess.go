@@ -55,14 +55,22 @@ import (
 //     then warnings, then info, and otherwise keep the order the checks run
 //     in, which follows the protocol's sections.
 //
+//  5. The Annex 2 checklist and the compliance flags (assess_checklist.go,
+//     compliance.go): an answer to every checklist item with the facts
+//     behind it, and the six flags of the CMT workbook's Register. They use
+//     the same helpers as the findings (hasSponsoringOfficer,
+//     hasExitStrategy, logoUnjustified, LegalInstrument.IsBinding …), so an
+//     answer and a finding about the same fact never disagree; documents
+//     and the workbook print them and decide nothing.
+//
 // Sections are cited where the protocol's text says the thing: the sponsoring
 // officer is §4(c) (Roles and accountability), while representation of a
 // significant partnership and substitutes are §4(a) (Legal status), where the
 // protocol happens to put them.
 
 // Assess applies the Partnership Protocol's rules to a partnership: the §3
-// classification, §3(a) significance, the §5(b) approval route and the
-// findings. It is a pure function: asOf is the date against which review
+// classification, §3(a) significance, the §5(b) approval route, the
+// findings, the Annex 2 checklist's answers and the compliance flags. It is a pure function: asOf is the date against which review
 // dates are judged, and the council profile names the approvers. It never
 // panics, whatever p holds; a nil p is assessed as an empty record.
 func Assess(p *Partnership, c Council, asOf time.Time) Assessment {
