@@ -222,16 +222,20 @@ func TestChecklistFindingsOrder(t *testing.T) {
 	}
 }
 
-// The view prints the assessment's answers and decides none: an answer
-// changed in the assessment is the answer printed, whatever the record says.
+// The view prints package partnership's answers and decides none: an
+// answer changed there is the answer printed, whatever the record says.
 func TestChecklistPrintsTheAssessmentsAnswers(t *testing.T) {
 	g := newTestGenerator(t)
-	v := checklistView(g, loadSample(t, "waste-partnership.json"))
-	c := &v.A.Checklist
+	p := loadSample(t, "waste-partnership.json")
+	v := checklistView(g, p)
+	c := partnership.ChecklistOf(p, g.council, genTime)
+	if got := v.Checklist(); got.ExitStrategy.Answer != c.ExitStrategy.Answer.Text() || got.Decision.Answer != c.Decision.Answer.Text() {
+		t.Fatalf("the view's answers differ from ChecklistOf's: %+v", got)
+	}
 	c.ExitStrategy.Answer = partnership.AnswerPending
 	c.Decision.Answer = partnership.AnswerNotApplicable
 	c.WithinBudget = partnership.BudgetItem{Answer: partnership.AnswerNotRecorded}
-	got := v.Checklist()
+	got := v.printChecklist(c)
 	if got.ExitStrategy.Answer != answerPending || got.Decision.Answer != answerNA || got.WithinBudget.Answer != answerNotRecorded {
 		t.Errorf("exit %+v, decision %+v, budget %+v", got.ExitStrategy, got.Decision, got.WithinBudget)
 	}

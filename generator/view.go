@@ -71,6 +71,11 @@ type view struct {
 	CommsLeadName  string   // the party named as communications lead, or ""
 
 	names map[string]string // party id, raw or escaped -> escaped name
+
+	// raw and rawCouncil are the record and profile as given, for the
+	// answers package partnership works out from them (Checklist).
+	raw        *partnership.Partnership
+	rawCouncil partnership.Council
 }
 
 // party is the council or a partner, as the parties clause, the signature
@@ -141,6 +146,8 @@ func newView(p *partnership.Partnership, c partnership.Council, meta templates.M
 		Targets:            e.Targets,
 		Representatives:    e.Representatives,
 		InformationSharing: e.InformationSharing,
+		raw:                p,
+		rawCouncil:         c,
 	}
 	if e.Dates != nil {
 		v.Dates = *e.Dates

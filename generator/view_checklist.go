@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,13 +13,13 @@ import (
 )
 
 // This file prints the Partnership Checklist (Annex 2 of the Partnership
-// Protocol, §5(b)). Every answer, and every fact behind it, is the
-// assessment's (.A.Checklist, decided in package partnership); this file
-// only phrases the evidence for each item. Evidence is one line of escaped
-// Markdown, safe in a table cell: user values come from the escaped
-// assessment and council profile (v.A, v.Council), and the words written
-// here and the enumerations' words (partnership's Text methods) use no
-// Markdown punctuation.
+// Protocol, §5(b)). Every answer, and every fact behind it, is package
+// partnership's (ChecklistOf, on the same record, council and date as the
+// assessment .A); this file only phrases the evidence for each item.
+// Evidence is one line of escaped Markdown, safe in a table cell: user
+// values come from the escaped checklist, assessment and council profile,
+// and the words written here and the enumerations' words (partnership's
+// Text methods) use no Markdown punctuation.
 
 // checkRow is one item's answer, in words, and the evidence for it.
 type checkRow struct {
@@ -67,10 +68,17 @@ func (c *checklist) Rows() []checkRow {
 	}
 }
 
-// Checklist prints the assessment's answer to every item of Annex 2 with
-// its evidence.
+// Checklist prints the protocol's answer to every item of Annex 2 with its
+// evidence. It is worked out when the template asks, so other documents
+// pay nothing for it.
 func (v *view) Checklist() *checklist {
-	c := &v.A.Checklist
+	c := partnership.ChecklistOf(v.raw, v.rawCouncil, v.GeneratedAt)
+	return v.printChecklist(escapedValue(reflect.ValueOf(c)).Interface().(partnership.Checklist))
+}
+
+// printChecklist phrases the evidence for answers c, whose strings are
+// escaped.
+func (v *view) printChecklist(c partnership.Checklist) *checklist {
 	return &checklist{
 		Partnership:       v.checkPartnership(c.Partnership),
 		Alternatives:      row(c.Alternatives.Answer, "Not recorded in the proposal. Record whether using an existing partnership, consulting others while the Council keeps responsibility, or a contract would meet the objective instead."),

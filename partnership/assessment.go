@@ -19,16 +19,6 @@ type Assessment struct {
 	BudgetApprovalNeeded bool            `json:"budget_approval_needed"`
 	ConsentsNeeded       []ConsentNeeded `json:"consents_needed"`
 	Findings             []Finding       `json:"findings"`
-
-	// Checklist is the answer to every item of Annex 2 with its facts, and
-	// Compliance the six compliance flags of the CMT workbook's Register.
-	// Both follow from the record and the fields above, so they are worked
-	// out afresh by Assess and are not (yet) part of the JSON the API
-	// returns or the register stores: a revision read back from the
-	// register has them zero, so recompute them (Assess, or ComplianceOf
-	// for the flags alone) rather than read them from a stored Assessment.
-	Checklist  Checklist  `json:"-"`
-	Compliance Compliance `json:"-"`
 }
 
 // Classification is what §3 makes of an arrangement.

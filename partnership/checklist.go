@@ -2,9 +2,9 @@ package partnership
 
 // Checklist holds the protocol's answer to every item of Annex 2, the
 // checklist for gaining approval for a new partnership (§5(b)), in the
-// order the checklist prints them, each with the facts behind it. Assess
-// fills it (assess_checklist.go); a document or a form prints it and
-// decides nothing. The facts are data, not sentences: the words belong to
+// order the checklist prints them, each with the facts behind it.
+// ChecklistOf fills it (assess_checklist.go); a document or a form prints
+// it and decides nothing. The facts are data, not sentences: the words belong to
 // whatever prints them. Strings are as the record holds them, unescaped.
 type Checklist struct {
 	Partnership       ClassificationItem // §3: is the arrangement a partnership?

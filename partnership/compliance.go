@@ -35,10 +35,10 @@ type Compliance struct {
 	SponsoringOfficer bool
 }
 
-// ComplianceOf works out the compliance flags from the record alone, so
-// that a register revision stored before the flags were part of the
-// Assessment can be judged the same way; Assess fills
-// Assessment.Compliance with it. A nil p has none of the six.
+// ComplianceOf works out the compliance flags from the record alone: they
+// need no council profile or date, and a revision read back from the
+// register is judged the same way as a new one. A nil p has none of the
+// six.
 func ComplianceOf(p *Partnership) Compliance {
 	if p == nil {
 		return Compliance{}
