@@ -448,3 +448,13 @@ func TestComplianceOf(t *testing.T) {
 		t.Errorf("minimal proposal: %+v, want only a sponsoring officer", m)
 	}
 }
+
+// ChecklistOf never panics and answers every item, whatever p holds.
+func TestChecklistOfEmptyRecords(t *testing.T) {
+	for _, p := range []*partnership.Partnership{nil, {}} {
+		c := partnership.ChecklistOf(p, partnership.Council{}, assessDate)
+		if got := answerCodes(c); got != "RRNNNNRNNNANNRNNNNNNNARRP" {
+			t.Errorf("%+v: answers %s", p, got)
+		}
+	}
+}
