@@ -45,6 +45,15 @@ var checklistHeadings = []string{"Partnership Checklist", "Summary", "Checklist"
 // bareBar is a "|" not escaped, which would end a table cell.
 var bareBar = regexp.MustCompile(`(^|[^\\])\|`)
 
+// The words the Answer column uses, from package partnership.
+var (
+	answerYes         = partnership.AnswerYes.Text()
+	answerNo          = partnership.AnswerNo.Text()
+	answerNA          = partnership.AnswerNotApplicable.Text()
+	answerNotRecorded = partnership.AnswerNotRecorded.Text()
+	answerPending     = partnership.AnswerPending.Text()
+)
+
 var checklistAnswers = []string{answerYes, answerNo, answerNA, answerNotRecorded, answerPending}
 
 // checklistView is the view the checklist template sees, with the
@@ -210,5 +219,49 @@ func TestChecklistFindingsOrder(t *testing.T) {
 	}
 	if c := v.FindingCounts(); c != (findingCounts{Blockers: 1, Warnings: 1, Info: 1}) {
 		t.Errorf("counts: %+v", c)
+	}
+}
+
+// The view prints package partnership's answers and decides none: an
+// answer changed there is the answer printed, whatever the record says.
+func TestChecklistPrintsTheAssessmentsAnswers(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "waste-partnership.json")
+	v := checklistView(g, p)
+	c := partnership.ChecklistOf(p, g.council, genTime)
+	if got := v.Checklist(); got.ExitStrategy.Answer != c.ExitStrategy.Answer.Text() || got.Decision.Answer != c.Decision.Answer.Text() {
+		t.Fatalf("the view's answers differ from ChecklistOf's: %+v", got)
+	}
+	c.ExitStrategy.Answer = partnership.AnswerPending
+	c.Decision.Answer = partnership.AnswerNotApplicable
+	c.WithinBudget = partnership.BudgetItem{Answer: partnership.AnswerNotRecorded}
+	got := v.printChecklist(c)
+	if got.ExitStrategy.Answer != answerPending || got.Decision.Answer != answerNA || got.WithinBudget.Answer != answerNotRecorded {
+		t.Errorf("exit %+v, decision %+v, budget %+v", got.ExitStrategy, got.Decision, got.WithinBudget)
+	}
+	if got.WithinBudget.Evidence != "No contributions recorded." {
+		t.Errorf("budget evidence %q does not follow the assessment's facts", got.WithinBudget.Evidence)
+	}
+}
+
+// Money in the checklist is written the one way partnership formats it.
+func TestChecklistMoneyIsPoundsAndPence(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "waste-partnership.json")
+	var total, council int64
+	for _, c := range p.Contributions {
+		total += c.AmountPence
+		if c.Partner == "council" {
+			council += c.AmountPence
+		}
+	}
+	e := checklistView(g, p).Checklist().Resources.Evidence
+	for _, want := range []string{partnership.FormatMoney(total), partnership.FormatMoney(council)} {
+		if !strings.Contains(e, want) {
+			t.Errorf("resources evidence %q lacks %q", e, want)
+		}
+	}
+	if !regexp.MustCompile(`£[\d,]+\.\d\d`).MatchString(e) {
+		t.Errorf("resources evidence %q has no amount in pounds and pence", e)
 	}
 }

@@ -80,37 +80,14 @@ func ownFuncs() template.FuncMap {
 	}
 }
 
-// money formats pence as pounds: 1234500 -> "£12,345.00", -150 -> "-£1.50".
+// money formats pence as pounds and pence, partnership.FormatMoney's one
+// style: 1234500 -> "£12,345.00", -150 -> "-£1.50".
 func money(pence any) (string, error) {
 	p, err := toInt64(pence)
 	if err != nil {
 		return "", fmt.Errorf("money: %w", err)
 	}
-	sign := ""
-	u := uint64(p)
-	if p < 0 {
-		sign = "-"
-		u = uint64(-(p + 1)) + 1 // no overflow for math.MinInt64
-	}
-	return fmt.Sprintf("%s£%s.%02d", sign, groupThousands(strconv.FormatUint(u/100, 10)), u%100), nil
-}
-
-func groupThousands(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	lead := len(digits) % 3
-	if lead > 0 {
-		b.WriteString(digits[:lead])
-	}
-	for i := lead; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
+	return partnership.FormatMoney(p), nil
 }
 
 // longdate formats a partnership.Date, a time.Time or a *time.Time as a UK
@@ -144,7 +121,7 @@ func longdate(v any) (string, error) {
 	if t.IsZero() {
 		return missing, nil
 	}
-	return t.Format("2 January 2006"), nil
+	return partnership.FormatDate(t), nil
 }
 
 // joinand joins a list the way English does: "A", "A and B", "A, B and C".
@@ -192,33 +169,25 @@ func plural(n any, singular, pluralForm string) (string, error) {
 	return pluralForm, nil
 }
 
-// enumWords are the enumeration values whose plain words are not simply
-// the value with its underscores turned into spaces.
-var enumWords = map[string]string{
-	"nhs_body":                    "NHS body",
-	"mou":                         "memorandum of understanding",
-	"mou_part_binding":            "memorandum of understanding, binding in part",
-	"s75_agreement":               "section 75 agreement (National Health Service Act 2006)",
-	"funder_observer":             "funder and observer",
-	"controller_processor":        "controller and processor",
-	"information_governance":      "information governance",
-	"no_data":                     "no data",
-	"chief_executive":             "the Chief Executive",
-	"leader_with_chief_executive": "the Leader of the Council in consultation with the Chief Executive",
-}
+// enumText is what every enumeration of package partnership has: its
+// words.
+type enumText interface{ Text() string }
 
-// enumtext turns an enumeration value (any string kind) into plain words:
-// "simple_majority" -> "simple majority", "nhs_body" -> "NHS body".
+// enumtext turns an enumeration value into its words, as package
+// partnership writes them: "simple_majority" -> "simple majority",
+// "nhs_body" -> "NHS body". A plain string (a council's own template may
+// pass one) has its underscores turned into spaces.
 func enumtext(v any) (string, error) {
+	if e, ok := v.(enumText); ok {
+		if w := e.Text(); w != "" {
+			return w, nil
+		}
+	}
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || rv.Kind() != reflect.String {
 		return "", fmt.Errorf("enumtext: %T is not an enumeration value", v)
 	}
-	s := rv.String()
-	if w, ok := enumWords[s]; ok {
-		return w, nil
-	}
-	return strings.ReplaceAll(s, "_", " "), nil
+	return strings.ReplaceAll(rv.String(), "_", " "), nil
 }
 
 // fy prints a financial year, "2026/27", refusing anything else.
@@ -264,7 +233,7 @@ func num(v any) (string, error) {
 	}
 	s := strconv.FormatFloat(math.Abs(f), 'f', -1, 64)
 	whole, frac, _ := strings.Cut(s, ".")
-	out := groupThousands(whole)
+	out := partnership.GroupThousands(whole)
 	if frac != "" {
 		out += "." + frac
 	}

@@ -149,7 +149,7 @@ func TestEnumtext(t *testing.T) {
 	}{
 		{partnership.VotingRuleSimpleMajority, "simple majority"},
 		{partnership.PartnerTypeNhsBody, "NHS body"},
-		{partnership.PartnerTypeVoluntarySector, "voluntary sector"},
+		{partnership.PartnerTypeVoluntarySector, "voluntary or community sector organisation"},
 		{partnership.RiskCategoryHealthAndSafety, "health and safety"},
 		{partnership.RiskCategoryInformationGovernance, "information governance"},
 		{partnership.CouncilRoleFunderObserver, "funder and observer"},

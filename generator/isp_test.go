@@ -158,8 +158,9 @@ func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 
 func TestISPEveryLawfulBasisIsWorded(t *testing.T) {
 	for _, b := range partnership.LawfulBasisValues {
-		lb, ok := lawfulBases[b]
-		if !ok || !strings.HasPrefix(lb.Article, "Article 6(1)(") || lb.Name == "" || lb.Words == "" {
+		v := &view{InformationSharing: &partnership.InformationSharing{LawfulBasis: b}}
+		lb := v.LawfulBasis()
+		if lb == nil || !strings.HasPrefix(lb.Article, "Article 6(1)(") || lb.Name == "" || lb.Words == "" {
 			t.Errorf("lawful basis %q has no words: %+v", b, lb)
 		}
 	}

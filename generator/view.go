@@ -71,6 +71,11 @@ type view struct {
 	CommsLeadName  string   // the party named as communications lead, or ""
 
 	names map[string]string // party id, raw or escaped -> escaped name
+
+	// raw and rawCouncil are the record and profile as given, for the
+	// answers package partnership works out from them (Checklist).
+	raw        *partnership.Partnership
+	rawCouncil partnership.Council
 }
 
 // party is the council or a partner, as the parties clause, the signature
@@ -141,6 +146,8 @@ func newView(p *partnership.Partnership, c partnership.Council, meta templates.M
 		Targets:            e.Targets,
 		Representatives:    e.Representatives,
 		InformationSharing: e.InformationSharing,
+		raw:                p,
+		rawCouncil:         c,
 	}
 	if e.Dates != nil {
 		v.Dates = *e.Dates
@@ -176,7 +183,7 @@ func (v *view) buildParties(p *partnership.Partnership) {
 	c := v.Council
 	council := party{
 		ID: councilID, Name: c.Name, Type: partnership.PartnerTypeLocalAuthority, Address: c.Address,
-		TypeText: "local authority", Description: "a local authority",
+		TypeText: partnership.PartnerTypeLocalAuthority.Text(), Description: partnership.PartnerTypeLocalAuthority.WithArticle(),
 		IsCouncil: true, FOIPublicAuthority: true, Signatory: c.Signatory,
 	}
 	v.names = make(map[string]string, len(p.Partners)+1)
@@ -184,12 +191,12 @@ func (v *view) buildParties(p *partnership.Partnership) {
 	v.Partners = make([]party, len(v.P.Partners))
 	lead := -1
 	for i, pt := range v.P.Partners {
-		words := partnerTypeWords[pt.Type]
-		if words[0] == "" {
-			words = partnerTypeWords[partnership.PartnerTypeOther]
+		kind := pt.Type
+		if kind.Text() == "" {
+			kind = partnership.PartnerTypeOther
 		}
 		v.Partners[i] = party{
-			ID: pt.ID, Name: pt.Name, Type: pt.Type, TypeText: words[0], Description: words[1],
+			ID: pt.ID, Name: pt.Name, Type: pt.Type, TypeText: kind.Text(), Description: kind.WithArticle(),
 			RegistrationNumber: pt.RegistrationNumber,
 			NeedsRegistration:  pt.Type == partnership.PartnerTypeCompany || pt.Type == partnership.PartnerTypeVoluntarySector,
 			Address:            pt.Address, IsLead: pt.IsLead, FOIPublicAuthority: pt.FOIPublicAuthority,
@@ -234,21 +241,6 @@ func (v *view) buildParties(p *partnership.Partnership) {
 			v.FOIAuthorities = append(v.FOIAuthorities, pt.Name)
 		}
 	}
-}
-
-// partnerTypeWords describes each kind of partner, without and with its
-// article, for the parties clause and schedule 1.
-var partnerTypeWords = map[partnership.PartnerType][2]string{
-	partnership.PartnerTypeLocalAuthority:   {"local authority", "a local authority"},
-	partnership.PartnerTypeNhsBody:          {"NHS body", "an NHS body"},
-	partnership.PartnerTypePolice:           {"police body", "a police body"},
-	partnership.PartnerTypeFire:             {"fire and rescue authority", "a fire and rescue authority"},
-	partnership.PartnerTypeEducation:        {"education body", "an education body"},
-	partnership.PartnerTypeVoluntarySector:  {"voluntary or community sector organisation", "a voluntary or community sector organisation"},
-	partnership.PartnerTypeCompany:          {"company", "a company"},
-	partnership.PartnerTypeParishCouncil:    {"parish or town council", "a parish or town council"},
-	partnership.PartnerTypeGovernmentAgency: {"government agency", "a government agency"},
-	partnership.PartnerTypeOther:            {"organisation", "an organisation"},
 }
 
 // registration words a registered number for the parties clause. A number

@@ -3,33 +3,27 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"partnerdocs/partnership"
 )
 
-// This file derives the Partnership Checklist (Annex 2 of the Partnership
-// Protocol, §5(b)): an answer and the evidence for each item, from the
-// partnership and the protocol's assessment (.A). The template holds each
-// item's question and protocol section; the answers and evidence are
-// decided here so that they can be tested. Evidence is one line of escaped
-// Markdown, safe in a table cell: user values come from the escaped copy
-// (v.P, v.Council, v.A) and the words written here use no Markdown
-// punctuation.
+// This file prints the Partnership Checklist (Annex 2 of the Partnership
+// Protocol, §5(b)). Every answer, and every fact behind it, is package
+// partnership's (ChecklistOf, on the same record, council and date as the
+// assessment .A); this file only phrases the evidence for each item.
+// Evidence is one line of escaped Markdown, safe in a table cell: user
+// values come from the escaped checklist, assessment and council profile,
+// and the words written here and the enumerations' words (partnership's
+// Text methods) use no Markdown punctuation.
 
-// The words the Answer column uses.
-const (
-	answerYes         = "yes"
-	answerNo          = "no"
-	answerNA          = "n/a"          // the item does not apply
-	answerNotRecorded = "not recorded" // the data cannot say; the evaluating officer must record it
-	answerPending     = "pending"      // the decision has not been taken yet
-)
-
-// checkRow is one item's answer and the evidence for it.
+// checkRow is one item's answer, in words, and the evidence for it.
 type checkRow struct {
-	Answer   string
+	Answer   string // partnership.Answer's Text: "yes", "n/a"
 	Evidence string // escaped Markdown, one line
 }
 
@@ -74,36 +68,47 @@ func (c *checklist) Rows() []checkRow {
 	}
 }
 
-// Checklist answers every item of Annex 2.
+// Checklist prints the protocol's answer to every item of Annex 2 with its
+// evidence. It is worked out when the template asks, so other documents
+// pay nothing for it.
 func (v *view) Checklist() *checklist {
+	c := partnership.ChecklistOf(v.raw, v.rawCouncil, v.GeneratedAt)
+	return v.printChecklist(escapedValue(reflect.ValueOf(c)).Interface().(partnership.Checklist))
+}
+
+// printChecklist phrases the evidence for answers c, whose strings are
+// escaped.
+func (v *view) printChecklist(c partnership.Checklist) *checklist {
 	return &checklist{
-		Partnership:       v.checkPartnership(),
-		Alternatives:      checkRow{answerNotRecorded, "Not recorded in the proposal. Record whether using an existing partnership, consulting others while the Council keeps responsibility, or a contract would meet the objective instead."},
-		StrategicFit:      v.checkStrategicFit(),
-		Significance:      v.checkSignificance(),
-		LegalStatus:       v.checkLegalStatus(),
-		LegalPower:        v.checkLegalPower(),
-		LegalConsulted:    v.checkLegalConsulted(),
-		SponsoringOfficer: v.checkSponsoringOfficer(),
-		Representatives:   v.checkRepresentatives(),
-		Substitutes:       v.checkSubstitutes(),
-		Consents:          v.checkConsents(),
-		RiskAssessment:    v.checkRisks(),
-		Resources:         v.checkResources(),
-		WithinBudget:      v.checkWithinBudget(),
-		ISP:               v.checkISP(),
-		Lifespan:          v.checkLifespan(),
-		Succession:        v.checkText(v.Exit.Succession, "Succession strategy: ", "No succession strategy recorded."),
-		ExitStrategy:      v.checkExit(),
-		Communications:    v.checkCommunications(),
-		Targets:           v.checkTargets(),
-		Reporting:         v.checkReporting(),
-		SelfAssessment:    v.checkSelfAssessment(),
-		StatutoryDuties:   v.checkStatutoryDuties(),
-		ApprovalRoute:     v.checkApprovalRoute(),
-		Decision:          v.checkDecision(),
+		Partnership:       v.checkPartnership(c.Partnership),
+		Alternatives:      row(c.Alternatives.Answer, "Not recorded in the proposal. Record whether using an existing partnership, consulting others while the Council keeps responsibility, or a contract would meet the objective instead."),
+		StrategicFit:      checkStrategicFit(c.StrategicFit),
+		Significance:      v.checkSignificance(c.Significance),
+		LegalStatus:       checkLegalStatus(c.LegalStatus),
+		LegalPower:        checkLegalPower(c.LegalPower),
+		LegalConsulted:    v.checkLegalConsulted(c.LegalConsulted),
+		SponsoringOfficer: checkSponsoringOfficer(c.SponsoringOfficer),
+		Representatives:   checkPeople(c.Representatives, "No representative named."),
+		Substitutes:       checkPeople(c.Substitutes, "No substitute named."),
+		Consents:          v.checkConsents(c.Consents),
+		RiskAssessment:    checkRisks(c.RiskAssessment),
+		Resources:         checkResources(c.Resources),
+		WithinBudget:      v.checkWithinBudget(c.WithinBudget),
+		ISP:               v.checkISP(c.ISP),
+		Lifespan:          checkLifespan(c.Lifespan),
+		Succession:        checkText(c.Succession, "Succession strategy: ", "No succession strategy recorded."),
+		ExitStrategy:      checkExit(c.ExitStrategy),
+		Communications:    checkCommunications(c.Communications),
+		Targets:           checkTargets(c.Targets),
+		Reporting:         v.checkReporting(c.Reporting),
+		SelfAssessment:    checkSelfAssessment(c.SelfAssessment),
+		StatutoryDuties:   checkStatutoryDuties(c.StatutoryDuties),
+		ApprovalRoute:     v.checkApprovalRoute(c.ApprovalRoute),
+		Decision:          checkDecision(c.Decision),
 	}
 }
+
+func row(a partnership.Answer, evidence string) checkRow { return checkRow{a.Text(), evidence} }
 
 // IsPartnership reports whether the assessment classifies the arrangement
 // as a partnership under §3.
@@ -119,462 +124,354 @@ func (v *view) IsExcluded() bool {
 	return false
 }
 
-var classificationWords = map[partnership.Classification]string{
-	partnership.ClassPartnership:      "a partnership",
-	partnership.ClassExcludedContract: "not a partnership but a contract for services",
-	partnership.ClassExcludedForum:    "not a partnership but a forum or group that only discusses",
-	partnership.ClassExcludedHybrid:   "not a partnership but a contractual or statutory arrangement with partnership elements",
-}
-
 // ClassificationText is the §3 classification in words, "a partnership"
 // or "not a partnership but a contract for services".
 func (v *view) ClassificationText() string {
-	if w, ok := classificationWords[v.A.Classification]; ok {
+	if w := v.A.Classification.Text(); w != "" {
 		return w
 	}
-	return "not yet determined"
+	return partnership.ClassUndetermined.Text()
 }
 
-func (v *view) checkPartnership() checkRow {
+func (v *view) checkPartnership(c partnership.ClassificationItem) checkRow {
 	var b checkEvidence
-	answer := answerNotRecorded
-	switch {
-	case v.IsPartnership():
-		answer = answerYes
-	case v.IsExcluded():
-		answer = answerNo
-	}
 	switch {
 	case v.A.Reason != "":
 		b.add(stop(oneline(v.A.Reason)))
-	case v.IsPartnership() || v.IsExcluded():
-		b.add("Classified as " + v.ClassificationText() + ".")
-	default:
+	case c.Answer == partnership.AnswerNotRecorded:
 		b.add("Not yet classified.")
+	default:
+		b.add("Classified as " + v.ClassificationText() + ".")
 	}
-	if a := v.P.Arrangement; a != nil {
+	if a := c.Arrangement; a != nil {
 		b.add(fmt.Sprintf("Recorded facts: shared agreement of outcomes %s; shared delivery %s; the Council procures a service %s; discussion only %s.",
 			yesno(a.SharedAgreementOfOutcomes), yesno(a.SharedDelivery), yesno(a.CouncilProcuresService), yesno(a.DiscussionOnly)))
 	} else {
 		b.add("The facts that decide the classification (shared outcomes, shared delivery, procurement, discussion only) are not recorded.")
 	}
-	return checkRow{answer, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) checkStrategicFit() checkRow {
+func checkStrategicFit(c partnership.StrategicFitItem) checkRow {
 	var b checkEvidence
-	b.add("Purpose recorded.")
-	n := len(v.P.Objectives)
-	if n > 0 {
+	if c.HasPurpose {
+		b.add("Purpose recorded.")
+	} else {
+		b.add("No purpose recorded.")
+	}
+	if n := c.Objectives; n > 0 {
 		b.add(fmt.Sprintf("%d %s recorded.", n, checkPlural(n, "objective", "objectives")))
 	} else {
 		b.add("No objectives recorded.")
 	}
-	if v.P.ServiceArea != "" {
-		b.add("Service area: " + stop(oneline(v.P.ServiceArea)))
+	if c.ServiceArea != "" {
+		b.add("Service area: " + stop(oneline(c.ServiceArea)))
 	}
-	if strings.TrimSpace(v.P.Purpose) == "" || n == 0 {
-		return checkRow{answerNo, b.String()}
-	}
-	return checkRow{answerYes, b.String()}
-}
-
-var criterionWords = map[partnership.Criterion]string{
-	partnership.CriterionPolicyAndResources:  "(1) develops policy and manages resources affecting statutory services or duties",
-	partnership.CriterionStrategicPriorities: "(2) identifies and delivers high-level strategic priorities for the county",
-	partnership.CriterionCorporateOutcome:    "(3) meets a service, directorate or corporate outcome, with a risk of significant reputational damage without it",
+	return row(c.Answer, b.String())
 }
 
 // CriterionText is a §3(a) criterion in words.
 func (v *view) CriterionText(c partnership.Criterion) string {
-	if w, ok := criterionWords[c]; ok {
+	if w := c.Text(); w != "" {
 		return w
 	}
 	return string(c)
 }
 
-func (v *view) checkSignificance() checkRow {
-	if v.IsExcluded() {
-		return checkRow{answerNA, "Not assessed: the arrangement is not a partnership."}
+func (v *view) checkSignificance(c partnership.SignificanceItem) checkRow {
+	if c.Answer == partnership.AnswerNotApplicable {
+		return row(c.Answer, "Not assessed: the arrangement is not a partnership.")
 	}
 	var b checkEvidence
-	s := v.P.Significance
 	if len(v.A.CriteriaMet) > 0 {
 		words := make([]string, len(v.A.CriteriaMet))
-		for i, c := range v.A.CriteriaMet {
-			words[i] = v.CriterionText(c)
+		for i, cr := range v.A.CriteriaMet {
+			words[i] = v.CriterionText(cr)
 		}
 		b.add("Criteria met: " + strings.Join(words, "; ") + ".")
-	} else if s != nil {
+	} else if c.Recorded {
 		b.add("No section 3(a) criterion is met in full.")
 	}
 	for _, bl := range v.A.Borderline {
 		b.add("Borderline: " + stop(oneline(bl.Message)))
 	}
-	if v.A.Overridden && s != nil {
-		b.add("The evaluating officer has overridden the criteria: " + checkEnum(string(s.Override)) + ".")
+	if v.A.Overridden && c.Recorded {
+		b.add("The evaluating officer has overridden the criteria: " + c.Override.Text() + ".")
 	}
 	switch {
-	case s != nil && s.Justification != "":
-		b.add("Justification: " + stop(oneline(s.Justification)))
+	case c.Justification != "":
+		b.add("Justification: " + stop(oneline(c.Justification)))
 	case v.A.Overridden:
 		b.add("No justification is recorded for the override.")
-	case s == nil:
+	case !c.Recorded:
 		b.add("The significance criteria are not recorded.")
 	default:
 		b.add("No justification recorded.")
 	}
-	if v.A.Significant {
-		return checkRow{answerYes, b.String()}
-	}
-	return checkRow{answerNo, b.String()}
+	return row(c.Answer, b.String())
 }
 
-// bindingInstruments are the instruments with legally binding parts, which
-// Legal must be involved in drawing up (§4(a)).
-var bindingInstruments = map[partnership.LegalInstrument]bool{
-	partnership.LegalInstrumentMouPartBinding:      true,
-	partnership.LegalInstrumentBindingAgreement:    true,
-	partnership.LegalInstrumentJointCommittee:      true,
-	partnership.LegalInstrumentIncorporatedEntity:  true,
-	partnership.LegalInstrumentS75Agreement:        true,
-	partnership.LegalInstrumentContractForServices: true,
-	partnership.LegalInstrumentGrantAgreement:      true,
+func checkLegalStatus(c partnership.InstrumentItem) checkRow {
+	switch {
+	case c.Instrument == "":
+		return row(c.Answer, "The legal instrument is not recorded.")
+	case c.Binding:
+		return row(c.Answer, "Legal instrument: "+c.Instrument.Text()+", which is legally binding in whole or in part.")
+	}
+	return row(c.Answer, "Legal instrument: "+c.Instrument.Text()+".")
 }
 
-func (v *view) checkLegalStatus() checkRow {
-	li := v.P.LegalInstrument
-	if li == "" {
-		return checkRow{answerNo, "The legal instrument is not recorded."}
+func checkLegalPower(c partnership.LegalPowerItem) checkRow {
+	switch {
+	case c.Answer == partnership.AnswerYes:
+		return row(c.Answer, "Legal power: "+stop(oneline(c.Power)))
+	case c.Binding:
+		return row(c.Answer, "No legal power recorded, although the instrument is legally binding.")
 	}
-	w := checkEnum(string(li))
-	if bindingInstruments[li] {
-		return checkRow{answerYes, "Legal instrument: " + w + ", which is legally binding in whole or in part."}
-	}
-	return checkRow{answerYes, "Legal instrument: " + w + "."}
+	return row(c.Answer, "No legal power recorded.")
 }
 
-func (v *view) checkLegalPower() checkRow {
-	if v.P.LegalPower != "" {
-		return checkRow{answerYes, "Legal power: " + stop(oneline(v.P.LegalPower))}
-	}
-	if bindingInstruments[v.P.LegalInstrument] {
-		return checkRow{answerNo, "No legal power recorded, although the instrument is legally binding."}
-	}
-	return checkRow{answerNo, "No legal power recorded."}
-}
-
-func (v *view) checkLegalConsulted() checkRow {
+func (v *view) checkLegalConsulted(c partnership.InstrumentItem) checkRow {
 	legal := v.Council.LegalServices
-	if bindingInstruments[v.P.LegalInstrument] {
-		return checkRow{answerNotRecorded, fmt.Sprintf("Not recorded. The instrument is legally binding, so %s must be involved in drawing it up; record their advice.", legal)}
+	if c.Binding {
+		return row(c.Answer, fmt.Sprintf("Not recorded. The instrument is legally binding, so %s must be involved in drawing it up; record their advice.", legal))
 	}
-	return checkRow{answerNotRecorded, fmt.Sprintf("Not recorded. Early advice from %s on legal powers, structure and liabilities is recommended; record whether it was sought.", legal)}
+	return row(c.Answer, fmt.Sprintf("Not recorded. Early advice from %s on legal powers, structure and liabilities is recommended; record whether it was sought.", legal))
 }
 
-func (v *view) checkSponsoringOfficer() checkRow {
-	s := v.P.SponsoringOfficer
-	if s == nil || strings.TrimSpace(s.Name) == "" {
-		return checkRow{answerNo, "No sponsoring officer named."}
+func checkSponsoringOfficer(c partnership.SponsorItem) checkRow {
+	if c.Answer != partnership.AnswerYes {
+		return row(c.Answer, "No sponsoring officer named.")
 	}
-	e := oneline(s.Name)
-	if s.Post != "" {
-		e += ", " + oneline(s.Post)
+	e := oneline(c.Name)
+	if c.Post != "" {
+		e += ", " + oneline(c.Post)
 	}
-	return checkRow{answerYes, stop(e)}
+	return row(c.Answer, stop(e))
 }
 
 func repText(r partnership.Representative) string {
-	s := oneline(r.Name) + " (" + string(r.Kind)
+	s := oneline(r.Name) + " (" + r.Kind.Text()
 	if r.Post != "" {
 		s += ", " + oneline(r.Post)
 	}
 	return s + ")"
 }
 
-func (v *view) checkRepresentatives() checkRow {
-	members := append(append([]partnership.Representative(nil), v.Councillors.Members...), v.Officers.Members...)
-	if len(members) == 0 {
-		return checkRow{answerNo, "No representative named."}
+func checkPeople(c partnership.PeopleItem, none string) checkRow {
+	if len(c.People) == 0 {
+		return row(c.Answer, none)
 	}
-	names := make([]string, len(members))
-	for i, r := range members {
+	names := make([]string, len(c.People))
+	for i, r := range c.People {
 		names[i] = repText(r)
 	}
 	var b checkEvidence
 	b.add(checkJoin(names) + ".")
-	if v.A.Significant && len(v.Councillors.Members) == 0 {
+	if c.NeedsCouncillor {
 		b.add("A significant partnership is likely to need councillor representation; none is named.")
 	}
-	return checkRow{answerYes, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) checkSubstitutes() checkRow {
-	subs := append(append([]partnership.Representative(nil), v.Councillors.Substitutes...), v.Officers.Substitutes...)
-	if len(subs) == 0 {
-		return checkRow{answerNo, "No substitute named."}
-	}
-	names := make([]string, len(subs))
-	for i, r := range subs {
-		names[i] = repText(r)
-	}
-	return checkRow{answerYes, checkJoin(names) + "."}
-}
-
-// consentNeeded says whose consent the protocol requires for a
-// representative who would also represent another organisation (§4(c)).
-func (v *view) consentNeeded(kind partnership.RepresentativeKind) string {
-	if kind == partnership.RepresentativeKindCouncillor {
+// consentBy names who gives a consent, by the council profile's titles.
+func (v *view) consentBy(c partnership.Consent) string {
+	if c == partnership.ConsentLeaderWithChiefExecutive {
 		return the(v.Council.Leader) + " in consultation with " + the(v.Council.ChiefExecutive)
 	}
 	return the(v.Council.ChiefExecutive)
 }
 
-func (v *view) checkConsents() checkRow {
-	if len(v.OtherOrgReps) == 0 {
-		return checkRow{answerNA, "No representative also represents another organisation."}
+func (v *view) checkConsents(c partnership.ConsentsItem) checkRow {
+	if len(c.Consents) == 0 {
+		return row(c.Answer, "No representative also represents another organisation.")
 	}
-	answer := answerYes
-	parts := make([]string, len(v.OtherOrgReps))
-	for i, r := range v.OtherOrgReps {
-		if r.Consent != "" {
-			parts[i] = fmt.Sprintf("%s has the consent of %s", oneline(r.Name), v.consentGiven(r.Consent))
-		} else {
-			answer = answerNo
-			parts[i] = fmt.Sprintf("%s needs the consent of %s, which is not recorded", oneline(r.Name), v.consentNeeded(r.Kind))
+	parts := make([]string, len(c.Consents))
+	for i, r := range c.Consents {
+		name := oneline(r.Representative)
+		switch {
+		case r.Given:
+			parts[i] = fmt.Sprintf("%s has the consent of %s", name, v.consentBy(r.Recorded))
+		case r.Recorded == "":
+			parts[i] = fmt.Sprintf("%s needs the consent of %s, which is not recorded", name, v.consentBy(r.Needed))
+		default:
+			parts[i] = fmt.Sprintf("%s has the consent of %s but needs that of %s", name, v.consentBy(r.Recorded), v.consentBy(r.Needed))
 		}
 	}
-	return checkRow{answer, checkJoin(parts) + "."}
+	return row(c.Answer, checkJoin(parts)+".")
 }
 
-func (v *view) consentGiven(c partnership.Consent) string {
-	if c == partnership.ConsentLeaderWithChiefExecutive {
-		return v.consentNeeded(partnership.RepresentativeKindCouncillor)
-	}
-	return v.consentNeeded(partnership.RepresentativeKindOfficer)
-}
-
-func (v *view) checkRisks() checkRow {
-	if len(v.Risks) == 0 {
-		return checkRow{answerNo, "No risks recorded."}
-	}
-	pre, top := 0, v.Risks[0]
-	for _, r := range v.Risks {
-		if r.Phase == partnership.RiskPhasePreEntry {
-			pre++
-		}
-		if r.Score > top.Score {
-			top = r
-		}
+func checkRisks(c partnership.RisksItem) checkRow {
+	if c.Count == 0 {
+		return row(c.Answer, "No risks recorded.")
 	}
 	var b checkEvidence
 	b.add(fmt.Sprintf("%d %s recorded, %d before entry and %d in the partnership's life.",
-		len(v.Risks), checkPlural(len(v.Risks), "risk", "risks"), pre, len(v.Risks)-pre))
-	b.add(fmt.Sprintf("Highest score %d (%s).", top.Score, oneline(top.ID)))
-	if pre == 0 {
+		c.Count, checkPlural(c.Count, "risk", "risks"), c.PreEntry, c.Count-c.PreEntry))
+	b.add(fmt.Sprintf("Highest score %d (%s).", c.HighestScore, oneline(c.HighestID)))
+	if c.PreEntry == 0 {
 		b.add("No risk to the Council is recorded for the decision to enter.")
 	}
-	return checkRow{answerYes, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) councilContribution() (total int64, outside int) {
-	for _, y := range v.ContributionYears {
-		for _, r := range y.Rows {
-			if r.Contributor == v.Council.Name {
-				total += r.AmountPence
-				if !r.WithinBudget {
-					outside++
-				}
-			}
-		}
+func checkResources(c partnership.ResourcesItem) checkRow {
+	if c.Answer != partnership.AnswerYes {
+		return row(c.Answer, "No contributions recorded, so the Council's ability to contribute and the costs against the benefits cannot be judged.")
 	}
-	return total, outside
+	return row(c.Answer, fmt.Sprintf("Contributions of %s over %d financial %s, of which the Council's are %s. Whether the benefits justify the costs is for the evaluating officer to confirm.",
+		partnership.FormatMoney(c.TotalPence), c.Years, checkPlural(c.Years, "year", "years"), partnership.FormatMoney(c.CouncilPence)))
 }
 
-func (v *view) checkResources() checkRow {
-	if !v.HasContributions {
-		return checkRow{answerNo, "No contributions recorded, so the Council's ability to contribute and the costs against the benefits cannot be judged."}
-	}
-	total, _ := v.councilContribution()
-	m, _ := money(v.ContributionsTotal)
-	c, _ := money(total)
-	years := len(v.ContributionYears)
-	return checkRow{answerYes, fmt.Sprintf("Contributions of %s over %d financial %s, of which the Council's are %s. Whether the benefits justify the costs is for the evaluating officer to confirm.",
-		m, years, checkPlural(years, "year", "years"), c)}
-}
-
-func (v *view) checkWithinBudget() checkRow {
-	_, outside := v.councilContribution()
+func (v *view) checkWithinBudget(c partnership.BudgetItem) checkRow {
 	approval := fmt.Sprintf("the agreement of %s or the %s is needed, or of %s where the Constitution requires it.",
 		the(v.Council.DecisionBody), v.Council.HeadOfService, v.Council.FullCouncil)
 	switch {
-	case v.P.ResourcesOutsideBudget || outside > 0:
+	case c.Answer == partnership.AnswerNo:
 		e := "The proposal commits resources outside approved budgets"
-		if outside > 0 {
-			e += fmt.Sprintf(" (%d of the Council's contributions)", outside)
+		if c.CouncilOutside > 0 {
+			e += fmt.Sprintf(" (%d of the Council's contributions)", c.CouncilOutside)
 		}
-		return checkRow{answerNo, e + ": " + approval}
-	case !v.HasContributions:
-		return checkRow{answerNotRecorded, "No contributions recorded."}
+		return row(c.Answer, e+": "+approval)
+	case !c.HasContributions:
+		return row(c.Answer, "No contributions recorded.")
+	case c.OthersOutside > 0:
+		return row(c.Answer, fmt.Sprintf("The Council's contributions are within approved budgets; %d of other partners' contributions are not yet within theirs.", c.OthersOutside))
 	}
-	if others := len(v.OutsideBudget); others > 0 {
-		return checkRow{answerYes, fmt.Sprintf("The Council's contributions are within approved budgets; %d of other partners' contributions are not yet within theirs.", others)}
-	}
-	return checkRow{answerYes, "Every contribution recorded is within an approved budget."}
+	return row(c.Answer, "Every contribution recorded is within an approved budget.")
 }
 
-func (v *view) checkISP() checkRow {
-	is := v.InformationSharing
+func (v *view) checkISP(c partnership.ISPItem) checkRow {
 	switch {
-	case is == nil:
-		return checkRow{answerNo, "Neither an Information Sharing Protocol nor a waiver is recorded."}
-	case !is.Required && strings.TrimSpace(is.WaiverReason) == "":
-		return checkRow{answerNo, "Waived, but no reason is recorded."}
-	case !is.Required:
-		return checkRow{answerNA, "Waived: " + stop(oneline(is.WaiverReason))}
-	case is.ControllerRelationship == partnership.ControllerRelationshipControllerProcessor:
-		return checkRow{answerNo, "The partners are controller and processor: an Article 28 contract is needed instead of an Information Sharing Protocol."}
+	case !c.Recorded:
+		return row(c.Answer, "Neither an Information Sharing Protocol nor a waiver is recorded.")
+	case !c.Required && c.WaiverReason == "":
+		return row(c.Answer, "Waived, but no reason is recorded.")
+	case !c.Required:
+		return row(c.Answer, "Waived: "+stop(oneline(c.WaiverReason)))
+	case c.ControllerRelationship == partnership.ControllerRelationshipControllerProcessor:
+		return row(c.Answer, "The partners are controller and processor: an Article 28 contract is needed instead of an Information Sharing Protocol.")
 	}
 	var b checkEvidence
 	rel := "controller relationship not recorded"
-	if is.ControllerRelationship != "" {
-		rel = strings.ReplaceAll(string(is.ControllerRelationship), "_", " ")
+	if c.ControllerRelationship != "" {
+		rel = c.ControllerRelationship.Text()
 	}
-	b.add("Information Sharing Protocol details recorded: " + rel + "; lawful basis " + v.LawfulBasisText() + ".")
-	if is.DPIA != nil {
-		d, _ := longdate(is.DPIA.CompletedOn)
+	b.add("Information Sharing Protocol details recorded: " + rel + "; lawful basis " + lawfulBasisText(c.LawfulBasis) + ".")
+	if c.DPIA != nil {
+		d, _ := longdate(c.DPIA.CompletedOn)
 		b.add("DPIA completed on " + d + ".")
 	} else {
 		b.add("No DPIA recorded.")
 	}
-	if v.JointControllers {
+	if c.ControllerRelationship == partnership.ControllerRelationshipJointControllers {
 		b.add("Joint controllers: the protocol includes the Article 26 arrangement.")
 	}
-	return checkRow{answerYes, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) checkLifespan() checkRow {
-	d := v.Dates
-	if d.Start.IsZero() && d.NextReview.IsZero() {
-		return checkRow{answerNo, "No start or review dates recorded."}
+func checkLifespan(c partnership.LifespanItem) checkRow {
+	if c.Start.IsZero() && c.NextReview.IsZero() {
+		return row(c.Answer, "No start or review dates recorded.")
 	}
-	start, _ := longdate(d.Start)
-	review, _ := longdate(d.NextReview)
+	start, _ := longdate(c.Start)
+	review, _ := longdate(c.NextReview)
 	var b checkEvidence
 	b.add("Starts " + start + ";")
-	if d.End.IsZero() {
+	if c.End.IsZero() {
 		b.add("no end date;")
 	} else {
-		end, _ := longdate(d.End)
+		end, _ := longdate(c.End)
 		b.add("ends " + end + ";")
 	}
 	b.add("next review " + review + ".")
-	if t, err := d.NextReview.Parse(); err == nil && !d.NextReview.IsZero() && t.Before(v.GeneratedAt) {
+	if c.ReviewPassed {
 		b.add("The review date has passed.")
 	}
-	if d.NextReview.IsZero() {
-		return checkRow{answerNo, b.String()}
-	}
-	return checkRow{answerYes, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) checkText(text, label, missing string) checkRow {
-	if strings.TrimSpace(text) == "" {
-		return checkRow{answerNo, missing}
+func checkText(c partnership.TextItem, label, missing string) checkRow {
+	if c.Answer != partnership.AnswerYes {
+		return row(c.Answer, missing)
 	}
-	return checkRow{answerYes, label + stop(oneline(text))}
+	return row(c.Answer, label+stop(oneline(c.Text)))
 }
 
-func (v *view) checkExit() checkRow {
-	row := v.checkText(v.Exit.Strategy, "Exit strategy: ", "No exit strategy recorded.")
-	if n := v.Exit.WithdrawalNoticeMonths; n > 0 {
-		row.Evidence += fmt.Sprintf(" Notice to withdraw: %d %s.", n, checkPlural(n, "month", "months"))
+func checkExit(c partnership.ExitItem) checkRow {
+	r := checkText(partnership.TextItem{Answer: c.Answer, Text: c.Strategy}, "Exit strategy: ", "No exit strategy recorded.")
+	if n := c.NoticeMonths; n > 0 {
+		r.Evidence += fmt.Sprintf(" Notice to withdraw: %d %s.", n, checkPlural(n, "month", "months"))
 	}
-	return row
+	return r
 }
 
-func (v *view) checkCommunications() checkRow {
-	c := v.P.Communications
-	if c == nil {
-		return checkRow{answerNo, "No Partnership Communications Agreement details recorded."}
+func checkCommunications(c partnership.CommunicationsItem) checkRow {
+	if !c.Recorded {
+		return row(c.Answer, "No Partnership Communications Agreement details recorded.")
 	}
 	var b checkEvidence
-	if v.CommsLeadName != "" {
-		b.add("Communications lead: " + oneline(v.CommsLeadName) + ".")
+	if c.LeadName != "" {
+		b.add("Communications lead: " + oneline(c.LeadName) + ".")
 	}
-	switch c.Branding {
-	case partnership.BrandingPartnershipLogo:
-		if strings.TrimSpace(c.LogoJustification) == "" {
-			b.add("A partnership logo is proposed without a justification.")
-			return checkRow{answerNo, b.String()}
-		}
+	switch {
+	case c.Branding == partnership.BrandingPartnershipLogo && c.Answer == partnership.AnswerNo:
+		b.add("A partnership logo is proposed without a justification.")
+	case c.Branding == partnership.BrandingPartnershipLogo:
 		b.add("A partnership logo is proposed, justified as follows: " + stop(oneline(c.LogoJustification)))
-	case "":
+	case c.Branding == "":
 		b.add("Branding not recorded.")
 	default:
-		b.add("Branding: " + checkEnum(string(c.Branding)) + ".")
+		b.add("Branding: " + c.Branding.Text() + ".")
 	}
-	return checkRow{answerYes, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) checkTargets() checkRow {
-	n := len(v.Targets)
-	if n == 0 {
-		return checkRow{answerNo, "No targets or outcomes recorded."}
+func checkTargets(c partnership.CountItem) checkRow {
+	if c.Count == 0 {
+		return row(c.Answer, "No targets or outcomes recorded.")
 	}
-	return checkRow{answerYes, fmt.Sprintf("%d %s recorded, each with a baseline and a target.", n, checkPlural(n, "target", "targets"))}
+	return row(c.Answer, fmt.Sprintf("%d %s recorded, each with a baseline and a target.", c.Count, checkPlural(c.Count, "target", "targets")))
 }
 
-func (v *view) checkReporting() checkRow {
+func (v *view) checkReporting(c partnership.TextItem) checkRow {
 	yearly := fmt.Sprintf("The Council's officer representatives report achievement against targets to %s each year.", the(v.Council.DecisionBody))
-	if r := v.Governance.Reporting; strings.TrimSpace(r) != "" {
-		return checkRow{answerYes, "Reporting: " + stop(oneline(r)) + " " + yearly}
+	if c.Answer == partnership.AnswerYes {
+		return row(c.Answer, "Reporting: "+stop(oneline(c.Text))+" "+yearly)
 	}
-	return checkRow{answerNo, "The partnership's reporting arrangements are not recorded. " + yearly}
+	return row(c.Answer, "The partnership's reporting arrangements are not recorded. "+yearly)
 }
 
-func (v *view) checkSelfAssessment() checkRow {
-	var last *partnership.Review
-	for i := range v.P.Reviews {
-		r := &v.P.Reviews[i]
-		if r.Type == partnership.ReviewTypeSelfAssessment && (last == nil || r.FinancialYear >= last.FinancialYear) {
-			last = r
-		}
-	}
-	if last != nil {
+func checkSelfAssessment(c partnership.SelfAssessmentItem) checkRow {
+	if last := c.Latest; last != nil {
 		e := "Latest self-assessment: " + string(last.FinancialYear)
 		if !last.CompletedOn.IsZero() {
 			d, _ := longdate(last.CompletedOn)
 			e += ", completed on " + d
 		}
-		e += "; overall " + checkEnum(string(last.Overall))
+		e += "; overall " + last.Overall.Text()
 		if last.Recommendation != "" {
-			e += "; recommendation: " + checkEnum(string(last.Recommendation))
+			e += "; recommendation: " + last.Recommendation.Text()
 		}
-		return checkRow{answerYes, e + "."}
+		return row(c.Answer, e+".")
 	}
-	switch v.P.Status {
-	case "", partnership.StatusProposed, partnership.StatusEvaluating, partnership.StatusApproved,
-		partnership.StatusRejected, partnership.StatusWithdrawn:
-		return checkRow{answerNA, "Not yet due. The partnership will be asked for an annual review or self-assessment of its effectiveness."}
+	if c.Answer == partnership.AnswerNotApplicable {
+		return row(c.Answer, "Not yet due. The partnership will be asked for an annual review or self-assessment of its effectiveness.")
 	}
-	return checkRow{answerNo, "No self-assessment recorded."}
+	return row(c.Answer, "No self-assessment recorded.")
 }
 
-func (v *view) checkStatutoryDuties() checkRow {
+func checkStatutoryDuties(c partnership.DutiesItem) checkRow {
 	var b checkEvidence
 	b.add("Not recorded. Record how the partnership bears on the Council's public sector equality duty (Equality Act 2010, section 149), its duty under section 17 of the Crime and Disorder Act 1998, and its health and safety duties.")
-	var ids []string
-	for _, r := range v.Risks {
-		switch r.Category {
-		case partnership.RiskCategoryEquality, partnership.RiskCategorySafeguarding, partnership.RiskCategoryHealthAndSafety:
-			ids = append(ids, oneline(r.ID))
+	if len(c.RiskIDs) > 0 {
+		ids := make([]string, len(c.RiskIDs))
+		for i, id := range c.RiskIDs {
+			ids[i] = oneline(id)
 		}
-	}
-	if len(ids) > 0 {
 		b.add("The risk register includes equality, safeguarding or health and safety risks: " + checkJoin(ids) + ".")
 	}
-	return checkRow{answerNotRecorded, b.String()}
+	return row(c.Answer, b.String())
 }
 
 // RouteText is the approval route in words, from the council profile.
@@ -606,7 +503,7 @@ func (v *view) ApproverText() string {
 	return "[to be determined]"
 }
 
-func (v *view) checkApprovalRoute() checkRow {
+func (v *view) checkApprovalRoute(c partnership.ChecklistItem) checkRow {
 	var b checkEvidence
 	b.add("Route: " + v.RouteText() + ".")
 	if v.A.ReportToCouncil {
@@ -615,31 +512,23 @@ func (v *view) checkApprovalRoute() checkRow {
 	if v.A.BudgetApprovalNeeded {
 		b.add("Budget approval is needed for resources outside approved budgets.")
 	}
-	switch {
-	case v.A.ApprovalRoute == partnership.RouteCMT || v.A.ApprovalRoute == partnership.RouteDelegated:
-		return checkRow{answerYes, b.String()}
-	case v.IsExcluded():
-		return checkRow{answerNA, b.String()}
-	}
-	return checkRow{answerNotRecorded, b.String()}
+	return row(c.Answer, b.String())
 }
 
-func (v *view) checkDecision() checkRow {
-	s := v.P.Status
-	words := "proposed"
-	if s != "" {
-		words = checkEnum(string(s))
+func checkDecision(c partnership.DecisionItem) checkRow {
+	words := partnership.StatusProposed.Text()
+	if c.Status != "" {
+		words = c.Status.Text()
 	}
-	switch s {
-	case partnership.StatusApproved, partnership.StatusActive, partnership.StatusUnderReview,
-		partnership.StatusExiting, partnership.StatusClosed:
-		return checkRow{answerYes, "Approved; status: " + words + "."}
-	case partnership.StatusRejected:
-		return checkRow{answerNo, "Rejected."}
-	case partnership.StatusWithdrawn:
-		return checkRow{answerNo, "Withdrawn before a decision."}
+	switch {
+	case c.Answer == partnership.AnswerYes:
+		return row(c.Answer, "Approved; status: "+words+".")
+	case c.Status == partnership.StatusRejected:
+		return row(c.Answer, "Rejected.")
+	case c.Status == partnership.StatusWithdrawn:
+		return row(c.Answer, "Withdrawn before a decision.")
 	}
-	return checkRow{answerPending, "Awaiting a decision; status: " + words + "."}
+	return row(c.Answer, "Awaiting a decision; status: "+words+".")
 }
 
 // findingRow is a finding as the checklist prints it.
@@ -648,18 +537,6 @@ type findingRow struct {
 	Section  string // escaped
 	Message  string // escaped, one line
 	Field    string // escaped, or "—"
-}
-
-var severityWords = map[partnership.Severity]string{
-	partnership.SeverityBlocker: "Blocker",
-	partnership.SeverityWarning: "Warning",
-	partnership.SeverityInfo:    "Information",
-}
-
-var severityRank = map[partnership.Severity]int{
-	partnership.SeverityBlocker: 0,
-	partnership.SeverityWarning: 1,
-	partnership.SeverityInfo:    2,
 }
 
 // Findings returns the assessment's findings, blockers first and otherwise
@@ -671,7 +548,7 @@ func (v *view) Findings() []findingRow {
 	})
 	out := make([]findingRow, len(fs))
 	for i, f := range fs {
-		w := severityWords[f.Severity]
+		w := f.Severity.Text()
 		if w == "" {
 			w = checkEnum(string(f.Severity))
 		}
@@ -683,16 +560,28 @@ func (v *view) Findings() []findingRow {
 		if f.Section != "" {
 			section = oneline(f.Section)
 		}
-		out[i] = findingRow{Severity: w, Section: section, Message: oneline(f.Message), Field: field}
+		out[i] = findingRow{Severity: capitalise(w), Section: section, Message: oneline(f.Message), Field: field}
 	}
 	return out
 }
 
+// severityOrder ranks a severity by its place in SeverityValues (most
+// serious first); an unknown one sorts last.
 func severityOrder(s partnership.Severity) int {
-	if r, ok := severityRank[s]; ok {
-		return r
+	if i := slices.Index(partnership.SeverityValues, s); i >= 0 {
+		return i
 	}
-	return len(severityRank)
+	return len(partnership.SeverityValues)
+}
+
+// capitalise upper-cases the first letter, for words that start a table
+// cell: "blocker" -> "Blocker".
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // findingCounts is how many findings there are of each severity.
@@ -726,7 +615,7 @@ func (v *view) ConsentsText() string {
 		if c.Given {
 			given = "given"
 		}
-		who := v.consentGiven(c.Consent)
+		who := v.consentBy(c.Consent)
 		if c.Consent == "" {
 			who = "[consent to be confirmed]"
 		}

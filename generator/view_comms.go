@@ -80,26 +80,8 @@ func (v *view) CommsLead() *party {
 	return nil
 }
 
-// instrumentWords name the document under which the partners work
-// together, as the communications agreement refers to it.
-var instrumentWords = map[partnership.LegalInstrument]string{
-	partnership.LegalInstrumentTermsOfReference:   "the Partnership's terms of reference",
-	partnership.LegalInstrumentMou:                "the memorandum of understanding between the Partners",
-	partnership.LegalInstrumentMouPartBinding:     "the memorandum of understanding between the Partners",
-	partnership.LegalInstrumentBindingAgreement:   "the partnership agreement between the Partners",
-	partnership.LegalInstrumentJointCommittee:     "the arrangements constituting the Partnership's joint committee",
-	partnership.LegalInstrumentIncorporatedEntity: "the constitution of the Partnership's incorporated body",
-	partnership.LegalInstrumentS75Agreement:       "the section 75 agreement between the Partners",
-	partnership.LegalInstrumentGrantAgreement:     "the grant agreement between the Partners",
-}
-
 // Instrument names the document that sets up the partnership, for the
 // communications agreement's purpose clause: "the partnership agreement
 // between the Partners". An informal arrangement, a forum or one not yet
 // chosen gets a general phrase.
-func (v *view) Instrument() string {
-	if w, ok := instrumentWords[v.P.LegalInstrument]; ok {
-		return w
-	}
-	return "the arrangements under which the Partners work together"
-}
+func (v *view) Instrument() string { return v.P.LegalInstrument.Document() }

@@ -39,40 +39,32 @@ type lawfulBasis struct {
 	Words   string // what the processing must be, in the Regulation's terms
 }
 
-var lawfulBases = map[partnership.LawfulBasis]lawfulBasis{
-	partnership.LawfulBasisConsent: {"Article 6(1)(a)", "consent",
-		"the data subject has given consent to the processing of their personal data for one or more specific purposes"},
-	partnership.LawfulBasisContract: {"Article 6(1)(b)", "contract",
-		"the processing is necessary for the performance of a contract to which the data subject is party, or in order to take steps at the request of the data subject before entering into a contract"},
-	partnership.LawfulBasisLegalObligation: {"Article 6(1)(c)", "legal obligation",
-		"the processing is necessary for compliance with a legal obligation to which the controller is subject"},
-	partnership.LawfulBasisVitalInterests: {"Article 6(1)(d)", "vital interests",
-		"the processing is necessary in order to protect the vital interests of the data subject or of another individual"},
-	partnership.LawfulBasisPublicTask: {"Article 6(1)(e)", "public task",
-		"the processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the controller"},
-	partnership.LawfulBasisLegitimateInterests: {"Article 6(1)(f)", "legitimate interests",
-		"the processing is necessary for the purposes of the legitimate interests pursued by the controller or by a third party, except where those interests are overridden by the interests or fundamental rights and freedoms of the data subject"},
-}
-
 // LawfulBasis returns the Article 6 basis entered, or nil when none was.
 func (v *view) LawfulBasis() *lawfulBasis {
 	if v.InformationSharing == nil {
 		return nil
 	}
-	if b, ok := lawfulBases[v.InformationSharing.LawfulBasis]; ok {
-		return &b
+	b := v.InformationSharing.LawfulBasis
+	if b.Text() == "" {
+		return nil
 	}
-	return nil
+	return &lawfulBasis{Article: b.Article(), Name: b.Text(), Words: b.Meaning()}
 }
 
 // LawfulBasisText is the Article 6 basis in a few words, "Article 6(1)(e)
 // of the UK GDPR (public task)", or a placeholder.
 func (v *view) LawfulBasisText() string {
-	b := v.LawfulBasis()
-	if b == nil {
+	if v.InformationSharing == nil {
+		return lawfulBasisText("")
+	}
+	return lawfulBasisText(v.InformationSharing.LawfulBasis)
+}
+
+func lawfulBasisText(b partnership.LawfulBasis) string {
+	if b.Text() == "" {
 		return "[Article 6 lawful basis to be confirmed]"
 	}
-	return b.Article + " of the UK GDPR (" + b.Name + ")"
+	return b.Article() + " of the UK GDPR (" + b.Text() + ")"
 }
 
 // ispItem is one row of the table of shared data.
@@ -83,12 +75,6 @@ type ispItem struct {
 	Source   string // escaped name of the party that provides it, or a placeholder
 }
 
-var dataCategoryWords = map[partnership.DataCategory]string{
-	partnership.DataCategoryPersonal:        "personal data",
-	partnership.DataCategorySpecialCategory: "special category data (Article 9)",
-	partnership.DataCategoryCriminalOffence: "criminal offence data (Article 10)",
-}
-
 // ISPItems returns the shared data items as entered, with each category in
 // words and the name of the party that provides it.
 func (v *view) ISPItems() []ispItem {
@@ -97,7 +83,7 @@ func (v *view) ISPItems() []ispItem {
 	}
 	items := make([]ispItem, len(v.InformationSharing.DataItems))
 	for i, d := range v.InformationSharing.DataItems {
-		words := dataCategoryWords[d.Category]
+		words := d.Category.Text()
 		if words == "" {
 			words = "[category to be confirmed]"
 		}

@@ -55,22 +55,49 @@ import (
 //     then warnings, then info, and otherwise keep the order the checks run
 //     in, which follows the protocol's sections.
 //
+//  5. The Annex 2 checklist and the compliance flags (ChecklistOf in
+//     assess_checklist.go, ComplianceOf in compliance.go): an answer to
+//     every checklist item with the facts behind it, and the six flags of
+//     the CMT workbook's Register. They are not fields of the Assessment,
+//     which the register stores and the API returns in the contract's shape. They use
+//     the same helpers as the findings (hasSponsoringOfficer,
+//     hasExitStrategy, logoUnjustified, LegalInstrument.IsBinding …), so an
+//     answer and a finding about the same fact never disagree; documents
+//     and the workbook print them and decide nothing.
+//
 // Sections are cited where the protocol's text says the thing: the sponsoring
 // officer is §4(c) (Roles and accountability), while representation of a
 // significant partnership and substitutes are §4(a) (Legal status), where the
 // protocol happens to put them.
 
 // Assess applies the Partnership Protocol's rules to a partnership: the §3
-// classification, §3(a) significance, the §5(b) approval route and the
-// findings. It is a pure function: asOf is the date against which review
+// classification, §3(a) significance, the §5(b) approval route, the
+// findings (ChecklistOf and ComplianceOf give the Annex 2 checklist's
+// answers and the compliance flags). It is a pure function: asOf is the date against which review
 // dates are judged, and the council profile names the approvers. It never
 // panics, whatever p holds; a nil p is assessed as an empty record.
 func Assess(p *Partnership, c Council, asOf time.Time) Assessment {
+	return newAssessor(p, c, asOf).assess()
+}
+
+// ChecklistOf answers every item of the Annex 2 checklist, with the facts
+// behind each answer, by the same rules and on the same terms as Assess
+// (which it runs up to the approval route), so its answers agree with the
+// Assessment of the same partnership, council and date. It is kept out of
+// the Assessment because that is stored with every register revision and
+// returned by the API as the contract describes it; the checklist is
+// worked out afresh whenever it is printed.
+func ChecklistOf(p *Partnership, c Council, asOf time.Time) Checklist {
+	a := newAssessor(p, c, asOf)
+	a.decide()
+	return a.checklist()
+}
+
+func newAssessor(p *Partnership, c Council, asOf time.Time) *assessor {
 	if p == nil {
 		p = &Partnership{}
 	}
-	a := &assessor{p: p, c: councilWithDefaults(c), today: dateOf(asOf)}
-	return a.assess()
+	return &assessor{p: p, c: councilWithDefaults(c), today: dateOf(asOf)}
 }
 
 // assessor carries one assessment while the rules run.
@@ -92,15 +119,21 @@ func (a *assessor) assess() Assessment {
 		ConsentsNeeded: []ConsentNeeded{},
 	}
 	a.findings = make([]Finding, 0, 8)
-	a.classify()
-	a.significance()
-	a.route()
+	a.decide()
 	a.check()
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Compare(severityRank(x.Severity), severityRank(y.Severity))
 	})
 	a.out.Findings = a.findings
 	return a.out
+}
+
+// decide takes the protocol's decisions that the findings and the checklist
+// both rest on: classification, significance and the approval route.
+func (a *assessor) decide() {
+	a.classify()
+	a.significance()
+	a.route()
 }
 
 // add records a finding under one of the rules of FindingRules.

@@ -66,8 +66,8 @@ func (a *assessor) checkLegalStatus() {
 		a.add(ruleNoLegalInstrument, "legal_instrument", "The partnership's legal status is not recorded. §4(a) asks that "+
 			"the status of every partnership is clear: say whether it works under terms of reference, a memorandum of "+
 			"understanding, a binding agreement or another instrument, and seek early advice from "+legal+".")
-	case isBinding(p.LegalInstrument) && noPower:
-		a.add(ruleBindingWithoutLegalPower, "legal_power", "The "+instrumentWords(p.LegalInstrument)+" is legally binding, "+
+	case p.LegalInstrument.IsBinding() && noPower:
+		a.add(ruleBindingWithoutLegalPower, "legal_power", "The partnership's legal instrument ("+p.LegalInstrument.Text()+") is legally binding, "+
 			"but the council's legal power to enter it is not recorded. §4(a) requires the council to have the legal power "+
 			"to enter the partnership, and "+legal+" must be involved in drawing up any legally binding agreement; "+
 			"record the power they confirm.")
@@ -93,48 +93,14 @@ func (a *assessor) checkLegalStatus() {
 	}
 }
 
-// isBinding reports whether an instrument is, or contains, a legally binding
-// agreement, for which §4(a) requires a legal power and Legal's involvement.
-func isBinding(li LegalInstrument) bool {
-	switch li {
-	case LegalInstrumentBindingAgreement, LegalInstrumentMouPartBinding, LegalInstrumentJointCommittee,
-		LegalInstrumentIncorporatedEntity, LegalInstrumentS75Agreement, LegalInstrumentContractForServices,
-		LegalInstrumentGrantAgreement:
-		return true
-	}
-	return false
-}
-
-func instrumentWords(li LegalInstrument) string {
-	switch li {
-	case LegalInstrumentBindingAgreement:
-		return "partnership agreement"
-	case LegalInstrumentMouPartBinding:
-		return "partly binding memorandum of understanding"
-	case LegalInstrumentJointCommittee:
-		return "joint committee arrangement"
-	case LegalInstrumentIncorporatedEntity:
-		return "incorporated body"
-	case LegalInstrumentS75Agreement:
-		return "section 75 agreement"
-	case LegalInstrumentContractForServices:
-		return "contract for services"
-	case LegalInstrumentGrantAgreement:
-		return "grant agreement"
-	}
-	return strings.ReplaceAll(string(li), "_", " ")
-}
-
 // §4(a): who represents the council, and substitutes.
 func (a *assessor) checkRepresentation() {
-	reps := a.p.Representatives
-	councillor, member, substitute := false, false, false
-	for _, r := range reps {
-		councillor = councillor || r.Kind == RepresentativeKindCouncillor
+	member, substitute := false, false
+	for _, r := range a.p.Representatives {
 		member = member || r.Role != RepresentativeRoleSubstitute
 		substitute = substitute || r.Role == RepresentativeRoleSubstitute
 	}
-	if a.out.Significant && !councillor {
+	if a.needsCouncillor() {
 		a.add(ruleSignificantWithoutCouncillor, "representatives", "The partnership is significant but no councillor "+
 			"represents the council. §4(a) says a significant partnership is likely to need councillor as well as officer "+
 			"representation: name a councillor, or record why officer representation is enough.")
@@ -143,6 +109,20 @@ func (a *assessor) checkRepresentation() {
 		a.add(ruleNoSubstitute, "representatives", "No substitute representative is named. §4(a) asks for substitutes "+
 			"to be identified, so that the council is represented when a representative cannot attend.")
 	}
+}
+
+// needsCouncillor reports whether the partnership is significant and no
+// councillor, member or substitute, represents the council (§4(a)).
+func (a *assessor) needsCouncillor() bool {
+	if !a.out.Significant {
+		return false
+	}
+	for _, r := range a.p.Representatives {
+		if r.Kind == RepresentativeKindCouncillor {
+			return false
+		}
+	}
+	return true
 }
 
 // §4(b): risks assessed before entry and managed in life.
@@ -196,7 +176,7 @@ func (a *assessor) checkLead() {
 
 // §4(c): one sponsoring officer.
 func (a *assessor) checkSponsoringOfficer() {
-	if o := a.p.SponsoringOfficer; o == nil || strings.TrimSpace(o.Name) == "" {
+	if !hasSponsoringOfficer(a.p) {
 		a.add(ruleNoSponsoringOfficer, "sponsoring_officer", "No sponsoring officer is named. Under §4(c) every "+
 			"partnership has one sponsoring officer, usually "+withArticle(a.c.HeadOfService)+", who is responsible for applying the "+
 			"Partnership Protocol to it, whether or not they also represent the council.")
@@ -248,33 +228,14 @@ func (a *assessor) checkBudget() {
 		if c.FinancialYear != "" {
 			year = " for " + string(c.FinancialYear)
 		}
+		kind := ""
+		if w := c.Type.Text(); w != "" {
+			kind = ", " + w
+		}
 		a.add(ruleUnbudgetedContribution, jsonPath(indexPath("contributions", i), "within_budget"), "The council's "+
-			contributionWords(c.Type)+" contribution"+year+" ("+pounds(c.AmountPence)+") is outside approved budgets. "+
+			"contribution"+year+" ("+FormatMoney(c.AmountPence)+kind+") is outside approved budgets. "+
 			"Under §4(c) no representative may commit it: "+approval)
 	}
-}
-
-func contributionWords(t ContributionType) string {
-	switch t {
-	case ContributionTypeInKind:
-		return "in-kind"
-	case "":
-		return ""
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
-}
-
-// pounds writes an amount in pence as pounds: £1,234 or £1,234.56.
-func pounds(pence int64) string {
-	sign := ""
-	if pence < 0 {
-		sign, pence = "-", -pence
-	}
-	s := sign + "£" + thousands(int(pence/100))
-	if p := pence % 100; p != 0 {
-		s += "." + strconv.Itoa(int(p/10)) + strconv.Itoa(int(p%10))
-	}
-	return s
 }
 
 // §4(d): the council must be able to contribute fully and effectively.
@@ -413,8 +374,8 @@ func (a *assessor) checkSuccession() {
 		return
 	}
 	if t, err := end.Parse(); err == nil && t.Before(a.today) && a.live() {
-		a.add(ruleEndDatePassed, "dates.end", "The end date ("+longDate(t)+") has passed, but the partnership is still "+
-			strings.ReplaceAll(string(a.p.Status), "_", " ")+". Under §4(f) close it, extend it by agreement, or put the "+
+		a.add(ruleEndDatePassed, "dates.end", "The end date ("+FormatDate(t)+") has passed, but the partnership is still "+
+			a.p.Status.Text()+". Under §4(f) close it, extend it by agreement, or put the "+
 			"succession strategy into effect.")
 	}
 }
@@ -436,7 +397,7 @@ func (a *assessor) checkCommunications() {
 			"§4(g) requires every partnership to have one, made with the communications leads of all partners and covering "+
 			"branding, marketing and media; the council's "+a.c.CommunicationsTeam+" can advise.")
 	} else {
-		if c.Branding == BrandingPartnershipLogo && strings.TrimSpace(c.LogoJustification) == "" {
+		if logoUnjustified(c) {
 			a.add(rulePartnershipLogoUnjustified, "communications.logo_justification", "A partnership logo is proposed "+
 				"without a justification. §4(g) says partnership logos and branding should be avoided and created only in "+
 				"exceptional cases, because they hide who the partners are: record why this case is exceptional, or use "+
@@ -457,6 +418,12 @@ func (a *assessor) checkCommunications() {
 	}
 }
 
+// logoUnjustified reports whether a partnership logo is proposed without a
+// justification, which §4(g) allows only in exceptional cases.
+func logoUnjustified(c *Communications) bool {
+	return c.Branding == BrandingPartnershipLogo && !written(c.LogoJustification)
+}
+
 // §5(b): targets, the yearly review and self-assessment.
 func (a *assessor) checkReporting() {
 	if len(a.p.Targets) == 0 {
@@ -472,8 +439,8 @@ func (a *assessor) checkReporting() {
 		a.add(ruleNoReviewDate, "dates.next_review", "No review date is set. §4(f) and §5(b) ask for the partnership's "+
 			"purpose, membership and effectiveness to be reviewed regularly: set the next review date.")
 	} else if t, err := next.Parse(); err == nil && t.Before(a.today) {
-		a.add(ruleReviewOverdue, "dates.next_review", "The review due on "+longDate(t)+" is overdue (as at "+
-			longDate(a.today)+"). §5(b) asks for an annual review or self-assessment of the partnership's effectiveness: "+
+		a.add(ruleReviewOverdue, "dates.next_review", "The review due on "+FormatDate(t)+" is overdue (as at "+
+			FormatDate(a.today)+"). §5(b) asks for an annual review or self-assessment of the partnership's effectiveness: "+
 			"carry it out and set the next review date.")
 	}
 	if a.p.Status == StatusActive && !a.reviewedThisYear() {
@@ -516,9 +483,6 @@ func financialYearOf(t time.Time) FinancialYear {
 	end := (y + 1) % 100
 	return FinancialYear(strconv.Itoa(y) + "/" + strconv.Itoa(end/10) + strconv.Itoa(end%10))
 }
-
-// longDate writes a date the way council documents do: 31 March 2027.
-func longDate(t time.Time) string { return t.Format("2 January 2006") }
 
 func nameOr(name, otherwise string) string {
 	if strings.TrimSpace(name) == "" {

@@ -33,6 +33,9 @@ const (
 	ClassUndetermined     Classification = "undetermined"
 )
 
+// ClassificationValues lists every Classification.
+var ClassificationValues = []Classification{ClassPartnership, ClassExcludedContract, ClassExcludedForum, ClassExcludedHybrid, ClassUndetermined}
+
 // Criterion is one of the three §3(a) tests of significance.
 type Criterion string
 
@@ -42,6 +45,9 @@ const (
 	CriterionStrategicPriorities Criterion = "strategic_priorities" // (2) high-level strategic priorities for the county
 	CriterionCorporateOutcome    Criterion = "corporate_outcome"    // (3) an outcome, and reputational risk without it
 )
+
+// CriterionValues lists the criteria in the protocol's order.
+var CriterionValues = []Criterion{CriterionPolicyAndResources, CriterionStrategicPriorities, CriterionCorporateOutcome}
 
 // Borderline says that only one half of a two-part criterion is met.
 type Borderline struct {
@@ -58,6 +64,9 @@ const (
 	RouteDelegated ApprovalRoute = "delegated" // the Assistant Chief Executive or a Director
 	RouteNone      ApprovalRoute = "none"      // not a partnership, so no approval under the protocol
 )
+
+// ApprovalRouteValues lists every ApprovalRoute.
+var ApprovalRouteValues = []ApprovalRoute{RouteCMT, RouteDelegated, RouteNone}
 
 // ConsentNeeded names a representative who would also represent another
 // organisation and whose consent the protocol requires.
@@ -77,6 +86,9 @@ const (
 	SeverityWarning Severity = "warning"
 	SeverityInfo    Severity = "info"
 )
+
+// SeverityValues lists the severities, most serious first.
+var SeverityValues = []Severity{SeverityBlocker, SeverityWarning, SeverityInfo}
 
 // Finding is one thing the protocol asks for that the proposal lacks or
 // gets wrong.

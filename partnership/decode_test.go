@@ -162,6 +162,10 @@ func TestDecode(t *testing.T) {
 		{name: "200 characters once composed", body: rawName(t, strings.Repeat("w\u0302", 200))},
 		{name: "escaped control character", body: bodyWith(t, func(m map[string]any) { item(m, "partners", 1)["name"] = "Police\u0007" }),
 			code: EInvalid, want: []want{{"partners[1].name", "Contains a control character (U+0007) at character 7"}}},
+		{name: "escaped noncharacter U+FFFE", body: bodyWith(t, func(m map[string]any) { item(m, "partners", 1)["name"] = "Police\uFFFE" }),
+			code: EInvalid, want: []want{{"partners[1].name", "Contains the noncharacter U+FFFE at character 7"}}},
+		{name: "raw noncharacter U+FFFF", body: rawName(t, "a\uFFFFb"), code: EInvalid,
+			want: []want{{"name", "Contains the noncharacter U+FFFF at character 2"}}},
 		{name: "dangling partner reference", body: bodyWith(t, func(m map[string]any) { item(m, "contributions", 1)["partner"] = "kettering" }),
 			code: EInvalid, want: []want{{"contributions[1].partner", `"kettering" is not the id of any partner`}}},
 		{name: "duplicate partner ids", body: bodyWith(t, func(m map[string]any) { item(m, "partners", 1)["id"] = "corby" }),
@@ -313,6 +317,9 @@ func FuzzDecode(f *testing.F) {
 		}
 		if problems := Validate(p); problems != nil {
 			t.Fatalf("Decode accepted a partnership with problems: %v", problems)
+		}
+		if again, _ := json.Marshal(p); bytes.Contains(again, []byte("\uFFFE")) || bytes.Contains(again, []byte("\uFFFF")) {
+			t.Fatalf("Decode accepted a noncharacter the contract refuses: %s", again)
 		}
 		again, err := json.Marshal(p)
 		if err != nil {

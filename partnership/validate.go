@@ -158,6 +158,9 @@ func (v *validator) text(path, name, s string) {
 	if at, r := firstControl(s); at > 0 {
 		v.addf(path, "Contains a control character (U+%04X) at character %d; remove it", r, at)
 	}
+	if at, r := firstNoncharacter(s); at > 0 {
+		v.addf(path, "Contains the noncharacter U+%04X at character %d, which is not text and cannot be kept in a Word or Excel file; remove it", r, at)
+	}
 	if isOneLineField(name) && strings.ContainsAny(s, "\r\n") {
 		v.add(path, "Must be on one line")
 	}
@@ -182,6 +185,27 @@ func firstControl(s string) (int, rune) {
 	for _, r := range s {
 		at++
 		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
+			return at, r
+		}
+	}
+	return 0, 0
+}
+
+// firstNoncharacter returns the position (counting characters from 1) and
+// value of the first U+FFFE or U+FFFF in s, or 0 when there is none. The
+// contract refuses these two noncharacters (DOMAIN.md, "The public data
+// contract") because XML 1.0, and so Word and Excel files, cannot hold them:
+// a value holding one would not survive the round trip through the CMT
+// workbook. The other noncharacters (U+FDD0 to U+FDEF, U+1FFFE and so on)
+// are legal XML characters and the contract does not name them, so they pass.
+func firstNoncharacter(s string) (int, rune) {
+	if !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF") {
+		return 0, 0
+	}
+	at := 0
+	for _, r := range s {
+		at++
+		if r == 0xFFFE || r == 0xFFFF {
 			return at, r
 		}
 	}

@@ -140,6 +140,13 @@ func TestValidate(t *testing.T) {
 			{"sponsoring_officer.post", "U+0085"}}},
 		{"escape in a nested contact", func(p *Partnership) { p.Partners[0].CommsContact.Phone = "01536\x1b[31m" }, []want{
 			{"partners[0].comms_contact.phone", "U+001B"}}},
+		{"U+FFFE in a partner's name", func(p *Partnership) { p.Partners[1].Name = "Northants\uFFFEPolice" }, []want{
+			{"partners[1].name", "Contains the noncharacter U+FFFE at character 10"}}},
+		{"U+FFFF in a review action", func(p *Partnership) { p.Reviews[0].Actions[0] = "\uFFFF" }, []want{
+			{"reviews[0].actions[0]", "noncharacter U+FFFF at character 1"}}},
+		{"U+FFFF in a nested contact", func(p *Partnership) { p.Partners[0].CommsContact.Role = "Press \uFFFF" }, []want{
+			{"partners[0].comms_contact.role", "U+FFFF"}}},
+		{"other noncharacters are text the contract allows", func(p *Partnership) { p.Purpose = "a\uFDD0b\U0001FFFEc\uFFFD" }, nil},
 		{"tabs and line breaks in long text", func(p *Partnership) { p.Purpose = "One\tTwo\r\nThree\n" }, nil},
 		{"line break in a name", func(p *Partnership) { p.Partners[0].Name = "Corby\nCouncil" }, []want{
 			{"partners[0].name", "Must be on one line"}}},
