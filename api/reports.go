@@ -7,7 +7,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 )
 
@@ -35,7 +35,7 @@ func (s *Server) cmtWorkbook(c *echo.Context) error {
 		h.Set("X-Content-Type-Options", "nosniff")
 	}}
 	start := time.Now()
-	if err := generator.WorkbookFrom(w, fy, revs, s.gen.Council(), start); err != nil {
+	if err := workbook.WorkbookFrom(w, fy, revs, s.gen.Council(), start); err != nil {
 		return err
 	}
 	if !w.started { // an empty workbook is still a response

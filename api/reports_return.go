@@ -12,7 +12,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 )
 
@@ -63,7 +63,7 @@ func (s *Server) importReturn(ctx context.Context, fy partnership.FinancialYear,
 	for i := range revs {
 		current[revs[i].Ref] = &revs[i]
 	}
-	changes, problems, err := generator.ReadReturn(bytes.NewReader(body), int64(len(body)), fy, current)
+	changes, problems, err := workbook.ReadReturn(bytes.NewReader(body), int64(len(body)), fy, current)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (s *Server) importReturn(ctx context.Context, fy partnership.FinancialYear,
 
 // cellProblems is the 422 for a return with problems in its cells, each
 // named Sheet!Cell as Excel writes a reference, and by sheet and cell.
-func cellProblems(problems []generator.CellProblem) error {
+func cellProblems(problems []workbook.CellProblem) error {
 	out := make([]partnership.Problem, len(problems))
 	for i, p := range problems {
 		path := p.Sheet

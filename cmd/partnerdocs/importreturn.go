@@ -8,7 +8,7 @@ import (
 	"os"
 	"time"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 )
 
@@ -77,7 +77,7 @@ func (c *importReturnCommand) run(ctx context.Context) error {
 	for i := range revs {
 		current[revs[i].Ref] = &revs[i]
 	}
-	changes, problems, err := generator.ReadReturn(f, info.Size(), c.fy, current)
+	changes, problems, err := workbook.ReadReturn(f, info.Size(), c.fy, current)
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func (c *importReturnCommand) run(ctx context.Context) error {
 
 // returnProblems is every problem in the return's cells, printed one per
 // line as Sheet!Cell: message.
-func returnProblems(problems []generator.CellProblem) error {
+func returnProblems(problems []workbook.CellProblem) error {
 	e := &partnership.Error{Code: partnership.EInvalid, Message: fmt.Sprintf(
 		"the return has %d problems; nothing was applied", len(problems))}
 	for _, p := range problems {

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 )
 
@@ -80,7 +80,7 @@ func (c *workbookCommand) run(ctx context.Context) error {
 			return yield(r)
 		})
 	}
-	write := func(w io.Writer) error { return generator.WorkbookFrom(w, c.fy, revs, council, time.Now()) }
+	write := func(w io.Writer) error { return workbook.WorkbookFrom(w, c.fy, revs, council, time.Now()) }
 	if c.out == "-" {
 		return write(c.stdout)
 	}

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 // The rows of the workbook's large sheets are written here as SpreadsheetML
 // straight into the sheet's zip entry (see workbook_zip.go), rather than

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 // The annual CMT workbook (§5(b)): one Excel file per financial year, built
 // from the register's current revisions, that officers fill in and send
