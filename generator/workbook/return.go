@@ -2,11 +2,11 @@ package workbook
 
 import (
 	"archive/zip"
-	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -18,13 +18,19 @@ import (
 	"partnerdocs/partnership"
 )
 
-// Limits on a returned workbook, checked on the zip directory before any
-// part is opened, so that a zip bomb is refused unread. A returned
-// workbook of 10,000 partnerships is about 10 MiB, 150 MiB unzipped and a
-// few dozen parts.
+// Limits on a returned workbook. The file's size and the zip directory are
+// checked before any part is opened, so that a zip bomb is refused unread;
+// archive/zip refuses a part that unzips past its declared size, so the
+// declared sizes can be trusted. The parts themselves are streamed, no
+// cell's text held past a cell's limit (see xlsxread.go).
 const (
-	MaxReturnBytes    = 64 << 20  // the file itself
-	maxReturnUnzipped = 512 << 20 // all parts, unzipped
+	// MaxReturnBytes is the largest return accepted, by the API and the
+	// command line alike. The workbook of 10,000 partnerships (5 targets,
+	// 8 risks and 3 representatives each) is 10.4 MiB as the register
+	// writes it and smaller once a spreadsheet saves it again, so 32 MiB
+	// leaves room for three times that while bounding what is read.
+	MaxReturnBytes    = 32 << 20
+	maxReturnUnzipped = 512 << 20 // all parts, unzipped (10,000 partnerships: about 150 MiB)
 	maxReturnEntries  = 1000      // parts in the zip
 	maxReturnProblems = 500       // problems listed before "and more"
 )
@@ -36,6 +42,15 @@ type CellProblem struct {
 	Message string `json:"message"`
 }
 
+// Path is the problem's place as Excel writes a reference: Sheet!Cell, or
+// the sheet alone.
+func (p CellProblem) Path() string {
+	if p.Cell == "" {
+		return p.Sheet
+	}
+	return p.Sheet + "!" + p.Cell
+}
+
 // ReturnChange is what a return changes in one partnership: the updated copy
 // (the year's target results and reviews set from the workbook) and the
 // revision the workbook was made from. The copy shares unchanged slices with
@@ -44,69 +59,104 @@ type ReturnChange struct {
 	Ref         string
 	Base        int
 	Partnership *partnership.Partnership
+	cells       map[string]cellPlace // the cell each contract path it set came from
+	first       cellPlace
 }
 
-// ReadReturn reads a filled-in annual workbook for year and checks every
-// cell of its Targets and Reviews sheets against the register's current
-// revisions (by ref). It answers the changes, one per partnership whose
-// officer cells differ from the register, or, when any cell is wrong, every
-// problem and no changes. A file that is not a workbook, is too large or
-// unzips too far is an error.
-func ReadReturn(r io.Reader, size int64, year partnership.FinancialYear, current map[string]*partnership.Revision) ([]ReturnChange, []CellProblem, error) {
+// cellPlace is a cell of the workbook.
+type cellPlace struct{ sheet, cell string }
+
+// Return is a returned workbook, read: its Targets and Reviews rows by
+// partnership, compactly (an officer's cell as its text, a read-only cell
+// as a hash of its value), waiting to be compared with the register's
+// current revisions one at a time (Revise), so that a return is checked
+// against a register of any size without holding the register.
+type Return struct {
+	year     partnership.FinancialYear
+	set      *sheetSet
+	x        *xlsxPackage
+	seed     maphash.Seed
+	base     map[string]int // the revision each partnership's rows were made from
+	targets  map[string][]returnedRow
+	reviews  map[string][]returnedRow
+	problems []CellProblem
+	revised  map[string]bool
+}
+
+// returnedRow is one row of a return, by column: the hash of every cell's
+// value in the form it is compared in, and the text of each officer cell.
+type returnedRow struct {
+	n      int
+	key    string
+	hashes []uint64
+	texts  []string
+}
+
+// OpenReturn reads a filled-in annual workbook for year: the size and
+// shape of the file, the Export sheet, and every cell of the Targets and
+// Reviews sheets on its own (its length, its characters, its column's
+// header). A file that is not a workbook, is too large or unzips too far
+// is an error; problems in cells are collected (Problems).
+func OpenReturn(r io.ReaderAt, size int64, year partnership.FinancialYear) (*Return, error) {
 	if _, err := year.StartYear(); err != nil {
-		return nil, nil, &partnership.Error{Code: partnership.EInvalid, Message: err.Error()}
+		return nil, &partnership.Error{Code: partnership.EInvalid, Message: err.Error()}
 	}
-	data, err := readReturnBytes(r, size)
-	if err != nil {
-		return nil, nil, err
+	if size > MaxReturnBytes {
+		return nil, &partnership.Error{Code: partnership.ETooLarge, Message: fmt.Sprintf("The workbook is over %d MiB", MaxReturnBytes>>20)}
 	}
-	zr, err := checkReturnZip(data)
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, nil, err
+		return nil, notWorkbook("it is not an Excel .xlsx file")
+	}
+	if err := checkReturnZip(zr); err != nil {
+		return nil, err
 	}
 	x, err := openXLSX(zr)
 	if err != nil {
-		return nil, nil, notWorkbook("it could not be opened: " + err.Error())
+		return nil, notWorkbook("it could not be opened: " + err.Error())
 	}
-	rd := &returnReader{x: x, year: year, current: current, changed: map[string]*partnership.Partnership{}}
-	rd.readExport()
-	rd.readTargets()
-	rd.readReviews()
-	if len(rd.problems) > 0 {
-		return nil, rd.cappedProblems(), nil
+	rt := &Return{year: year, set: newSheets(year, partnership.Council{}), x: x, seed: maphash.MakeSeed(),
+		targets: map[string][]returnedRow{}, reviews: map[string][]returnedRow{}, revised: map[string]bool{}}
+	rt.readExport()
+	readSheet(rt, rt.set.targets, rt.targets)
+	readSheet(rt, rt.set.reviews, rt.reviews)
+	rt.x = nil // the package's shared strings are no longer needed
+	return rt, nil
+}
+
+// ReadReturn reads a return and compares it with the current revisions
+// (by ref): the changes, one per partnership the return changes, each
+// valid under the contract; or, when any cell is wrong, every problem and
+// no changes.
+func ReadReturn(r io.ReaderAt, size int64, year partnership.FinancialYear, current map[string]*partnership.Revision) ([]ReturnChange, []CellProblem, error) {
+	rt, err := OpenReturn(r, size, year)
+	if err != nil {
+		return nil, nil, err
 	}
-	return rd.changes(), nil, nil
+	refs := slices.Sorted(maps.Keys(current))
+	var changes []ReturnChange
+	for _, ref := range refs {
+		if ch := rt.Revise(current[ref]); ch != nil {
+			changes = append(changes, *ch)
+		}
+	}
+	if problems := rt.Problems(); len(problems) > 0 {
+		return nil, problems, nil
+	}
+	return changes, nil, nil
 }
 
 func notWorkbook(why string) error {
 	return &partnership.Error{Code: partnership.EInvalid, Message: "The file is not an annual workbook: " + why}
 }
 
-func readReturnBytes(r io.Reader, size int64) ([]byte, error) {
-	if size > MaxReturnBytes {
-		return nil, &partnership.Error{Code: partnership.ETooLarge, Message: fmt.Sprintf("The workbook is over %d MiB", MaxReturnBytes>>20)}
-	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxReturnBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxReturnBytes {
-		return nil, &partnership.Error{Code: partnership.ETooLarge, Message: fmt.Sprintf("The workbook is over %d MiB", MaxReturnBytes>>20)}
-	}
-	return data, nil
-}
-
 // checkReturnZip refuses anything but a plausible .xlsx: a zip with a
 // workbook part, few parts and a bounded unzipped size. archive/zip refuses
 // a part that unzips past its declared size, so the declared sizes can be
 // trusted.
-func checkReturnZip(data []byte) (*zip.Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, notWorkbook("it is not an Excel .xlsx file")
-	}
+func checkReturnZip(zr *zip.Reader) error {
 	if len(zr.File) > maxReturnEntries {
-		return nil, notWorkbook(fmt.Sprintf("it has %d parts (at most %d)", len(zr.File), maxReturnEntries))
+		return notWorkbook(fmt.Sprintf("it has %d parts (at most %d)", len(zr.File), maxReturnEntries))
 	}
 	var total uint64
 	hasWorkbook := false
@@ -115,72 +165,44 @@ func checkReturnZip(data []byte) (*zip.Reader, error) {
 		hasWorkbook = hasWorkbook || zf.Name == "xl/workbook.xml"
 	}
 	if total > maxReturnUnzipped {
-		return nil, notWorkbook(fmt.Sprintf("it unzips to more than %d MiB", maxReturnUnzipped>>20))
+		return notWorkbook(fmt.Sprintf("it unzips to more than %d MiB", maxReturnUnzipped>>20))
 	}
 	if !hasWorkbook {
-		return nil, notWorkbook("it has no workbook part")
+		return notWorkbook("it has no workbook part")
 	}
-	return zr, nil
+	return nil
 }
 
-// returnReader carries one return while its sheets are read.
-type returnReader struct {
-	x        *xlsxPackage
-	year     partnership.FinancialYear
-	current  map[string]*partnership.Revision
-	base     map[string]int
-	problems []CellProblem
-	changed  map[string]*partnership.Partnership
-	seen     map[string]bool // sheet + key of each row, to catch duplicates
-}
-
-func (rd *returnReader) problem(sheet string, col, row int, format string, args ...any) {
+func (rt *Return) problem(sheet string, col, row int, format string, args ...any) {
 	cell := ""
 	if col > 0 {
 		cell, _ = excelize.CoordinatesToCellName(col, row)
 	}
-	rd.problems = append(rd.problems, CellProblem{Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
+	rt.problems = append(rt.problems, CellProblem{Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
 }
 
-func (rd *returnReader) cappedProblems() []CellProblem {
-	if len(rd.problems) <= maxReturnProblems {
-		return rd.problems
-	}
-	out := slices.Clone(rd.problems[:maxReturnProblems])
-	return append(out, CellProblem{Message: fmt.Sprintf("and %d more problems", len(rd.problems)-maxReturnProblems)})
-}
-
-// eachRow calls fn for every data row of a sheet, raw values (dates as
-// serial numbers), after checking the header row. Blank rows are skipped.
-// fn must not keep the cells slice.
-func (rd *returnReader) eachRow(sheet string, cols []wbColumn, fn func(row int, cells []string)) {
-	err := rd.x.eachSheetRow(sheet, func(n int, cells []string) bool {
-		if n == 1 {
-			return rd.headerOK(sheet, cols, cells)
-		}
-		if !blankRow(cells) {
-			fn(n, padCells(cells, len(cols)))
-		}
-		return true
-	})
-	switch {
-	case errors.Is(err, errSheetMissing):
-		rd.problem(sheet, 0, 0, "The sheet %s is missing", sheet)
-	case err != nil:
-		rd.problem(sheet, 0, 0, "The sheet could not be read: %v", err)
-	}
-}
-
-func (rd *returnReader) headerOK(sheet string, cols []wbColumn, cells []string) bool {
-	cells = padCells(cells, len(cols))
-	ok := true
-	for i, c := range cols {
-		if strings.TrimSpace(cells[i]) != c.header {
-			rd.problem(sheet, i+1, 1, "This header should read %q: columns must not be moved, renamed or removed", c.header)
-			ok = false
+// Problems is every problem found so far, at most maxReturnProblems and a
+// last one saying how many more, and one for each row of a partnership
+// the register does not have (of those Revise was not given).
+func (rt *Return) Problems() []CellProblem {
+	problems := slices.Clone(rt.problems)
+	for _, s := range []struct {
+		name string
+		rows map[string][]returnedRow
+	}{{SheetTargets, rt.targets}, {SheetReviews, rt.reviews}} {
+		for _, ref := range slices.Sorted(maps.Keys(s.rows)) {
+			if !rt.revised[ref] {
+				for _, r := range s.rows[ref] {
+					problems = append(problems, CellProblem{Sheet: s.name, Cell: "A" + strconv.Itoa(r.n), Message: "No partnership " + ref + " is in the register"})
+				}
+			}
 		}
 	}
-	return ok
+	if len(problems) <= maxReturnProblems {
+		return problems
+	}
+	out := slices.Clone(problems[:maxReturnProblems])
+	return append(out, CellProblem{Message: fmt.Sprintf("and %d more problems", len(problems)-maxReturnProblems)})
 }
 
 func blankRow(cells []string) bool {
@@ -201,20 +223,20 @@ func padCells(cells []string, n int) []string {
 
 // readExport reads the very hidden Export sheet: the year and the revision
 // of each partnership the workbook was made from.
-func (rd *returnReader) readExport() {
-	rd.base = map[string]int{}
-	rows, err := rd.exportRows()
+func (rt *Return) readExport() {
+	rt.base = map[string]int{}
+	rows, err := rt.exportRows()
 	if err != nil || len(rows) < 2 || len(rows[0]) < 2 {
-		rd.problem(SheetExport, 0, 0, "The workbook was not made by the register (its Export sheet is missing)")
+		rt.problem(SheetExport, 0, 0, "The workbook was not made by the register (its Export sheet is missing)")
 		return
 	}
-	if rows[0][1] != string(rd.year) {
-		rd.problem(SheetExport, 2, 1, "The workbook is for %s, not %s", rows[0][1], rd.year)
+	if rows[0][1] != string(rt.year) {
+		rt.problem(SheetExport, 2, 1, "The workbook is for %s, not %s", rows[0][1], rt.year)
 	}
 	for _, r := range rows[2:] {
 		if len(r) >= 2 {
 			if n, err := strconv.Atoi(r[1]); err == nil {
-				rd.base[r[0]] = n
+				rt.base[r[0]] = n
 			}
 		}
 	}
@@ -222,9 +244,9 @@ func (rd *returnReader) readExport() {
 
 // exportRows reads the Export sheet as excelize's GetRows would: every row
 // up to the last with a value, an unreadable part ending the rows early.
-func (rd *returnReader) exportRows() ([][]string, error) {
+func (rt *Return) exportRows() ([][]string, error) {
 	var rows [][]string
-	err := rd.x.eachSheetRow(SheetExport, func(n int, cells []string) bool {
+	err := rt.x.eachSheetRow(SheetExport, func(n int, cells []string, _ []int) bool {
 		if len(cells) > 0 {
 			rows = append(rows, make([][]string, n-1-len(rows))...)
 			rows = append(rows, slices.Clone(cells))
@@ -235,77 +257,6 @@ func (rd *returnReader) exportRows() ([][]string, error) {
 		return nil, err
 	}
 	return rows, nil
-}
-
-// revision finds the row's partnership, or records why not.
-func (rd *returnReader) revision(sheet string, row int, ref string) *partnership.Revision {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		rd.problem(sheet, 1, row, "The partnership reference is missing")
-		return nil
-	}
-	rev := rd.current[ref]
-	if rev == nil {
-		rd.problem(sheet, 1, row, "No partnership %s is in the register", ref)
-	}
-	return rev
-}
-
-// readOnly reports a read-only cell whose value differs from the register.
-func (rd *returnReader) readOnly(sheet string, row, col int, got, want string) {
-	if got != want {
-		rd.problem(sheet, col, row, "This column is read-only: it reads %q but the register has %q", got, want)
-	}
-}
-
-func (rd *returnReader) readOnlyNumber(sheet string, row, col int, got string, want float64) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(got), 64)
-	if err != nil || v != want {
-		rd.problem(sheet, col, row, "This column is read-only: it reads %q but the register has %s", got, strconv.FormatFloat(want, 'f', -1, 64))
-	}
-}
-
-// duplicate reports a second row for the same target or review.
-func (rd *returnReader) duplicate(sheet string, row int, key string) bool {
-	if rd.seen == nil {
-		rd.seen = map[string]bool{}
-	}
-	k := sheet + "\x00" + key
-	if rd.seen[k] {
-		rd.problem(sheet, 1, row, "A second row for %s: each appears once", strings.ReplaceAll(key, "\x00", " "))
-		return true
-	}
-	rd.seen[k] = true
-	return false
-}
-
-// partnershipFor returns the copy a change is made on, made the first time
-// one of the partnership's rows changes something.
-func (rd *returnReader) partnershipFor(rev *partnership.Revision) *partnership.Partnership {
-	if p := rd.changed[rev.Ref]; p != nil {
-		return p
-	}
-	p := rev.Partnership
-	p.Targets = slices.Clone(p.Targets)
-	for i := range p.Targets {
-		p.Targets[i].Results = slices.Clone(p.Targets[i].Results)
-	}
-	p.Reviews = slices.Clone(p.Reviews)
-	rd.changed[rev.Ref] = &p
-	return &p
-}
-
-func (rd *returnReader) changes() []ReturnChange {
-	out := make([]ReturnChange, 0, len(rd.changed))
-	for ref, p := range rd.changed {
-		base, ok := rd.base[ref]
-		if !ok {
-			base = rd.current[ref].Number
-		}
-		out = append(out, ReturnChange{Ref: ref, Base: base, Partnership: p})
-	}
-	slices.SortFunc(out, func(a, b ReturnChange) int { return cmp.Compare(a.Ref, b.Ref) })
-	return out
 }
 
 // parseNumber reads an officer's number; blank is nil.

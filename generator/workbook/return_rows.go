@@ -1,207 +1,322 @@
 package workbook
 
 import (
-	"slices"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"partnerdocs/partnership"
 )
 
-// readTargets checks every Targets row and applies the officer columns
-// (actual, RAG, commentary) to the year's result.
-func (rd *returnReader) readTargets() {
-	rd.eachRow(SheetTargets, targetColumns, func(row int, c []string) {
-		rev := rd.revision(SheetTargets, row, c[0])
-		if rev == nil {
-			return
+// readSheet reads an officers' sheet of a return: its header, then each
+// row on its own (the cell lengths and characters, the row's partnership
+// and key, duplicates), kept compactly by partnership for Revise.
+func readSheet[R any](rt *Return, s *sheet[R], into map[string][]returnedRow) {
+	ref, keys := s.index("Ref"), keyColumns(s)
+	seen := map[string]bool{}
+	err := rt.x.eachSheetRow(s.name, func(n int, cells []string, over []int) bool {
+		if n == 1 {
+			return rt.headerOK(s.name, headers(s), cells)
 		}
-		p := &rev.Partnership
-		id := strings.TrimSpace(c[3])
-		i := slices.IndexFunc(p.Targets, func(t partnership.Target) bool { return t.ID == id })
+		if blankRow(cells) && len(over) == 0 {
+			return true
+		}
+		cells = padCells(cells, len(s.cols))
+		ok := cellsOK(rt, s, n, cells, over)
+		id := strings.TrimSpace(cells[ref])
+		key := rowKey(cells, keys)
 		switch {
 		case id == "":
-			rd.problem(SheetTargets, 4, row, "The target ID is missing")
-			return
-		case i < 0:
-			rd.problem(SheetTargets, 4, row, "%s has no target %s", rev.Ref, id)
-			return
-		case rd.duplicate(SheetTargets, row, rev.Ref+"\x00"+id):
-			return
+			rt.problem(s.name, ref+1, n, "The partnership reference is missing")
+		case seen[id+"\x00"+key]:
+			rt.problem(s.name, ref+1, n, "A second row for %s %s: each appears once", id, strings.ReplaceAll(key, "\x00", " "))
+		case ok:
+			seen[id+"\x00"+key] = true
+			into[id] = append(into[id], compact(rt, s, n, key, cells))
+		default:
+			seen[id+"\x00"+key] = true
 		}
-		t := &p.Targets[i]
-		rd.targetReadOnly(row, c, p, t)
-		if res, ok := rd.targetResult(row, c); ok {
-			rd.applyResult(rev, i, res, row)
-		}
+		return true
 	})
-}
-
-func (rd *returnReader) targetReadOnly(row int, c []string, p *partnership.Partnership, t *partnership.Target) {
-	s := SheetTargets
-	rd.readOnly(s, row, 2, c[1], p.Name)
-	rd.readOnly(s, row, 3, c[2], serviceArea(p))
-	rd.readOnly(s, row, 5, c[4], t.Outcome)
-	rd.readOnly(s, row, 6, c[5], t.Indicator)
-	rd.readOnly(s, row, 7, c[6], t.Unit)
-	rd.readOnly(s, row, 8, c[7], wbLabel(t.Polarity))
-	rd.readOnlyNumber(s, row, 9, c[8], t.Baseline)
-	rd.readOnlyNumber(s, row, 10, c[9], t.Target)
-}
-
-// targetResult reads the officer columns; ok is false when a cell is wrong.
-// A row left blank is a result with no RAG.
-func (rd *returnReader) targetResult(row int, c []string) (partnership.TargetResult, bool) {
-	res := partnership.TargetResult{FinancialYear: rd.year, Commentary: blankAsEmpty(c[tgtCommentary])}
-	ok := true
-	actual, good := parseNumber(c[tgtActual])
-	if !good {
-		rd.problem(SheetTargets, tgtActual+1, row, "The actual must be a number, not %q", c[tgtActual])
-		ok = false
+	var long *CellTooLongError
+	switch {
+	case errors.Is(err, errSheetMissing):
+		rt.problem(s.name, 0, 0, "The sheet %s is missing", s.name)
+	case errors.As(err, &long):
+		rt.problems = append(rt.problems, CellProblem{Sheet: s.name, Cell: long.Cell, Message: fmt.Sprintf(
+			"This cell is far longer than a cell can hold (%s characters); the rest of the sheet was not read", thousands(maxCellChars))})
+	case err != nil:
+		rt.problem(s.name, 0, 0, "The sheet could not be read: %v", err)
 	}
-	res.Actual = actual
-	if s := strings.TrimSpace(c[tgtRAG]); s != "" {
-		rag, good := parseLabel(s, partnership.RAGValues)
-		if !good {
-			rd.problem(SheetTargets, tgtRAG+1, row, "The RAG rating %q is not one of %s", s, strings.Join(wbLabels(partnership.RAGValues), ", "))
+}
+
+func headers[R any](s *sheet[R]) []string {
+	out := make([]string, len(s.cols))
+	for i, c := range s.cols {
+		out[i] = c.header
+	}
+	return out
+}
+
+func (rt *Return) headerOK(sheet string, want, cells []string) bool {
+	cells = padCells(cells, len(want))
+	ok := true
+	for i, h := range want {
+		if strings.TrimSpace(cells[i]) != h {
+			rt.problem(sheet, i+1, 1, "This header should read %q: columns must not be moved, renamed or removed", h)
 			ok = false
 		}
-		res.RAG = rag
-	} else if actual != nil || res.Commentary != "" {
-		rd.problem(SheetTargets, tgtRAG+1, row, "Choose a RAG rating (%s) for the actual or commentary given", strings.Join(wbLabels(partnership.RAGValues), ", "))
-		ok = false
 	}
-	return res, ok
+	return ok
 }
 
-// applyResult sets the year's result of target i when it differs from the
-// register. A blank row for a target with no result changes nothing; a
-// blank row for one with a result asks for the RAG.
-func (rd *returnReader) applyResult(rev *partnership.Revision, i int, res partnership.TargetResult, row int) {
-	old := resultFor(&rev.Partnership.Targets[i], rd.year)
-	if res.RAG == "" {
-		if old != nil {
-			rd.problem(SheetTargets, tgtRAG+1, row, "%s target %s: the register has a result for %s; give its RAG rating rather than clearing it",
-				rev.Ref, rev.Partnership.Targets[i].ID, rd.year)
-		}
-		return
-	}
-	if old != nil && sameResult(*old, res) {
-		return
-	}
-	t := &rd.partnershipFor(rev).Targets[i]
-	if j := slices.IndexFunc(t.Results, func(r partnership.TargetResult) bool { return r.FinancialYear == rd.year }); j >= 0 {
-		t.Results[j] = res
-		return
-	}
-	t.Results = append(t.Results, res)
-}
-
-func sameResult(a, b partnership.TargetResult) bool {
-	if (a.Actual == nil) != (b.Actual == nil) || (a.Actual != nil && *a.Actual != *b.Actual) {
-		return false
-	}
-	return a.RAG == b.RAG && a.Commentary == b.Commentary
-}
-
-// readReviews checks every Reviews row and applies the officer columns to
-// the year's review of that type.
-func (rd *returnReader) readReviews() {
-	rd.eachRow(SheetReviews, reviewColumns, func(row int, c []string) {
-		rev := rd.revision(SheetReviews, row, c[0])
-		if rev == nil {
-			return
-		}
-		p := &rev.Partnership
-		rd.readOnly(SheetReviews, row, 2, c[1], p.Name)
-		rd.readOnly(SheetReviews, row, 3, c[2], string(rd.year))
-		typ, ok := parseLabel(c[3], partnership.ReviewTypeValues)
-		if !ok || !slices.ContainsFunc(reviewRows(p, rd.year), func(r partnership.Review) bool { return r.Type == typ }) {
-			rd.problem(SheetReviews, 4, row, "This column is read-only: %q is not a review of %s for %s", c[3], rev.Ref, rd.year)
-			return
-		}
-		if rd.duplicate(SheetReviews, row, rev.Ref+"\x00"+wbLabel(typ)) {
-			return
-		}
-		if v, ok := rd.review(row, c, typ); ok {
-			rd.applyReview(rev, v, row)
-		}
-	})
-}
-
-// review reads the officer columns of a Reviews row. A blank row has no
-// overall rating.
-func (rd *returnReader) review(row int, c []string, typ partnership.ReviewType) (partnership.Review, bool) {
-	v := partnership.Review{FinancialYear: rd.year, Type: typ, Assessor: blankAsEmpty(c[revAssessor]), Actions: actionLines(c[revActions])}
-	ok := true
-	fail := func(col int, format string, args ...any) {
-		rd.problem(SheetReviews, col+1, row, format, args...)
-		ok = false
-	}
-	var good bool
-	if v.CompletedOn, good = parseDateCell(c[revCompleted]); !good {
-		fail(revCompleted, "%q is not a date", c[revCompleted])
-	}
-	if s := strings.TrimSpace(c[revOverall]); s != "" {
-		if v.Overall, good = parseLabel(s, partnership.OverallValues); !good {
-			fail(revOverall, "The overall rating %q is not one of %s", s, strings.Join(wbLabels(partnership.OverallValues), ", "))
-		}
-	}
-	if s := strings.TrimSpace(c[revRecommendation]); s != "" {
-		if v.Recommendation, good = parseLabel(s, partnership.RecommendationValues); !good {
-			fail(revRecommendation, "The recommendation %q is not one of %s", s, strings.Join(wbLabels(partnership.RecommendationValues), ", "))
-		}
-	}
-	filled := v.CompletedOn != "" || v.Assessor != "" || v.Overall != "" || v.Recommendation != "" || len(v.Actions) > 0
-	if filled && strings.TrimSpace(c[revOverall]) == "" {
-		fail(revOverall, "The overall rating is required once the review is filled in")
-	}
-	if filled && strings.TrimSpace(c[revCompleted]) == "" {
-		fail(revCompleted, "The completion date is required once the review is filled in")
-	}
-	return v, ok
-}
-
-func actionLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+// keyColumns are the columns that, with Ref, identify a row.
+func keyColumns[R any](s *sheet[R]) []int {
+	var out []int
+	for i, c := range s.cols {
+		if c.key {
+			out = append(out, i)
 		}
 	}
 	return out
 }
 
-func (rd *returnReader) applyReview(rev *partnership.Revision, v partnership.Review, row int) {
-	find := func(r partnership.Review) bool { return r.FinancialYear == rd.year && r.Type == v.Type }
-	j := slices.IndexFunc(rev.Partnership.Reviews, find)
-	if v.Overall == "" { // a blank row
-		if j >= 0 {
-			rd.problem(SheetReviews, revOverall+1, row, "%s: the register has a %s for %s; give its overall rating rather than clearing it",
-				rev.Ref, strings.ToLower(wbLabel(v.Type)), rd.year)
+func rowKey(cells []string, keys []int) string {
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = strings.TrimSpace(cells[k])
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// cellsOK checks each cell on its own: not longer than a cell (or, in an
+// officer's column, the contract) allows, and only characters the register
+// may hold.
+func cellsOK[R any](rt *Return, s *sheet[R], n int, cells []string, over []int) bool {
+	ok := true
+	for _, col := range over {
+		rt.problem(s.name, col, n, "This cell holds more than a cell can (%s characters)", thousands(maxCellChars))
+		ok = false
+	}
+	for i, c := range s.cols {
+		v := cells[i]
+		if k := utf8.RuneCountInString(v); c.maxChars > 0 && k > c.maxChars {
+			rt.problem(s.name, i+1, n, "Must be %s characters or fewer (it is %s)", thousands(c.maxChars), thousands(k))
+			ok = false
+			continue
 		}
-		return
+		if at, r := badChar(v); at > 0 {
+			rt.problem(s.name, i+1, n, "Contains a character (U+%04X) at character %d that the register cannot hold; remove it", r, at)
+			ok = false
+		}
 	}
-	if j >= 0 && sameReview(rev.Partnership.Reviews[j], v) {
-		return
-	}
-	p := rd.partnershipFor(rev)
-	if j >= 0 {
-		p.Reviews[j] = v
-		return
-	}
-	p.Reviews = append(p.Reviews, v)
+	return ok
 }
 
-func sameReview(a, b partnership.Review) bool {
-	return a.CompletedOn == b.CompletedOn && a.Assessor == b.Assessor && a.Overall == b.Overall &&
-		a.Recommendation == b.Recommendation && slices.Equal(a.Actions, b.Actions)
+// badChar is the position (from 1) and value of the first character in s
+// that XML cannot carry or the register refuses, or 0.
+func badChar(s string) (int, rune) {
+	at := 0
+	for _, r := range s {
+		at++
+		if !xmlChar(r) || (r >= 0x7f && r <= 0x9f) {
+			return at, r
+		}
+	}
+	return 0, 0
 }
 
-// blankAsEmpty keeps an officer's text as typed, but whitespace alone is
-// nothing.
-func blankAsEmpty(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
+// compact keeps a checked row as Revise needs it: the hash of every cell's
+// value in its column's form, and an officer's cell's text.
+func compact[R any](rt *Return, s *sheet[R], n int, key string, cells []string) returnedRow {
+	r := returnedRow{n: n, key: key, hashes: make([]uint64, len(s.cols)), texts: make([]string, len(s.cols))}
+	for i, c := range s.cols {
+		r.hashes[i] = rt.hash(canonical(c.kind, cells[i]))
+		if c.editable {
+			r.texts[i] = strings.Clone(cells[i])
+		}
+	}
+	return r
+}
+
+func (rt *Return) hash(s string) uint64 { return maphash.String(rt.seed, s) }
+
+// thousands writes n with commas, as the contract's messages do.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// Revise compares the return's rows for one partnership with its current
+// revision: every read-only cell must read as the register has it, an
+// officer's cell equal to what was exported changes nothing, and any other
+// is applied. It answers the change, nil when the return changes nothing
+// (or its cells have problems, which Problems then lists). A change is
+// valid under the contract: what partnership.Validate finds in it is a
+// problem named by the cell it came from.
+func (rt *Return) Revise(cur *partnership.Revision) *ReturnChange {
+	trows, vrows := rt.targets[cur.Ref], rt.reviews[cur.Ref]
+	if trows == nil && vrows == nil {
+		return nil
+	}
+	rt.revised[cur.Ref] = true
+	base, ok := rt.base[cur.Ref]
+	if !ok {
+		base = cur.Number
+	}
+	p := cur.Partnership
+	ch := &ReturnChange{Ref: cur.Ref, Base: base, Partnership: &p, cells: map[string]cellPlace{}}
+	before := len(rt.problems)
+	changed := reviseSheet(rt, rt.set.targets, cur, trows, ch)
+	changed = reviseSheet(rt, rt.set.reviews, cur, vrows, ch) || changed
+	if len(rt.problems) > before || !changed {
+		return nil
+	}
+	if problems := partnership.Validate(&p); len(problems) > 0 {
+		rt.problems = append(rt.problems, ch.cellProblems(problems)...)
+		return nil
+	}
+	return ch
+}
+
+// reviseSheet compares and applies one sheet's rows of a partnership, and
+// reports whether they changed it.
+func reviseSheet[R any](rt *Return, s *sheet[R], cur *partnership.Revision, rows []returnedRow, ch *ReturnChange) bool {
+	if len(rows) == 0 {
+		return false
+	}
+	keys := keyColumns(s)
+	byKey := map[string]*R{}
+	s.rows(cur, func(r *R) error {
+		byKey[registerKey(s, keys, r)] = r
+		return nil
+	})
+	changed := false
+	for i := range rows {
+		rr := &rows[i]
+		r := byKey[rr.key]
+		if r == nil {
+			rt.problem(s.name, keys[0]+1, rr.n, "This column is read-only: %s has no %s %q for %s",
+				cur.Ref, strings.ToLower(s.cols[keys[0]].header), strings.ReplaceAll(rr.key, "\x00", " "), rt.year)
+			continue
+		}
+		if !compareRow(rt, s, rr, r) {
+			continue
+		}
+		path, problems := s.finish(r, ch.Partnership)
+		for _, pr := range problems {
+			rt.problem(s.name, s.index(pr.header)+1, rr.n, "%s", pr.message)
+		}
+		if path != "" {
+			changed = true
+			record(ch, s, path, rr.n)
+		}
+	}
+	return changed
+}
+
+func registerKey[R any](s *sheet[R], keys []int, r *R) string {
+	cells := make([]string, len(s.cols))
+	for _, k := range keys {
+		cells[k] = canonical(s.cols[k].kind, exportedRaw(s.cols[k].value(r, 0)))
+	}
+	return rowKey(cells, keys)
+}
+
+// compareRow compares each cell of a returned row with what was exported
+// for it, and sets the officer's cells that differ; false when a cell has
+// a problem.
+func compareRow[R any](rt *Return, s *sheet[R], rr *returnedRow, r *R) bool {
+	ok := true
+	for i, c := range s.cols {
+		if c.key || c.header == "Ref" {
+			continue
+		}
+		v := c.value(r, rr.n)
+		want := exportedRaw(v)
+		if rr.hashes[i] == rt.hash(canonical(c.kind, want)) {
+			continue
+		}
+		switch {
+		case !c.editable:
+			rt.problem(s.name, i+1, rr.n, "This column is read-only: the register has %q; put that back, or change it in the register", shorten(want))
+			ok = false
+		case !exact(v):
+			rt.problem(s.name, i+1, rr.n, "This cell is read-only: the register's text cannot be shown whole in a cell; change it in the register, through the API or the forms")
+			ok = false
+		default:
+			if msg := c.set(r, rr.texts[i]); msg != "" {
+				rt.problem(s.name, i+1, rr.n, "%s", msg)
+				ok = false
+			}
+		}
+	}
+	return ok
+}
+
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= 200 {
+		return s
+	}
+	return truncateUTF16(s, 200) + "…"
+}
+
+// record notes the cells a row's contract path came from: each officer
+// column's field under it, and the row itself at its first officer cell.
+func record[R any](ch *ReturnChange, s *sheet[R], path string, n int) {
+	for i, c := range s.cols {
+		if !c.editable {
+			continue
+		}
+		at := cellPlace{s.name, cellName(i+1, n)}
+		if _, ok := ch.cells[path]; !ok {
+			ch.cells[path] = at
+		}
+		if ch.first.sheet == "" {
+			ch.first = at
+		}
+		ch.cells[path+"."+c.field] = at
+	}
+}
+
+// cellProblems names each of Validate's problems by the cell its contract
+// path came from: the path itself, or the nearest path above it a cell set
+// (targets[2].results[0] for targets[2].results[0].rag); a problem
+// elsewhere in the partnership is named at the first cell the return
+// changed, with its path.
+func (ch *ReturnChange) cellProblems(problems []partnership.Problem) []CellProblem {
+	out := make([]CellProblem, 0, len(problems))
+	for _, pr := range problems {
+		at, found := ch.cellOf(pr.Path)
+		msg := pr.Message
+		if !found {
+			msg = fmt.Sprintf("%s %s: %s (change it in the register)", ch.Ref, pr.Path, pr.Message)
+		}
+		out = append(out, CellProblem{Sheet: at.sheet, Cell: at.cell, Message: msg})
+	}
+	return out
+}
+
+func (ch *ReturnChange) cellOf(path string) (cellPlace, bool) {
+	for p := path; p != ""; p = parentPath(p) {
+		if at, ok := ch.cells[p]; ok {
+			return at, true
+		}
+	}
+	return ch.first, false
+}
+
+// parentPath is the contract path one step up: a.b[2].c -> a.b[2] -> a.b -> a.
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
 }

@@ -2,29 +2,33 @@ package workbook
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// A streaming reader of an .xlsx package's worksheets, for ReadReturn. It
-// answers each row's cells as raw text exactly as excelize's
-// Rows.Columns(Options{RawCellValue: true}) does (shared and inline strings
-// resolved, numbers, dates and booleans as stored, trailing empty cells
-// dropped), without decoding each cell through reflection. Worksheets and
-// shared strings, most of a return, are read with xmlScanner
-// (workbook_xlsxscan.go), which reads XML as encoding/xml's RawToken does
-// without allocating for each token; the small parts that name the sheets
-// are decoded with encoding/xml.
+// A streaming reader of an .xlsx package's worksheets, for ReadReturn,
+// on encoding/xml's RawToken. It answers each row's cells as raw text
+// exactly as excelize's Rows.Columns(Options{RawCellValue: true}) does
+// (shared and inline strings resolved, numbers, dates and booleans as
+// stored, trailing empty cells dropped), without decoding each cell through
+// reflection.
+//
+// Reading is bounded whatever the part holds: no cell's text is held past
+// a cell's limit (a longer one is reported, not kept), and a run of more
+// than maxTextRunBytes bytes without markup, which no cell can hold, stops
+// the part there (runGuard), so a return whose one cell unzips to hundreds
+// of megabytes is refused after reading about a megabyte of it.
 
 // xlsxPackage is an opened .xlsx: its parts, its sheets by name and its
 // shared strings (read on first use).
@@ -32,6 +36,7 @@ type xlsxPackage struct {
 	parts   map[string]*zip.File
 	sheets  []xlsxSheetRef
 	sst     []string
+	sstLong map[int]bool // items longer than a cell holds (their text is not kept)
 	sstErr  error
 	sstRead bool
 }
@@ -126,7 +131,9 @@ func (p *xlsxPackage) sheetPart(name string) (string, bool) {
 }
 
 // sharedStrings reads xl/sharedStrings.xml once: each item's text, its
-// rich-text runs concatenated, phonetic runs left out.
+// rich-text runs concatenated, phonetic runs left out. An item longer than
+// a cell holds is kept as "" and marked long; the items' text altogether is
+// bounded by maxSharedStringBytes.
 func (p *xlsxPackage) sharedStrings() ([]string, error) {
 	if p.sstRead {
 		return p.sst, p.sstErr
@@ -142,59 +149,66 @@ func (p *xlsxPackage) sharedStrings() ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	p.sst, p.sstErr = parseSharedStrings(rc)
+	p.sst, p.sstLong, p.sstErr = parseSharedStrings(rc)
 	return p.sst, p.sstErr
 }
 
-// parseSharedStrings reads the shared strings part: each item's text, its
-// rich-text runs concatenated, phonetic runs left out.
-func parseSharedStrings(r io.Reader) ([]string, error) {
-	return scanSharedStrings(newXMLScanner(r, xmlScanBuffer))
-}
+// maxSharedStringBytes bounds the shared strings' text: a return of 10,000
+// partnerships saved by Excel has a few megabytes of them.
+const maxSharedStringBytes = 64 << 20
 
-func scanSharedStrings(sc *xmlScanner) ([]string, error) {
+// parseSharedStrings reads the shared strings part.
+func parseSharedStrings(r io.Reader) ([]string, map[int]bool, error) {
+	d := newPartDecoder(r)
 	var out []string
-	var text []byte
-	depth, siDepth, tDepth := 0, 0, 0
+	long := map[int]bool{}
+	var text cellTextBuf
+	total, depth, siDepth, tDepth := 0, 0, 0, 0
 	inRun, inPhonetic := false, false
 	for {
-		tok, err := sc.next()
+		tok, err := d.RawToken()
 		if err == io.EOF {
-			return out, nil
+			return out, long, nil
 		}
 		if err != nil {
-			return out, err
+			return out, long, err
 		}
-		switch tok {
-		case tokStart:
+		switch t := tok.(type) {
+		case xml.StartElement:
 			depth++
-			switch name := sc.name; {
-			case string(name) == "si" && siDepth == 0:
+			switch name := t.Name.Local; {
+			case name == "si" && siDepth == 0:
 				siDepth = depth
-				text = text[:0]
+				text.reset()
 			case siDepth == 0:
-			case string(name) == "r" && depth == siDepth+1:
+			case name == "r" && depth == siDepth+1:
 				inRun = true
-			case string(name) == "rPh" && depth == siDepth+1:
+			case name == "rPh" && depth == siDepth+1:
 				inPhonetic = true
-			case string(name) == "t" && !inPhonetic && tDepth == 0 &&
-				(depth == siDepth+1 || (inRun && depth == siDepth+2)):
+			case name == "t" && !inPhonetic && tDepth == 0 && (depth == siDepth+1 || (inRun && depth == siDepth+2)):
 				tDepth = depth
 			}
-		case tokEnd:
+		case xml.EndElement:
 			switch {
 			case depth == tDepth:
 				tDepth = 0
 			case depth == siDepth+1:
 				inRun, inPhonetic = false, false
 			case depth == siDepth && siDepth > 0:
-				out = append(out, bstrUnmarshal(string(text)))
+				s, ok := text.value()
+				if !ok {
+					long[len(out)] = true
+				}
+				if total += len(s); total > maxSharedStringBytes {
+					return out, long, fmt.Errorf("the shared strings are over %d MiB", maxSharedStringBytes>>20)
+				}
+				out = append(out, s)
 				siDepth = 0
 			}
 			depth--
-		case tokText:
+		case xml.CharData:
 			if tDepth > 0 {
-				text = append(text, sc.text...)
+				text.add(t)
 			}
 		}
 	}
@@ -227,9 +241,10 @@ func bstrUnmarshal(s string) string {
 var errSheetMissing = errors.New("sheet missing")
 
 // eachSheetRow streams a sheet's rows: fn gets every row number from 1 to
-// the last row, with the row's cells (nil for a row not in the sheet). The
-// cells slice is reused: fn must not keep it. fn answering false stops.
-func (p *xlsxPackage) eachSheetRow(sheet string, fn func(n int, cells []string) bool) error {
+// the last row, with the row's cells (nil for a row not in the sheet) and
+// the columns of those too long for a cell. The slices are reused: fn must
+// not keep them. fn answering false stops.
+func (p *xlsxPackage) eachSheetRow(sheet string, fn func(n int, cells []string, over []int) bool) error {
 	part, ok := p.sheetPart(sheet)
 	if !ok {
 		return errSheetMissing
@@ -243,48 +258,45 @@ func (p *xlsxPackage) eachSheetRow(sheet string, fn func(n int, cells []string) 
 		return err
 	}
 	defer rc.Close()
-	return parseSheetRows(rc, sst, fn)
+	return parseSheetRows(rc, sst, p.sstLong, fn)
 }
 
 // sheetParser holds the state of one sheet being streamed.
 type sheetParser struct {
-	sc    *xmlScanner
+	d     *xml.Decoder
 	sst   []string
+	long  map[int]bool // shared strings too long for a cell
 	cells []string
-	v     []byte // the text of the cell's <v>
-	is    []byte // the text of the cell's inline string
-	seed  maphash.Seed
-	seen  *[1024]string // values read lately, by hash: a column repeats them
+	over  []int // columns (1-based) of the row's cells too long for a cell
+	v     cellTextBuf
+	is    cellTextBuf
+	at    string // the reference of the cell being read, for errors
 }
 
-// str answers b as a string, the one made for the last equal value of the
-// same hash when there was one: a sheet repeats most of its values (the
-// partnership on each of its rows, labels, small numbers), and each string
-// made is an allocation the reader would otherwise pay per cell.
-func (sp *sheetParser) str(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if sp.seen == nil {
-		sp.seed, sp.seen = maphash.MakeSeed(), new([1024]string)
-	}
-	slot := &sp.seen[maphash.Bytes(sp.seed, b)%uint64(len(sp.seen))]
-	if *slot != string(b) {
-		*slot = string(b)
-	}
-	return *slot
+// CellTooLongError is a cell that could not be read to its end because its
+// text runs far past what any cell holds.
+type CellTooLongError struct{ Cell string }
+
+func (e *CellTooLongError) Error() string {
+	return "the cell " + e.Cell + " is far longer than a cell can hold"
 }
 
 // parseSheetRows streams <sheetData>'s rows, numbering rows and placing
 // cells as excelize's Rows iterator does: a row's r, or one past the last;
 // a cell's r, or one past the last cell. A row numbered below 1 or past
-// excelize.TotalRows is an error.
-func parseSheetRows(r io.Reader, sst []string, fn func(n int, cells []string) bool) error {
-	return scanSheetRows(newXMLScanner(r, xmlScanBuffer), sst, fn)
+// excelize.TotalRows is an error. fn gets the row's cells and the columns
+// (1-based) of those too long for a cell, whose text is not kept.
+func parseSheetRows(r io.Reader, sst []string, long map[int]bool, fn func(n int, cells []string, over []int) bool) error {
+	sp := &sheetParser{d: newPartDecoder(r), sst: sst, long: long}
+	err := sp.rows(fn)
+	var run *textRunError
+	if errors.As(err, &run) {
+		return &CellTooLongError{Cell: sp.at}
+	}
+	return err
 }
 
-func scanSheetRows(sc *xmlScanner, sst []string, fn func(n int, cells []string) bool) error {
-	sp := &sheetParser{sc: sc, sst: sst}
+func (sp *sheetParser) rows(fn func(n int, cells []string, over []int) bool) error {
 	emitted := 0   // rows handed to fn
 	cur := 0       // the number of the row being read
 	inRow := false // cells are being gathered for row cur
@@ -296,15 +308,15 @@ func scanSheetRows(sc *xmlScanner, sst []string, fn func(n int, cells []string) 
 		inRow = false
 		for emitted < cur-1 {
 			emitted++
-			if !fn(emitted, nil) {
+			if !fn(emitted, nil, nil) {
 				return false
 			}
 		}
 		emitted = cur
-		return fn(cur, sp.cells)
+		return fn(cur, sp.cells, sp.over)
 	}
 	for {
-		tok, err := sp.sc.next()
+		tok, err := sp.d.RawToken()
 		if err == io.EOF {
 			flush()
 			return nil
@@ -312,58 +324,53 @@ func scanSheetRows(sc *xmlScanner, sst []string, fn func(n int, cells []string) 
 		if err != nil {
 			return err
 		}
-		switch {
-		case tok == tokStart && string(sp.sc.name) == "row":
-			n, err := sp.rowNumber()
-			if err != nil {
-				return err
-			}
-			if n == 0 {
-				if n = cur + 1; n > excelize.TotalRows {
-					return excelize.ErrMaxRows
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				n, err := rowNumber(t)
+				if err != nil {
+					return err
+				}
+				if n == 0 {
+					if n = cur + 1; n > excelize.TotalRows {
+						return excelize.ErrMaxRows
+					}
+				}
+				if inRow && n <= cur {
+					continue // excelize runs such a row on into the one before
+				}
+				if !flush() {
+					return nil
+				}
+				cur, inRow, col = n, true, 0
+				sp.cells, sp.over = sp.cells[:0], sp.over[:0]
+			case "c":
+				if !inRow { // a cell outside any row: excelize puts it in row 1
+					cur, inRow, col = max(cur, 1), true, 0
+					sp.cells, sp.over = sp.cells[:0], sp.over[:0]
+				}
+				col++
+				if err := sp.cell(t, cur, &col); err != nil {
+					return err
 				}
 			}
-			if inRow && n <= cur {
-				continue // excelize runs such a row on into the one before
-			}
-			if !flush() {
+		case xml.EndElement:
+			if t.Name.Local == "sheetData" {
+				flush()
 				return nil
 			}
-			cur, inRow, col = n, true, 0
-			sp.cells = sp.cells[:0]
-		case tok == tokStart && string(sp.sc.name) == "c":
-			if !inRow { // a cell outside any row: excelize puts it in row 1
-				cur, inRow, col = max(cur, 1), true, 0
-				sp.cells = sp.cells[:0]
-			}
-			col++
-			val, hasF, at, err := sp.cell()
-			if err != nil {
-				return err
-			}
-			if at > 0 {
-				col = at
-			}
-			if val != "" || hasF {
-				for len(sp.cells) < col-1 {
-					sp.cells = append(sp.cells, "")
-				}
-				sp.cells = append(sp.cells, val)
-			}
-		case tok == tokEnd && string(sp.sc.name) == "sheetData":
-			flush()
-			return nil
 		}
 	}
 }
 
-// rowNumber reads the r of the <row> just read, 0 when it has none.
-func (sp *sheetParser) rowNumber() (int, error) {
+// rowNumber reads the r of a <row>, 0 when it has none.
+func rowNumber(t xml.StartElement) (int, error) {
 	n := 0
-	for k := range sp.sc.attrs {
-		if local, value := sp.sc.attr(k); string(local) == "r" {
+	for _, a := range t.Attr {
+		if a.Name.Local == "r" {
 			var err error
-			if n, err = atoi(value); err != nil {
+			if n, err = strconv.Atoi(a.Value); err != nil {
 				return 0, err
 			}
 		}
@@ -384,67 +391,90 @@ const (
 	cellInline
 )
 
-// cell reads the <c> element just started to its end: its raw value,
-// whether it has a formula, and its column from r (0 when it has none).
-func (sp *sheetParser) cell() (val string, hasF bool, col int, err error) {
-	sc := sp.sc
-	var ref []byte
+// cell reads the <c> element t starts, to its end, into the row: its raw
+// value, placed at its column from r (col is one past the last otherwise).
+func (sp *sheetParser) cell(t xml.StartElement, row int, col *int) error {
 	typ := cellOther
-	for k := range sc.attrs {
-		switch local, value := sc.attr(k); string(local) {
+	for _, a := range t.Attr {
+		switch a.Name.Local {
 		case "r":
-			ref = value
+			c := quickColumn(a.Value)
+			if c == 0 {
+				var err error
+				if c, _, err = excelize.CellNameToCoordinates(a.Value); err != nil {
+					return err
+				}
+			}
+			*col = c
 		case "t":
-			switch string(value) {
-			case "s":
-				typ = cellShared
-			case "inlineStr":
-				typ = cellInline
-			default:
-				typ = cellOther
-			}
+			typ = cellType(a.Value)
 		}
 	}
-	if len(ref) > 0 {
-		if col = quickColumn(ref); col == 0 {
-			if col, _, err = excelize.CellNameToCoordinates(string(ref)); err != nil {
-				return "", false, 0, err
-			}
-		}
+	sp.at, _ = excelize.CoordinatesToCellName(*col, max(row, 1))
+	val, long, hasF, err := sp.cellValue(typ)
+	if err != nil {
+		return err
 	}
-	sp.v, sp.is = sp.v[:0], sp.is[:0]
+	if val != "" || hasF || long {
+		for len(sp.cells) < *col-1 {
+			sp.cells = append(sp.cells, "")
+		}
+		sp.cells = append(sp.cells, val)
+	}
+	if long {
+		sp.over = append(sp.over, *col)
+	}
+	return nil
+}
+
+func cellType(t string) int {
+	switch t {
+	case "s":
+		return cellShared
+	case "inlineStr":
+		return cellInline
+	}
+	return cellOther
+}
+
+// cellValue reads the cell's children: its value, whether that is too
+// long for a cell (and so not kept), and whether it has a formula.
+func (sp *sheetParser) cellValue(typ int) (val string, long, hasF bool, err error) {
+	sp.v.reset()
+	sp.is.reset()
 	hasV, hasIS := false, false
 	depth := 0
 	var inV, inIS, inRun, inPhonetic, inT bool
 	for {
-		tok, err := sc.next()
+		tok, err := sp.d.RawToken()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
-			return "", false, 0, err
+			return "", false, false, err
 		}
-		switch tok {
-		case tokStart:
+		switch t := tok.(type) {
+		case xml.StartElement:
 			depth++
-			switch name := sc.name; {
-			case depth == 1 && string(name) == "v":
+			switch name := t.Name.Local; {
+			case depth == 1 && name == "v":
 				inV, hasV = true, true
-			case depth == 1 && string(name) == "f":
+			case depth == 1 && name == "f":
 				hasF = true
-			case depth == 1 && string(name) == "is":
+			case depth == 1 && name == "is":
 				inIS, hasIS = true, true
 			case !inIS:
-			case depth == 2 && string(name) == "r":
+			case depth == 2 && name == "r":
 				inRun = true
-			case depth == 2 && string(name) == "rPh":
+			case depth == 2 && name == "rPh":
 				inPhonetic = true
-			case string(name) == "t" && !inPhonetic && (depth == 2 || (inRun && depth == 3)):
+			case name == "t" && !inPhonetic && (depth == 2 || (inRun && depth == 3)):
 				inT = true
 			}
-		case tokEnd:
+		case xml.EndElement:
 			if depth == 0 {
-				return sp.value(typ, hasV, hasIS), hasF, col, nil
+				val, long = sp.value(typ, hasV, hasIS)
+				return val, long, hasF, nil
 			}
 			switch depth {
 			case 1:
@@ -455,41 +485,126 @@ func (sp *sheetParser) cell() (val string, hasF bool, col int, err error) {
 				inT = false
 			}
 			depth--
-		case tokText:
+		case xml.CharData:
 			switch {
 			case inV && depth == 1:
-				sp.v = append(sp.v, sc.text...)
+				sp.v.add(t)
 			case inT:
-				sp.is = append(sp.is, sc.text...)
+				sp.is.add(t)
 			}
 		}
 	}
 }
 
-// value is the cell's raw value as excelize's getValueFrom gives it.
-func (sp *sheetParser) value(typ int, hasV, hasIS bool) string {
+// value is the cell's raw value as excelize's getValueFrom gives it, and
+// whether it was too long to keep.
+func (sp *sheetParser) value(typ int, hasV, hasIS bool) (string, bool) {
 	switch typ {
 	case cellShared:
-		if len(sp.v) == 0 {
-			return ""
+		v, ok := sp.v.value()
+		if !ok || v == "" {
+			return "", !ok
 		}
-		i := sstIndex(bytes.TrimSpace(sp.v))
+		i, _ := strconv.Atoi(strings.TrimSpace(v)) // excelize reads what does not parse as 0
 		if i < 0 || i >= len(sp.sst) {
-			return ""
+			return "", false
 		}
-		return sp.sst[i]
+		return sp.sst[i], sp.long[i]
 	case cellInline:
 		if hasIS {
-			if len(sp.is) == 0 {
-				return ""
-			}
-			return bstrUnmarshal(sp.str(sp.is))
+			s, ok := sp.is.value()
+			return s, !ok
 		}
 	}
 	if !hasV {
-		return ""
+		return "", false
 	}
-	return sp.str(sp.v)
+	s, ok := sp.v.value()
+	return s, !ok
+}
+
+// cellTextBuf gathers a cell's text, keeping no more than a cell can hold:
+// Excel's _xHHHH_ escapes are decoded once it is whole, and each shrinks
+// seven characters to one, so up to seven times a cell's limit is kept
+// before the text is known to be too long.
+type cellTextBuf struct {
+	b     []byte
+	units int
+	long  bool
+}
+
+const maxRawCellUnits = 7 * maxCellChars
+
+func (c *cellTextBuf) reset() { c.b, c.units, c.long = c.b[:0], 0, false }
+
+func (c *cellTextBuf) add(p []byte) {
+	if c.long {
+		return
+	}
+	for _, r := range string(p) {
+		c.units += utf16.RuneLen(r)
+	}
+	if c.units > maxRawCellUnits {
+		c.long, c.b = true, c.b[:0]
+		return
+	}
+	c.b = append(c.b, p...)
+}
+
+// value is the text, Excel's escapes decoded, or "" and false when it is
+// longer than a cell holds.
+func (c *cellTextBuf) value() (string, bool) {
+	if c.long {
+		return "", false
+	}
+	s := bstrUnmarshal(string(c.b))
+	if utf16Len(s) > maxCellChars {
+		return "", false
+	}
+	return s, true
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// maxTextRunBytes is the longest run of a part's bytes without markup that
+// is read: a cell's text at its longest, every character written as a
+// numeric reference, is under 330 KB.
+const maxTextRunBytes = 1 << 20
+
+// textRunError stops a part at a run of text longer than maxTextRunBytes.
+type textRunError struct{}
+
+func (*textRunError) Error() string { return "a run of text longer than any cell holds" }
+
+// runGuard passes a part's bytes through, counting the bytes since the
+// last '<', and fails once they pass maxTextRunBytes.
+type runGuard struct {
+	r   io.Reader
+	run int
+}
+
+func (g *runGuard) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
+		g.run = n - i - 1
+	} else {
+		g.run += n
+	}
+	if g.run > maxTextRunBytes {
+		return 0, &textRunError{}
+	}
+	return n, err
+}
+
+// newPartDecoder decodes a part strictly, through a runGuard.
+func newPartDecoder(r io.Reader) *xml.Decoder {
+	return xml.NewDecoder(bufio.NewReaderSize(&runGuard{r: r}, 64<<10))
 }
 
 // quickColumn reads the column of a plain reference such as F12, or answers
@@ -513,27 +628,4 @@ func quickColumn[T string | []byte](ref T) int {
 		return 0
 	}
 	return col
-}
-
-// sstIndex reads a shared string index as strconv.Atoi would, answering 0
-// (as excelize does) for one that does not parse.
-func sstIndex(b []byte) int {
-	i, _ := atoi(b)
-	return i
-}
-
-// atoi is strconv.Atoi on bytes, converting them to a string only when
-// they are not a short run of digits.
-func atoi(b []byte) (int, error) {
-	if len(b) == 0 || len(b) > 9 {
-		return strconv.Atoi(string(b))
-	}
-	n := 0
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return strconv.Atoi(string(b))
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, nil
 }
