@@ -47,6 +47,10 @@ type Register interface {
 	// its current revision) and nothing is applied. The new revisions come
 	// back in the order of changes.
 	ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) ([]partnership.Revision, error)
+	// ReviseEach stores a new revision of each partnership in bases, made
+	// by revise from its current revision in the one transaction, all or
+	// nothing (see workflow.Register).
+	ReviseEach(ctx context.Context, bases map[string]int, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), by partnership.Actor) ([]partnership.Revision, error)
 
 	// AddDocument stores a generated document as the next version of its
 	// kind for the partnership, with status draft; older drafts, returned

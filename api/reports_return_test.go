@@ -11,6 +11,7 @@ import (
 
 	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 const cmtReturnPath = "/api/v1/reports/cmt/2026-27/return"
@@ -137,7 +138,7 @@ func TestCMTReturnProblems(t *testing.T) {
 		{"not a workbook", xlsxType, []byte("name,actual\nx,1\n"), http.StatusUnprocessableEntity},
 		{"JSON", "application/json", []byte(`{}`), http.StatusUnsupportedMediaType},
 		{"octet-stream is fine", "application/octet-stream", original, http.StatusOK},
-		{"over 20 MiB", xlsxType, make([]byte, 20<<20+1), http.StatusRequestEntityTooLarge},
+		{"over the limit", xlsxType, make([]byte, workflow.MaxReturnBytes+1), http.StatusRequestEntityTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, body := ts.do(t, request{method: http.MethodPost, path: cmtReturnPath, contentType: tc.contentType,

@@ -12,6 +12,7 @@ import (
 
 	"partnerdocs/generator"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // Timeouts of the HTTP server. A document takes tens of milliseconds to
@@ -49,6 +50,7 @@ type Config struct {
 type Server struct {
 	gen          Generator
 	reg          Register
+	flow         *workflow.Service // the use cases, over the same generator and metered register
 	log          *slog.Logger
 	echo         *echo.Echo
 	renders      chan struct{} // a slot per render allowed at once
@@ -74,6 +76,11 @@ func New(cfg Config) (*Server, error) {
 	m := newMetrics(renders)
 	s := &Server{gen: cfg.Generator, reg: meteredRegister{Register: cfg.Register, m: m}, log: log, renders: renders,
 		permissions: permissions(), authFailures: newFailureLimiter(), metrics: m, scrape: m.handler(log)}
+	flow, err := workflow.New(cfg.Generator, s.reg)
+	if err != nil {
+		return nil, err
+	}
+	s.flow = flow
 	s.echo = echo.NewWithConfig(echo.Config{
 		Logger:           log,
 		HTTPErrorHandler: s.handleError,

@@ -98,6 +98,12 @@ type returnedRow struct {
 // header). A file that is not a workbook, is too large or unzips too far
 // is an error; problems in cells are collected (Problems).
 func OpenReturn(r io.ReaderAt, size int64, year partnership.FinancialYear) (*Return, error) {
+	return openReturn(r, size, year, newSheets(year, partnership.Council{}))
+}
+
+// openReturn reads a return of a workbook written with the column tables
+// set.
+func openReturn(r io.ReaderAt, size int64, year partnership.FinancialYear, set *sheetSet) (*Return, error) {
 	if _, err := year.StartYear(); err != nil {
 		return nil, &partnership.Error{Code: partnership.EInvalid, Message: err.Error()}
 	}
@@ -115,7 +121,7 @@ func OpenReturn(r io.ReaderAt, size int64, year partnership.FinancialYear) (*Ret
 	if err != nil {
 		return nil, notWorkbook("it could not be opened: " + err.Error())
 	}
-	rt := &Return{year: year, set: newSheets(year, partnership.Council{}), x: x, seed: maphash.MakeSeed(),
+	rt := &Return{year: year, set: set, x: x, seed: maphash.MakeSeed(),
 		targets: map[string][]returnedRow{}, reviews: map[string][]returnedRow{}, revised: map[string]bool{}}
 	rt.readExport()
 	readSheet(rt, rt.set.targets, rt.targets)

@@ -42,12 +42,16 @@ func readSheet[R any](rt *Return, s *sheet[R], into map[string][]returnedRow) {
 		return true
 	})
 	var long *CellTooLongError
+	var bad *CellError
 	switch {
 	case errors.Is(err, errSheetMissing):
 		rt.problem(s.name, 0, 0, "The sheet %s is missing", s.name)
 	case errors.As(err, &long):
 		rt.problems = append(rt.problems, CellProblem{Sheet: s.name, Cell: long.Cell, Message: fmt.Sprintf(
 			"This cell is far longer than a cell can hold (%s characters); the rest of the sheet was not read", thousands(maxCellChars))})
+	case errors.As(err, &bad):
+		rt.problems = append(rt.problems, CellProblem{Sheet: s.name, Cell: bad.Cell, Message: fmt.Sprintf(
+			"This cell could not be read (%v); the rest of the sheet was not read", bad.Err)})
 	case err != nil:
 		rt.problem(s.name, 0, 0, "The sheet could not be read: %v", err)
 	}

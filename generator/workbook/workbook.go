@@ -81,10 +81,16 @@ type Revisions func(yield func(*partnership.Revision) error) error
 // so the workbook holds no more of the register than the revision in hand:
 // the rows wait, compressed, for the rest of the file (see deflatedRows).
 func WorkbookFrom(w io.Writer, year partnership.FinancialYear, revs Revisions, c partnership.Council, at time.Time) error {
+	return writeWorkbook(w, year, revs, c, at, newSheets(year, c))
+}
+
+// writeWorkbook writes the workbook with the column tables set.
+func writeWorkbook(w io.Writer, year partnership.FinancialYear, revs Revisions, c partnership.Council, at time.Time, set *sheetSet) error {
 	wb, err := newWorkbookData(year, c, at)
 	if err != nil {
 		return err
 	}
+	wb.set = set
 	f := excelize.NewFile()
 	defer f.Close()
 	if wb.st, err = newWorkbookStyles(f); err != nil {

@@ -263,14 +263,15 @@ func (p *xlsxPackage) eachSheetRow(sheet string, fn func(n int, cells []string, 
 
 // sheetParser holds the state of one sheet being streamed.
 type sheetParser struct {
-	d     *xml.Decoder
-	sst   []string
-	long  map[int]bool // shared strings too long for a cell
-	cells []string
-	over  []int // columns (1-based) of the row's cells too long for a cell
-	v     cellTextBuf
-	is    cellTextBuf
-	at    string // the reference of the cell being read, for errors
+	d      *xml.Decoder
+	sst    []string
+	long   map[int]bool // shared strings too long for a cell
+	cells  []string
+	over   []int // columns (1-based) of the row's cells too long for a cell
+	v      cellTextBuf
+	is     cellTextBuf
+	at     string // the reference of the cell being read, for errors
+	inCell bool   // a cell is being read
 }
 
 // CellTooLongError is a cell that could not be read to its end because its
@@ -290,11 +291,25 @@ func parseSheetRows(r io.Reader, sst []string, long map[int]bool, fn func(n int,
 	sp := &sheetParser{d: newPartDecoder(r), sst: sst, long: long}
 	err := sp.rows(fn)
 	var run *textRunError
-	if errors.As(err, &run) {
+	switch {
+	case errors.As(err, &run):
 		return &CellTooLongError{Cell: sp.at}
+	case err != nil && sp.inCell:
+		return &CellError{Cell: sp.at, Err: err}
 	}
 	return err
 }
+
+// CellError is a cell whose markup could not be read: a character XML
+// cannot carry, a broken element.
+type CellError struct {
+	Cell string
+	Err  error
+}
+
+func (e *CellError) Error() string { return "the cell " + e.Cell + ": " + e.Err.Error() }
+
+func (e *CellError) Unwrap() error { return e.Err }
 
 func (sp *sheetParser) rows(fn func(n int, cells []string, over []int) bool) error {
 	emitted := 0   // rows handed to fn
@@ -411,10 +426,12 @@ func (sp *sheetParser) cell(t xml.StartElement, row int, col *int) error {
 		}
 	}
 	sp.at, _ = excelize.CoordinatesToCellName(*col, max(row, 1))
+	sp.inCell = true
 	val, long, hasF, err := sp.cellValue(typ)
 	if err != nil {
 		return err
 	}
+	sp.inCell = false
 	if val != "" || hasF || long {
 		for len(sp.cells) < *col-1 {
 			sp.cells = append(sp.cells, "")
