@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -109,5 +111,53 @@ func vmHWM(b *testing.B) int64 {
 		}
 	}
 	b.Skip("no VmHWM")
+	return 0
+}
+
+// BenchmarkReturnCellBomb reports the memory of refusing a return whose
+// one cell unzips to 480 MB (about 470 KB zipped): the resident set before
+// reading it (after building it and a GC) and its peak while reading it
+// (VmHWM, reset first through /proc/self/clear_refs). Issue 9's target is a
+// peak at most 100 MiB above the level before. Run it alone:
+//
+//	go test ./generator/workbook -run '^$' -bench ReturnCellBomb -benchtime 1x
+func BenchmarkReturnCellBomb(b *testing.B) {
+	revs := sampleRevisions(b)
+	data, cell := cellBomb(b, revs, bombBytes)
+	runtime.GC()
+	debug.FreeOSMemory()
+	idle := vmField(b, "VmRSS:")
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		b.Skipf("cannot reset the peak: %v", err)
+	}
+	for b.Loop() {
+		_, problems, err := ReadReturn(bytes.NewReader(data), int64(len(data)), testYear, currentOf(revs))
+		if err != nil || !hasProblemAt(problems, SheetTargets, cell, "longer than a cell can hold") {
+			b.Fatalf("the bomb: %v, problems %v", err, problems)
+		}
+	}
+	peak := vmField(b, "VmHWM:")
+	b.ReportMetric(float64(len(data))/1024, "KiB-zipped")
+	b.ReportMetric(float64(idle)/1024, "idle-RSS-MiB")
+	b.ReportMetric(float64(peak)/1024, "peak-RSS-MiB")
+	b.ReportMetric(float64(peak-idle)/1024, "above-idle-MiB")
+}
+
+// vmField returns a size from /proc/self/status in KiB.
+func vmField(b *testing.B, field string) int64 {
+	fh, err := os.Open("/proc/self/status")
+	if err != nil {
+		b.Skip("no /proc/self/status")
+	}
+	defer fh.Close()
+	s := bufio.NewScanner(fh)
+	for s.Scan() {
+		if v, ok := strings.CutPrefix(s.Text(), field); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
+			return kb
+		}
+	}
+	b.Skip("no " + field)
 	return 0
 }
