@@ -73,8 +73,8 @@ func (s *Service) ImportReturn(ctx context.Context, actor partnership.Actor, yea
 	}
 	now := s.now()
 	stored, err := s.reg.ReviseEach(ctx, bases, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
-		ch := rt.Revise(cur)
-		if ch == nil { // the same revision, read again: it cannot differ
+		ch := rt.Apply(cur) // the revision Revise checked: ReviseEach refuses any other
+		if ch == nil {
 			return nil, partnership.Assessment{}, fmt.Errorf("workflow: the return no longer changes %s", cur.Ref)
 		}
 		return ch.Partnership, s.gen.Assess(ch.Partnership, now), nil

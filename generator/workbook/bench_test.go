@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -160,4 +161,39 @@ func vmField(b *testing.B, field string) int64 {
 	}
 	b.Skip("no " + field)
 	return 0
+}
+
+// BenchmarkReviseReturn10k reads a return of 10,000 partnerships in which
+// every target's result differs from the register (the register's copy
+// has none), and compares it with each current revision as ImportReturn
+// does: every row set, every partnership validated.
+func BenchmarkReviseReturn10k(b *testing.B) {
+	revs := syntheticRegister(10000)
+	var buf bytes.Buffer
+	if err := Workbook(&buf, testYear, revs, partnership.DefaultCouncil(), testAt); err != nil {
+		b.Fatal(err)
+	}
+	for i := range revs {
+		p := &revs[i].Partnership
+		p.Targets = slices.Clone(p.Targets)
+		for j := range p.Targets {
+			p.Targets[j].Results = nil
+		}
+	}
+	data := buf.Bytes()
+	for b.Loop() {
+		rt, err := OpenReturn(bytes.NewReader(data), int64(len(data)), testYear)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for i := range revs {
+			if rt.Revise(&revs[i]) != nil {
+				n++
+			}
+		}
+		if problems := rt.Problems(); len(problems) > 0 || n != len(revs) {
+			b.Fatalf("%d changes, problems %v", n, problems[:min(len(problems), 5)])
+		}
+	}
 }

@@ -24,6 +24,9 @@ const notePrefixChars = 1000
 // note saying where to change it, and the writer locks the cell, so a
 // return that leaves it as it is changes nothing.
 func cellText(s string) (string, bool) {
+	if plainASCII(s) {
+		return s, true
+	}
 	units, bad, at := 0, rune(-1), len(s)
 	for i, r := range s {
 		if r == utf8.RuneError && !utf8.ValidString(s[i:min(i+utf8.UTFMax, len(s))]) || !xmlChar(r) {
@@ -44,6 +47,21 @@ func cellText(s string) (string, bool) {
 	}
 	return truncateUTF16(s[:at], notePrefixChars) + " … [Shown in part: " + why +
 		". It cannot be changed in this workbook: change it in the register, through the API or the forms.]", false
+}
+
+// plainASCII reports whether s is short enough for a cell and only
+// printable ASCII, tabs and line breaks: most of a workbook's text, which
+// cellText then need not count character by character.
+func plainASCII(s string) bool {
+	if len(s) > maxCellChars {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // xmlChar reports whether XML 1.0 can carry r, and the register may hold

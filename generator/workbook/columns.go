@@ -54,9 +54,9 @@ type sheet[R any] struct {
 	// partnership the return makes; it answers the row's contract path
 	// (for Validate's problems) and a problem by column header, if any.
 	finish func(r *R, p *partnership.Partnership) (path string, problems []colProblem)
-	// changed reports whether a row whose cells were set changes the
-	// partnership.
-	changed func(r *R) bool
+	// letters caches each column's letter by header, once the table is
+	// settled (the first row is written).
+	letters map[string]string
 }
 
 // colProblem is a problem with one of a row's cells, by its column.
@@ -72,6 +72,9 @@ func (s *sheet[R]) index(header string) int {
 // letter is the column letter of the column headed header ("" when the
 // sheet has none, which a test of the tables catches).
 func (s *sheet[R]) letter(header string) string {
+	if l, ok := s.letters[header]; ok {
+		return l
+	}
 	i := s.index(header)
 	if i < 0 {
 		return ""
@@ -98,7 +101,17 @@ func (s *sheet[R]) spec() wbSheet {
 // writeRows writes the revision's rows: each column's value, and a text a
 // cell cannot hold exactly as a locked note (see cellText).
 func (s *sheet[R]) writeRows(w *rowWriter, styles lockedStyles, rev *partnership.Revision) error {
-	values := make([]any, len(s.cols))
+	if s.letters == nil {
+		s.letters = make(map[string]string, len(s.cols))
+		for i, c := range s.cols {
+			s.letters[c.header], _ = excelize.ColumnNumberToName(i + 1)
+		}
+	}
+	values := w.values[:0]
+	for range s.cols {
+		values = append(values, nil)
+	}
+	w.values = values
 	return s.rows(rev, func(r *R) error {
 		n := w.next()
 		for i, c := range s.cols {

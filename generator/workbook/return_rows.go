@@ -165,6 +165,24 @@ func thousands(n int) string {
 // valid under the contract: what partnership.Validate finds in it is a
 // problem named by the cell it came from.
 func (rt *Return) Revise(cur *partnership.Revision) *ReturnChange {
+	ch := rt.apply(cur)
+	if ch == nil {
+		return nil
+	}
+	if problems := partnership.Validate(ch.Partnership); len(problems) > 0 {
+		rt.problems = append(rt.problems, ch.cellProblems(problems)...)
+		return nil
+	}
+	return ch
+}
+
+// Apply is Revise for a revision Revise has already checked (the same
+// number, read again in the transaction that stores the change): the
+// change, made again, without validating it a second time.
+func (rt *Return) Apply(cur *partnership.Revision) *ReturnChange { return rt.apply(cur) }
+
+// apply compares and applies the return's rows for one partnership.
+func (rt *Return) apply(cur *partnership.Revision) *ReturnChange {
 	trows, vrows := rt.targets[cur.Ref], rt.reviews[cur.Ref]
 	if trows == nil && vrows == nil {
 		return nil
@@ -180,10 +198,6 @@ func (rt *Return) Revise(cur *partnership.Revision) *ReturnChange {
 	changed := reviseSheet(rt, rt.set.targets, cur, trows, ch)
 	changed = reviseSheet(rt, rt.set.reviews, cur, vrows, ch) || changed
 	if len(rt.problems) > before || !changed {
-		return nil
-	}
-	if problems := partnership.Validate(&p); len(problems) > 0 {
-		rt.problems = append(rt.problems, ch.cellProblems(problems)...)
 		return nil
 	}
 	return ch

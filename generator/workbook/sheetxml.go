@@ -39,6 +39,7 @@ type rowWriter struct {
 	wrap   []float64 // the width of each wrapped column, 0 for the others
 	cols   []string  // column letters
 	buf    []byte
+	values []any // a row's values, reused
 }
 
 func newRowWriter(out *bufio.Writer, styles []int, wrap []float64) *rowWriter {

@@ -139,9 +139,11 @@ func (wb *workbookData) collect(revs Revisions) error {
 	sheets := wb.set.all()
 	export := newDeflatedRows(make([]int, 2), nil, 2)
 	wb.rows[SheetExport] = export
-	for _, s := range sheets {
+	rows := make([]*deflatedRows, len(sheets))
+	for i, s := range sheets {
 		spec := s.spec()
-		wb.rows[spec.name] = newDeflatedRows(wb.columnStyles(spec), wrapWidths(spec), 1)
+		rows[i] = newDeflatedRows(wb.columnStyles(spec), wrapWidths(spec), 1)
+		wb.rows[spec.name] = rows[i]
 	}
 	prev, n := "", 0
 	err := revs(func(r *partnership.Revision) error {
@@ -152,10 +154,9 @@ func (wb *workbookData) collect(revs Revisions) error {
 		if err := export.w.emit(r.Ref, r.Number); err != nil {
 			return err
 		}
-		for _, s := range sheets {
-			name := s.spec().name
-			if err := s.writeRows(wb.rows[name].w, wb.st.locked, r); err != nil {
-				return fmt.Errorf("workbook: %s: %w", name, err)
+		for i, s := range sheets {
+			if err := s.writeRows(rows[i].w, wb.st.locked, r); err != nil {
+				return fmt.Errorf("workbook: %s: %w", s.spec().name, err)
 			}
 		}
 		area := serviceArea(&r.Partnership)
