@@ -7,8 +7,8 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
