@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v5"
 
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // Keys of values stored on the echo context.
@@ -102,10 +103,9 @@ func recoverPanic(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// MaxReturnBytes is the largest CMT return accepted: a workbook of 10,000
-// partnerships is a few MiB, so this leaves ample room while refusing a
-// body that could only be a mistake or an attack.
-const MaxReturnBytes = 20 << 20
+// MaxReturnBytes is the largest CMT return accepted, the one limit the
+// command line applies too (see workflow.MaxReturnBytes).
+const MaxReturnBytes = workflow.MaxReturnBytes
 
 // bodyLimits are the routes that take a body larger than
 // partnership.MaxBodyBytes, with their limit.

@@ -23,6 +23,7 @@ import (
 
 	"partnerdocs/api"
 	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
 )
@@ -1181,26 +1182,26 @@ func TestOpenAPIConformance(t *testing.T) {
 	resp, body = cf.do(t, ts, "audit", get("/api/v1/audit"))
 	status(resp, body, http.StatusForbidden)
 
-	// The annual CMT workbook and its return.
+	// The annual CMT wbBytes and its return.
 	resp, body = cf.do(t, ts, "reports.cmt", as(partnership.RolePolicy, get(cmtPath)))
 	status(resp, body, http.StatusOK)
-	workbook := body
+	wbBytes := body
 	resp, body = cf.do(t, ts, "reports.cmt", as(partnership.RolePolicy, get("/api/v1/reports/cmt/2026.xlsx")))
 	status(resp, body, http.StatusNotFound)
 	resp, body = cf.do(t, ts, "reports.cmt", get(cmtPath))
 	status(resp, body, http.StatusForbidden)
-	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn(workbook, partnership.RolePolicy))
+	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn(wbBytes, partnership.RolePolicy))
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn(filledReturn(t, workbook, wasteRef, 48.5), partnership.RolePolicy))
+	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn(filledReturn(t, wbBytes, wasteRef, 48.5), partnership.RolePolicy))
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn(filledReturn(t, workbook, wasteRef, 49), partnership.RolePolicy))
+	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn(filledReturn(t, wbBytes, wasteRef, 49), partnership.RolePolicy))
 	status(resp, body, http.StatusPreconditionFailed) // another change, made from a revision no longer current
 	resp, body = cf.do(t, ts, "reports.cmt.return", postReturn([]byte("ref,actual\n"), partnership.RolePolicy))
 	status(resp, body, http.StatusUnprocessableEntity)
 	resp, body = cf.do(t, ts, "reports.cmt.return", request{path: cmtReturnPath, contentType: jsonType, body: []byte(`{}`), as: partnership.RolePolicy})
 	status(resp, body, http.StatusUnsupportedMediaType)
 	resp, body = cf.do(t, ts, "reports.cmt.return", request{path: "/api/v1/reports/cmt/2026/return", contentType: xlsxType,
-		body: workbook, as: partnership.RolePolicy})
+		body: wbBytes, as: partnership.RolePolicy})
 	status(resp, body, http.StatusNotFound)
 
 	// Every operation: no token (401 unless public), and for those that
@@ -1285,9 +1286,9 @@ func boolOrder(a, b bool) int {
 
 // filledReturn is the workbook with the waste partnership's first target's
 // actual and RAG filled in.
-func filledReturn(t *testing.T, workbook []byte, ref string, actual float64) []byte {
+func filledReturn(t *testing.T, wbBytes []byte, ref string, actual float64) []byte {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(workbook))
+	f, err := excelize.OpenReader(bytes.NewReader(wbBytes))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1297,8 +1298,8 @@ func filledReturn(t *testing.T, workbook []byte, ref string, actual float64) []b
 		t.Fatal(err)
 	}
 	_, actualCell, rag := targetRow(t, f, ref, p.Targets[0].ID)
-	if err := errors.Join(f.SetCellValue(generator.SheetTargets, actualCell, actual),
-		f.SetCellStr(generator.SheetTargets, rag, "Amber")); err != nil {
+	if err := errors.Join(f.SetCellValue(workbook.SheetTargets, actualCell, actual),
+		f.SetCellStr(workbook.SheetTargets, rag, "Amber")); err != nil {
 		t.Fatal(err)
 	}
 	return workbookBytes(t, f)

@@ -85,6 +85,11 @@ func (r meteredRegister) ApplyRevisions(ctx context.Context, changes []partnersh
 	return r.Register.ApplyRevisions(ctx, changes, by)
 }
 
+func (r meteredRegister) ReviseEach(ctx context.Context, bases map[string]int, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), by partnership.Actor) (_ []partnership.Revision, err error) {
+	defer r.observe("ReviseEach", time.Now(), &err)
+	return r.Register.ReviseEach(ctx, bases, revise, by)
+}
+
 func (r meteredRegister) AddDocument(ctx context.Context, d *partnership.Document, by partnership.Actor) (_ *partnership.Document, err error) {
 	defer r.observe("AddDocument", time.Now(), &err)
 	return r.Register.AddDocument(ctx, d, by)

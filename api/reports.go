@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v5"
 
-	"partnerdocs/generator"
 	"partnerdocs/partnership"
 )
 
@@ -26,8 +25,10 @@ func (s *Server) cmtWorkbook(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	revs := func(yield func(*partnership.Revision) error) error { return s.reg.EachCurrentRevision(ctx, yield) }
+	actor, err := actorOf(c)
+	if err != nil {
+		return err
+	}
 	w := &lazyResponse{c: c, header: func(h http.Header) {
 		h.Set(echo.HeaderContentType, xlsxContentType)
 		h.Set(echo.HeaderContentDisposition, `attachment; filename="cmt-`+year+`.xlsx"`)
@@ -35,7 +36,7 @@ func (s *Server) cmtWorkbook(c *echo.Context) error {
 		h.Set("X-Content-Type-Options", "nosniff")
 	}}
 	start := time.Now()
-	if err := generator.WorkbookFrom(w, fy, revs, s.gen.Council(), start); err != nil {
+	if _, err := s.flow.CMTWorkbook(c.Request().Context(), actor, fy, w); err != nil {
 		return err
 	}
 	if !w.started { // an empty workbook is still a response

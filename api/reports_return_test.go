@@ -9,8 +9,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 const cmtReturnPath = "/api/v1/reports/cmt/2026-27/return"
@@ -38,10 +39,10 @@ func TestCMTReturnRoundTrip(t *testing.T) {
 	f, _ := downloadWorkbook(t, ts)
 	target := waste.Partnership.Targets[0]
 	_, actualCell, ragCell := targetRow(t, f, waste.Ref, target.ID)
-	if err := f.SetCellValue(generator.SheetTargets, actualCell, 48.5); err != nil {
+	if err := f.SetCellValue(workbook.SheetTargets, actualCell, 48.5); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetCellStr(generator.SheetTargets, ragCell, "Amber"); err != nil {
+	if err := f.SetCellStr(workbook.SheetTargets, ragCell, "Amber"); err != nil {
 		t.Fatal(err)
 	}
 	filled := workbookBytes(t, f)
@@ -88,7 +89,7 @@ func TestCMTReturnRoundTrip(t *testing.T) {
 		t.Errorf("the same return again: status %d, want 200 with no changes: %s", resp.StatusCode, body)
 	}
 	// Another change in the workbook made from revision 1: stale, nothing applied.
-	if err := f.SetCellValue(generator.SheetTargets, actualCell, 49); err != nil {
+	if err := f.SetCellValue(workbook.SheetTargets, actualCell, 49); err != nil {
 		t.Fatal(err)
 	}
 	resp, body = ts.do(t, postReturn(workbookBytes(t, f), partnership.RoleAdmin))
@@ -108,15 +109,15 @@ func TestCMTReturnProblems(t *testing.T) {
 	waste := createPartnership(t, ts, sample(t, "waste-partnership.json"))
 	f, original := downloadWorkbook(t, ts)
 	_, actualCell, ragCell := targetRow(t, f, waste.Ref, waste.Partnership.Targets[0].ID)
-	if err := f.SetCellValue(generator.SheetTargets, actualCell, 47); err != nil { // a good cell...
+	if err := f.SetCellValue(workbook.SheetTargets, actualCell, 47); err != nil { // a good cell...
 		t.Fatal(err)
 	}
-	if err := f.SetCellStr(generator.SheetTargets, ragCell, "Purple"); err != nil { // ...and a bad one
+	if err := f.SetCellStr(workbook.SheetTargets, ragCell, "Purple"); err != nil { // ...and a bad one
 		t.Fatal(err)
 	}
 	before := auditActions(t, ts)
 	resp, body := ts.do(t, postReturn(workbookBytes(t, f), partnership.RolePolicy))
-	want := `{"path":"` + generator.SheetTargets + "!" + ragCell + `","sheet":"` + generator.SheetTargets + `","cell":"` + ragCell + `",`
+	want := `{"path":"` + workbook.SheetTargets + "!" + ragCell + `","sheet":"` + workbook.SheetTargets + `","cell":"` + ragCell + `",`
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), want) ||
 		resp.Header.Get("Content-Type") != "application/problem+json" {
 		t.Errorf("bad RAG: status %d, want 422 problem+json with %s: %s", resp.StatusCode, want, body)
@@ -137,7 +138,7 @@ func TestCMTReturnProblems(t *testing.T) {
 		{"not a workbook", xlsxType, []byte("name,actual\nx,1\n"), http.StatusUnprocessableEntity},
 		{"JSON", "application/json", []byte(`{}`), http.StatusUnsupportedMediaType},
 		{"octet-stream is fine", "application/octet-stream", original, http.StatusOK},
-		{"over 20 MiB", xlsxType, make([]byte, 20<<20+1), http.StatusRequestEntityTooLarge},
+		{"over the limit", xlsxType, make([]byte, workflow.MaxReturnBytes+1), http.StatusRequestEntityTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, body := ts.do(t, request{method: http.MethodPost, path: cmtReturnPath, contentType: tc.contentType,

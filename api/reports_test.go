@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 )
 
@@ -42,7 +42,7 @@ func downloadWorkbook(t *testing.T, ts *testServer) (*excelize.File, []byte) {
 // the columns of Actual and RAG, by the header row's titles.
 func targetRow(t *testing.T, f *excelize.File, ref, id string) (row int, actual, rag string) {
 	t.Helper()
-	rows, err := f.GetRows(generator.SheetTargets)
+	rows, err := f.GetRows(workbook.SheetTargets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func targetRow(t *testing.T, f *excelize.File, ref, id string) (row int, actual,
 			return i + 1, actual, rag
 		}
 	}
-	t.Fatalf("no row for %s target %s on %s (header at %d)", ref, id, generator.SheetTargets, header)
+	t.Fatalf("no row for %s target %s on %s (header at %d)", ref, id, workbook.SheetTargets, header)
 	return 0, "", ""
 }
 
@@ -78,12 +78,12 @@ func TestCMTWorkbookDownload(t *testing.T) {
 	waste := createPartnership(t, ts, sample(t, "waste-partnership.json"))
 	health := createPartnership(t, ts, sample(t, "health-alliance.json"))
 	f, _ := downloadWorkbook(t, ts)
-	for _, name := range []string{generator.SheetDashboard, generator.SheetRegister, generator.SheetTargets} {
+	for _, name := range []string{workbook.SheetDashboard, workbook.SheetRegister, workbook.SheetTargets} {
 		if idx, err := f.GetSheetIndex(name); err != nil || idx < 0 {
 			t.Errorf("no %s sheet", name)
 		}
 	}
-	rows, err := f.GetRows(generator.SheetRegister)
+	rows, err := f.GetRows(workbook.SheetRegister)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,6 +47,14 @@ type Register interface {
 	// its current revision) and nothing is applied. The new revisions come
 	// back in the order of changes.
 	ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) ([]partnership.Revision, error)
+	// ReviseEach stores a new revision of each partnership in bases (ref ->
+	// the revision the change was made from), all or nothing, in one
+	// transaction: a base not current makes the batch EStale before revise
+	// is called; each current revision is read in the transaction, a few at
+	// a time, and handed to revise, whose error stores nothing. The answer
+	// is the new revisions in ref order, without their partnerships, so a
+	// large batch is never held.
+	ReviseEach(ctx context.Context, bases map[string]int, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), by partnership.Actor) ([]partnership.Revision, error)
 
 	// AddDocument stores a generated document as the next version of its
 	// kind for the partnership, with status draft; older drafts, returned

@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
-	"partnerdocs/generator"
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // importReturnCommand takes the workbook back with officers' entries and
@@ -51,10 +50,6 @@ func (c *importReturnCommand) check() error {
 }
 
 func (c *importReturnCommand) run(ctx context.Context) error {
-	council, err := c.council()
-	if err != nil {
-		return err
-	}
 	f, err := os.Open(c.file)
 	if err != nil {
 		return err
@@ -64,56 +59,23 @@ func (c *importReturnCommand) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db, err := c.openRegister(ctx)
+	if info.Size() > workflow.MaxReturnBytes {
+		return partnership.NewError(partnership.ETooLarge, fmt.Sprintf("the workbook is over the limit of %d MiB", workflow.MaxReturnBytes>>20))
+	}
+	flow, db, err := openFlow(ctx, &c.registerFlags, c.councilFlag)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	revs, err := db.CurrentRevisions(ctx)
-	if err != nil {
-		return err
-	}
-	current := make(map[string]*partnership.Revision, len(revs))
-	for i := range revs {
-		current[revs[i].Ref] = &revs[i]
-	}
-	changes, problems, err := generator.ReadReturn(f, info.Size(), c.fy, current)
-	if err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		return returnProblems(problems)
-	}
-	now := time.Now()
-	batch := make([]partnership.RevisionChange, len(changes))
-	for i, ch := range changes {
-		batch[i] = partnership.RevisionChange{Ref: ch.Ref, Base: ch.Base, Partnership: ch.Partnership,
-			Assessment: partnership.Assess(ch.Partnership, council, now)}
-	}
-	stored, err := db.ApplyRevisions(ctx, batch, cliAdmin())
+	stored, err := flow.ImportReturn(ctx, cliAdmin(), c.fy, f, info.Size())
 	if err != nil {
 		return err
 	}
 	for _, rev := range stored {
-		if _, err := fmt.Fprintf(c.stdout, "%s\t%d\n", rev.Ref, rev.Number); err != nil {
+		if _, err := fmt.Fprintf(c.stdout, "%s\t%d\n", rev.Ref, rev.Revision); err != nil {
 			return err
 		}
 	}
 	_, err = fmt.Fprintf(c.stderr, "partnerdocs: the return changed %d partnerships; each is a new revision\n", len(stored))
 	return err
-}
-
-// returnProblems is every problem in the return's cells, printed one per
-// line as Sheet!Cell: message.
-func returnProblems(problems []generator.CellProblem) error {
-	e := &partnership.Error{Code: partnership.EInvalid, Message: fmt.Sprintf(
-		"the return has %d problems; nothing was applied", len(problems))}
-	for _, p := range problems {
-		path := p.Sheet
-		if p.Cell != "" {
-			path += "!" + p.Cell
-		}
-		e.Problems = append(e.Problems, partnership.Problem{Path: path, Message: p.Message})
-	}
-	return e
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
 	"partnerdocs/store"
@@ -141,7 +141,7 @@ func fillAllTargets(t testing.TB, from, to string) int {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(generator.SheetTargets)
+	rows, err := f.GetRows(workbook.SheetTargets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func fillAllTargets(t testing.TB, from, to string) int {
 		row := i + 1
 		set := func(col string, v any) {
 			cell, _ := excelize.CoordinatesToCellName(cols[col]+1, row)
-			if err := f.SetCellValue(generator.SheetTargets, cell, v); err != nil {
+			if err := f.SetCellValue(workbook.SheetTargets, cell, v); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -208,7 +208,7 @@ func timeSteps(b *testing.B, dbPath, file string, n int) []step {
 	if err != nil {
 		t.Fatal(err)
 	}
-	changes, problems, err := generator.ReadReturn(fh, info.Size(), "2026/27", current)
+	changes, problems, err := workbook.ReadReturn(fh, info.Size(), "2026/27", current)
 	if err != nil || len(problems) > 0 || len(changes) != n {
 		t.Fatalf("ReadReturn: %v, %d problems (first %+v), %d changes", err, len(problems), problems[:min(1, len(problems))], len(changes))
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 	"partnerdocs/store"
 )
@@ -28,9 +28,9 @@ func TestImportReturn(t *testing.T) {
 	bad := filepath.Join(dir, "bad.xlsx")
 	fill(t, out, bad, map[string]any{actual: 48.5, rag: "Purple"})
 	r := run(t, nil, nil, "import-return", "--year", "2026/27", bad, "--database", dbPath)
-	want := regexp.MustCompile(`(?m)^` + generator.SheetTargets + `!` + rag + `: .+$`)
+	want := regexp.MustCompile(`(?m)^` + workbook.SheetTargets + `!` + rag + `: .+$`)
 	if r.status != 2 || !want.MatchString(r.stderr) {
-		t.Errorf("bad RAG: exit %d, stderr %q; want 2 and a line %s!%s: message", r.status, r.stderr, generator.SheetTargets, rag)
+		t.Errorf("bad RAG: exit %d, stderr %q; want 2 and a line %s!%s: message", r.status, r.stderr, workbook.SheetTargets, rag)
 	}
 	if n := currentRevision(t, dbPath, refs[0]); n != 1 {
 		t.Errorf("a refused return stored revision %d", n)
@@ -64,7 +64,7 @@ func targetCells(t *testing.T, path, ref string) (actual, rag string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(generator.SheetTargets)
+	rows, err := f.GetRows(workbook.SheetTargets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func fill(t *testing.T, from, to string, cells map[string]any) {
 	}
 	defer f.Close()
 	for cell, v := range cells {
-		if err := f.SetCellValue(generator.SheetTargets, cell, v); err != nil {
+		if err := f.SetCellValue(workbook.SheetTargets, cell, v); err != nil {
 			t.Fatal(err)
 		}
 	}

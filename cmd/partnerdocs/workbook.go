@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
-	"partnerdocs/generator"
 	"partnerdocs/partnership"
+	"partnerdocs/store"
+	"partnerdocs/workflow"
 )
 
 // yearFlag is the financial year of the CMT workbook, written 2026/27.
@@ -64,23 +64,16 @@ func (c *workbookCommand) check() error {
 // run reads the register and writes the workbook to a temporary file that
 // replaces --out only once it is complete.
 func (c *workbookCommand) run(ctx context.Context) error {
-	council, err := c.council()
-	if err != nil {
-		return err
-	}
-	db, err := c.openRegister(ctx)
+	flow, db, err := openFlow(ctx, &c.registerFlags, c.councilFlag)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	n := 0
-	revs := func(yield func(*partnership.Revision) error) error {
-		return db.EachCurrentRevision(ctx, func(r *partnership.Revision) error {
-			n++
-			return yield(r)
-		})
+	write := func(w io.Writer) (err error) {
+		n, err = flow.CMTWorkbook(ctx, cliAdmin(), c.fy, w)
+		return err
 	}
-	write := func(w io.Writer) error { return generator.WorkbookFrom(w, c.fy, revs, council, time.Now()) }
 	if c.out == "-" {
 		return write(c.stdout)
 	}
@@ -89,6 +82,22 @@ func (c *workbookCommand) run(ctx context.Context) error {
 	}
 	_, err = fmt.Fprintf(c.stderr, "partnerdocs: the %s CMT workbook of %d partnerships is in %s\n", c.fy, n, c.out)
 	return err
+}
+
+// openFlow opens the register and builds the use cases over it and the
+// generator for the council profile, for the commands that use the
+// register.
+func openFlow(ctx context.Context, rf *registerFlags, council councilFlag) (*workflow.Service, *store.DB, error) {
+	db, err := rf.openRegister(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	flow, err := (&generatorFlags{councilFlag: council}).newFlow(db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return flow, db, nil
 }
 
 // writeAtomic writes to a temporary file beside path, through write, and

@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"partnerdocs/generator"
+	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
 	"partnerdocs/store"
 )
@@ -60,7 +60,7 @@ func TestWorkbookCommand(t *testing.T) {
 		t.Fatalf("not a workbook: %v", err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(generator.SheetRegister)
+	rows, err := f.GetRows(workbook.SheetRegister)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,12 @@
-package generator
+package workbook
+
+// Hand-written format code, kept for a measured target: the workbook of
+// 10,000 partnerships in <= 2 s and <= 150 MiB peak (scripts/cmt-10k.sh).
+// Splicing the deflated rows into excelize's zip (sheetZip) rather than
+// letting excelize hold each sheet's XML took the peak from 252 MiB to
+// 88 MiB (commit 5db8372); deflating the rows at level 2 rather than 6 took
+// the time from 1.60 s to 1.06 s (commit e3a38fc). archive/zip does the
+// zip itself; crc32combine.go joins the pieces' checksums.
 
 import (
 	"archive/zip"

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"archive/zip"
@@ -70,9 +70,12 @@ func filledReturn(t testing.TB) []byte {
 }
 
 // readSheets reads every row of a sheet with the streaming reader.
-func readSheet(t *testing.T, b []byte, sheet string) map[int][]string {
+func readSheetRows(t *testing.T, b []byte, sheet string) map[int][]string {
 	t.Helper()
-	zr, err := checkReturnZip(b)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err == nil {
+		err = checkReturnZip(zr)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +85,7 @@ func readSheet(t *testing.T, b []byte, sheet string) map[int][]string {
 	}
 	rows := map[int][]string{}
 	last := 0
-	err = x.eachSheetRow(sheet, func(n int, cells []string) bool {
+	err = x.eachSheetRow(sheet, func(n int, cells []string, _ []int) bool {
 		if n != last+1 {
 			t.Fatalf("%s: row %d after row %d", sheet, n, last)
 		}
@@ -103,7 +106,7 @@ func checkAgainstExcelize(t *testing.T, b []byte) {
 	f := openWorkbook(t, b)
 	raw := excelize.Options{RawCellValue: true}
 	for _, sheet := range []string{SheetTargets, SheetReviews, SheetExport} {
-		got := readSheet(t, b, sheet)
+		got := readSheetRows(t, b, sheet)
 		rows, err := f.Rows(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -218,7 +221,7 @@ func TestXLSXReaderMarkup(t *testing.T) {
 	sst := `<sst xmlns="x"><si><t xml:space="preserve"> a&amp;b </t></si>` +
 		`<si><r><t>rich</t></r><r><rPr><b/></rPr><t xml:space="preserve"> text</t></r><rPh><t>ignored</t></rPh></si>` +
 		`<si><t>_x0041_&#x42;&#67;</t></si></sst>`
-	strs, err := parseSharedStrings(strings.NewReader(sst))
+	strs, _, err := parseSharedStrings(strings.NewReader(sst))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +234,7 @@ func TestXLSXReaderMarkup(t *testing.T) {
 		`<row><c r="A4" t="s"><v>99</v></c><c r="B4"><v>2.5E-3</v></c></row>` +
 		`</x:sheetData></x:worksheet>`
 	var got []string
-	err = parseSheetRows(strings.NewReader(sheet), strs, func(n int, cells []string) bool {
+	err = parseSheetRows(strings.NewReader(sheet), strs, nil, func(n int, cells []string, _ []int) bool {
 		got = append(got, fmt.Sprintf("%d:%q", n, cells))
 		return true
 	})
@@ -249,7 +252,7 @@ func TestXLSXReaderMarkup(t *testing.T) {
 	}
 	for _, bad := range []string{`<sheetData><row><c r="1A"><v>1</v></c></row></sheetData>`,
 		`<sheetData><row r="x"/></sheetData>`, `<sheetData><row r="1048577"/></sheetData>`, `<sheetData><row><c><v>1</v>`} {
-		if err := parseSheetRows(strings.NewReader(bad), nil, func(int, []string) bool { return true }); err == nil {
+		if err := parseSheetRows(strings.NewReader(bad), nil, nil, func(int, []string, []int) bool { return true }); err == nil {
 			t.Errorf("%s: no error", bad)
 		}
 	}
@@ -260,9 +263,9 @@ func FuzzParseSheetRows(f *testing.F) {
 	f.Add([]byte(`<sst><si><t>a_x0041_</t></si><si><r><t>b</t></r><rPh><t>c</t></rPh></si></sst>`))
 	f.Add([]byte(`<sheetData><row r="3"><c r="XFD3" t="str"><v>&amp;&#65;</v></c></row><row r="1"><c r="A1"/></row></sheetData>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sst, _ := parseSharedStrings(bytes.NewReader(data))
+		sst, long, _ := parseSharedStrings(bytes.NewReader(data))
 		last := 0
-		_ = parseSheetRows(bytes.NewReader(data), sst, func(n int, cells []string) bool {
+		_ = parseSheetRows(bytes.NewReader(data), sst, long, func(n int, cells []string, _ []int) bool {
 			if n != last+1 {
 				t.Fatalf("row %d after row %d", n, last)
 			}
@@ -280,7 +283,10 @@ func TestOpenXLSXRefusesBrokenParts(t *testing.T) {
 	w, _ := zw.Create("xl/workbook.xml")
 	w.Write([]byte("<workbook><sheets><sheet"))
 	zw.Close()
-	zr, err := checkReturnZip(buf.Bytes())
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err == nil {
+		err = checkReturnZip(zr)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 // Structure tests of the annual workbook: what makes Excel say "We found a
 // problem with some content ... Do you want us to try to recover as much as

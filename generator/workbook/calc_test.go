@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"encoding/csv"
@@ -64,6 +64,10 @@ func expectedCounts(revs []partnership.Revision, year partnership.FinancialYear,
 	}
 	for _, s := range partnership.StatusValues {
 		add(wbLabel(s), 2, 0)
+	}
+	gapLabels := make([]string, len(gaps))
+	for i, g := range gaps {
+		gapLabels[i] = g[0]
 	}
 	for _, l := range append(gapLabels, "Significant", "Not significant", "Green", "Amber", "Red", "No data", "Not yet rated", "All targets") {
 		add(l, 0, 0)

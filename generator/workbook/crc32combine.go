@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 // crc32Combine returns the IEEE CRC-32 of A followed by B, given crcA, the
 // CRC-32 of A, and crcB, the CRC-32 of B, which is lenB bytes long. It is

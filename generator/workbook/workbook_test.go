@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"archive/zip"
@@ -134,19 +134,20 @@ func TestWorkbookRegisterCells(t *testing.T) {
 			continue
 		}
 		council, partners := contributionsIn(p, testYear)
-		want := map[int]string{1: p.Name, regStatus: wbLabel(p.Status), regService: serviceArea(p),
-			regSignificance: significanceWord(rev.Assessment.Significant), 26: strconv.Itoa(rev.Number),
-			22: fmt.Sprintf("£%s", wbMoney(council+partners))}
+		want := map[string]string{"Name": p.Name, "Status": wbLabel(p.Status), "Service area": serviceArea(p),
+			"Significance": significanceWord(rev.Assessment.Significant), "Revision": strconv.Itoa(rev.Number),
+			"Total contributions £": fmt.Sprintf("£%s", wbMoney(council+partners))}
 		if p.Dates != nil {
-			want[regStart], want[regEnd], want[regNextReview] = fmtDate(p.Dates.Start), fmtDate(p.Dates.End), fmtDate(p.Dates.NextReview)
+			want["Start"], want["End"], want["Next review"] = fmtDate(p.Dates.Start), fmtDate(p.Dates.End), fmtDate(p.Dates.NextReview)
 		}
 		fl := complianceOf(p)
 		for i, b := range []bool{fl.agreement, fl.comms, fl.isp, fl.exit, fl.risk, fl.sponsor} {
-			want[regAgreement+i] = yn(b)
+			want[gaps[i][1]] = yn(b)
 		}
-		for c, w := range want {
-			if got := cellAt([][]string{row}, 0, c); got != w {
-				t.Errorf("%s: Register column %d = %q, want %q", rev.Ref, c+1, got, w)
+		for h, w := range want {
+			c := slices.Index(rows[0], h)
+			if got := cellAt([][]string{row}, 0, c); c < 0 || got != w {
+				t.Errorf("%s: Register column %q (%d) = %q, want %q", rev.Ref, h, c+1, got, w)
 			}
 		}
 	}
@@ -192,11 +193,13 @@ func TestWorkbookTargetRiskReviewCells(t *testing.T) {
 			checkWbRow(t, SheetRepresentation, reps, pi, []string{rev.Ref, p.Name, x.name, x.kind, x.role, x.post, x.other, x.consent})
 			pi++
 		}
-		for _, v := range reviewRows(p, testYear) {
+		eachReviewRow(rev, testYear, func(r *reviewRow) error {
+			v := r.v
 			checkWbRow(t, SheetReviews, reviews, vi, []string{rev.Ref, p.Name, string(testYear), wbLabel(v.Type), fmtDate(v.CompletedOn),
 				v.Assessor, wbLabel(v.Overall), wbLabel(v.Recommendation), strings.Join(v.Actions, "\n")})
 			vi++
-		}
+			return nil
+		})
 	}
 	for _, c := range []struct {
 		name string

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 // The annual CMT workbook (§5(b)): one Excel file per financial year, built
 // from the register's current revisions, that officers fill in and send
@@ -81,10 +81,16 @@ type Revisions func(yield func(*partnership.Revision) error) error
 // so the workbook holds no more of the register than the revision in hand:
 // the rows wait, compressed, for the rest of the file (see deflatedRows).
 func WorkbookFrom(w io.Writer, year partnership.FinancialYear, revs Revisions, c partnership.Council, at time.Time) error {
+	return writeWorkbook(w, year, revs, c, at, newSheets(year, c))
+}
+
+// writeWorkbook writes the workbook with the column tables set.
+func writeWorkbook(w io.Writer, year partnership.FinancialYear, revs Revisions, c partnership.Council, at time.Time, set *sheetSet) error {
 	wb, err := newWorkbookData(year, c, at)
 	if err != nil {
 		return err
 	}
+	wb.set = set
 	f := excelize.NewFile()
 	defer f.Close()
 	if wb.st, err = newWorkbookStyles(f); err != nil {
@@ -114,6 +120,7 @@ type workbookData struct {
 	rows        map[string]*deflatedRows // the large sheets' rows, by sheet
 	counts      map[string]int           // data rows per sheet
 	areas       map[string]string        // service areas, by their lower case
+	set         *sheetSet                // the column tables
 }
 
 func newWorkbookData(year partnership.FinancialYear, c partnership.Council, at time.Time) (*workbookData, error) {
@@ -124,16 +131,19 @@ func newWorkbookData(year partnership.FinancialYear, c partnership.Council, at t
 	y, m, d := at.Date()
 	return &workbookData{year: year, first: first, last: last, council: c,
 		at: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), rows: map[string]*deflatedRows{},
-		counts: map[string]int{}, areas: map[string]string{}}, nil
+		counts: map[string]int{}, areas: map[string]string{}, set: newSheets(year, c)}, nil
 }
 
 // collect makes every large sheet's rows in one pass over the revisions.
 func (wb *workbookData) collect(revs Revisions) error {
-	sheets := wb.sheets()
+	sheets := wb.set.all()
 	export := newDeflatedRows(make([]int, 2), nil, 2)
 	wb.rows[SheetExport] = export
-	for _, s := range sheets {
-		wb.rows[s.name] = newDeflatedRows(wb.columnStyles(s), wrapWidths(s), 1)
+	rows := make([]*deflatedRows, len(sheets))
+	for i, s := range sheets {
+		spec := s.spec()
+		rows[i] = newDeflatedRows(wb.columnStyles(spec), wrapWidths(spec), 1)
+		wb.rows[spec.name] = rows[i]
 	}
 	prev, n := "", 0
 	err := revs(func(r *partnership.Revision) error {
@@ -144,9 +154,9 @@ func (wb *workbookData) collect(revs Revisions) error {
 		if err := export.w.emit(r.Ref, r.Number); err != nil {
 			return err
 		}
-		for _, s := range sheets {
-			if err := s.rows(wb.rows[s.name].w, r); err != nil {
-				return fmt.Errorf("workbook: %s: %w", s.name, err)
+		for i, s := range sheets {
+			if err := s.writeRows(rows[i].w, wb.st.locked, r); err != nil {
+				return fmt.Errorf("workbook: %s: %w", s.spec().name, err)
 			}
 		}
 		area := serviceArea(&r.Partnership)
@@ -212,21 +222,19 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// wbColumn is one column of a streamed sheet.
-type wbColumn struct {
-	header  string
-	width   float64
-	kind    cellKind
-	officer bool // officers fill it in: unlocked
+// newSheets is the workbook's column tables for year and council.
+func newSheets(year partnership.FinancialYear, c partnership.Council) *sheetSet {
+	return &sheetSet{register: registerSheet(year, c), targets: targetsSheet(year), risks: risksSheet(),
+		representation: representationSheet(), reviews: reviewsSheet(year)}
 }
 
-// wbSheet is one streamed sheet: a table over all its rows.
-type wbSheet struct {
-	name, table string
-	cols        []wbColumn
-	lists       map[int][]string                                  // drop-down values by 0-based column
-	ragCol      int                                               // 0-based column coloured by RAG word, or -1
-	rows        func(w *rowWriter, r *partnership.Revision) error // one revision's rows
+// sheets is the set-up of each large sheet, in the workbook's order.
+func (wb *workbookData) sheets() []wbSheet {
+	var out []wbSheet
+	for _, s := range wb.set.all() {
+		out = append(out, s.spec())
+	}
+	return out
 }
 
 // writeSheet sets up one large sheet with excelize (its header row,

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"strings"

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"fmt"
@@ -27,19 +27,35 @@ const (
 
 // inForce are COUNTIFS criteria that leave out partnerships that are
 // closed, rejected or withdrawn: their gaps and reviews no longer matter.
-const inForce = `Register!$C$2:$C$%[1]d,"<>Closed",Register!$C$2:$C$%[1]d,"<>Rejected",Register!$C$2:$C$%[1]d,"<>Withdrawn"`
+func (d *dashboard) inForce() string {
+	status := d.reg("Status")
+	return status + `,"<>Closed",` + status + `,"<>Rejected",` + status + `,"<>Withdrawn"`
+}
+
+// reg is the range of the Register's column headed header, its data rows
+// only; its letter comes from the column table.
+func (d *dashboard) reg(header string) string {
+	col := d.wb.set.register.letter(header)
+	return fmt.Sprintf("Register!$%s$2:$%s$%d", col, col, d.regLast)
+}
+
+// tgt is the range of the Targets sheet's column headed header.
+func (d *dashboard) tgt(header string) string {
+	col := d.wb.set.targets.letter(header)
+	return fmt.Sprintf("Targets!$%s$2:$%s$%d", col, col, d.tgtLast)
+}
 
 // dashboard writes one sheet cell by cell (it is small).
 type dashboard struct {
-	f   *excelize.File
-	wb  *workbookData
-	err error
-	reg int // last row of the Register table
-	tgt int // last row of the Targets table
+	f       *excelize.File
+	wb      *workbookData
+	err     error
+	regLast int // last row of the Register table
+	tgtLast int // last row of the Targets table
 }
 
 func (wb *workbookData) writeDashboard(f *excelize.File) error {
-	d := &dashboard{f: f, wb: wb, reg: max(wb.counts[SheetRegister], 1) + 1, tgt: max(wb.counts[SheetTargets], 1) + 1}
+	d := &dashboard{f: f, wb: wb, regLast: max(wb.counts[SheetRegister], 1) + 1, tgtLast: max(wb.counts[SheetTargets], 1) + 1}
 	d.header()
 	d.byStatus()
 	d.bySignificance()
@@ -116,9 +132,9 @@ func (d *dashboard) byStatus() {
 		r := dashStatusFirst + i
 		d.str(cellName(1, r), wbLabel(s), d.wb.st.label)
 		for j, sig := range []string{"Significant", "Not significant"} {
-			d.formula(cellName(2+j, r), fmt.Sprintf(`COUNTIFS(Register!$C$2:$C$%d,$A%d,Register!$E$2:$E$%d,"%s")`, d.reg, r, d.reg, sig))
+			d.formula(cellName(2+j, r), fmt.Sprintf(`COUNTIFS(%s,$A%d,%s,"%s")`, d.reg("Status"), r, d.reg("Significance"), sig))
 		}
-		d.formula(cellName(4, r), fmt.Sprintf(`COUNTIFS(Register!$C$2:$C$%d,$A%d)`, d.reg, r))
+		d.formula(cellName(4, r), fmt.Sprintf(`COUNTIFS(%s,$A%d)`, d.reg("Status"), r))
 	}
 	d.str(cellName(1, dashStatusAll), "All partnerships", d.wb.st.header)
 	for c := 2; c <= 4; c++ {
@@ -130,46 +146,45 @@ func (d *dashboard) byStatus() {
 func (d *dashboard) bySignificance() {
 	d.section(dashSignificant-1, "Partnerships by significance (§3(a))")
 	for i, s := range []string{"Significant", "Not significant"} {
-		d.row(dashSignificant+i, s, fmt.Sprintf(`COUNTIFS(Register!$E$2:$E$%d,"%s")`, d.reg, s))
+		d.row(dashSignificant+i, s, fmt.Sprintf(`COUNTIFS(%s,"%s")`, d.reg("Significance"), s))
 	}
 }
 
 func (d *dashboard) byRAG() {
 	d.section(dashRAGFirst-1, "Targets by RAG rating, "+string(d.wb.year))
 	for i, v := range partnership.RAGValues {
-		d.row(dashRAGFirst+i, wbLabel(v), fmt.Sprintf(`COUNTIFS(Targets!$L$2:$L$%d,"%s")`, d.tgt, wbLabel(v)))
+		d.row(dashRAGFirst+i, wbLabel(v), fmt.Sprintf(`COUNTIFS(%s,"%s")`, d.tgt("RAG"), wbLabel(v)))
 	}
 	n := len(partnership.RAGValues)
 	all := dashRAGFirst + n + 1
 	d.row(dashRAGFirst+n, "Not yet rated", fmt.Sprintf("B%d-SUM(B%d:B%d)", all, dashRAGFirst, dashRAGFirst+n-1))
-	d.row(all, "All targets", fmt.Sprintf("COUNTA(Targets!$D$2:$D$%d)", d.tgt))
+	d.row(all, "All targets", fmt.Sprintf("COUNTA(%s)", d.tgt("Target ID")))
 }
 
-// gapLabels name the compliance gaps in the order of the Register's flag
-// columns (O to T).
-var gapLabels = []string{"No agreement instrument", "No communications agreement", "No ISP and no waiver",
-	"No exit strategy", "No risk assessment", "No sponsoring officer"}
+// gaps name the compliance gaps and the Register's flag column each counts.
+var gaps = [][2]string{{"No agreement instrument", "Agreement"}, {"No communications agreement", "Communications agreement"},
+	{"No ISP and no waiver", "ISP or waiver"}, {"No exit strategy", "Exit strategy"}, {"No risk assessment", "Risk assessment"},
+	{"No sponsoring officer", "Has sponsoring officer"}}
 
 func (d *dashboard) gaps() {
 	d.section(dashGapFirst-1, "Compliance gaps (partnerships not closed, rejected or withdrawn)")
-	for i, l := range gapLabels {
-		col, _ := excelize.ColumnNumberToName(regAgreement + 1 + i)
-		d.row(dashGapFirst+i, l, fmt.Sprintf(`COUNTIFS(Register!$%s$2:$%s$%d,"N",%s)`, col, col, d.reg, fmt.Sprintf(inForce, d.reg)))
+	for i, g := range gaps {
+		d.row(dashGapFirst+i, g[0], fmt.Sprintf(`COUNTIFS(%s,"N",%s)`, d.reg(g[1]), d.inForce()))
 	}
 }
 
 func (d *dashboard) dates() {
 	d.section(dashDatesFirst-1, "Reviews, endings and changes in the year")
-	force := fmt.Sprintf(inForce, d.reg)
-	rng := func(col string) string { return fmt.Sprintf("Register!$%s$2:$%s$%d", col, col, d.reg) }
+	force := d.inForce()
+	next, end, start, status := d.reg("Next review"), d.reg("End"), d.reg("Start"), d.reg("Status")
 	d.row(dashDatesFirst, "Reviews overdue (next review before the as-at date)",
-		fmt.Sprintf(`COUNTIFS(%s,"<"&$B$5,%s)`, rng("M"), force))
+		fmt.Sprintf(`COUNTIFS(%s,"<"&$B$5,%s)`, next, force))
 	d.row(dashDatesFirst+1, "Ending within 12 months of the as-at date",
-		fmt.Sprintf(`COUNTIFS(%s,">="&$B$5,%s,"<="&EDATE($B$5,12),%s)`, rng("L"), rng("L"), force))
+		fmt.Sprintf(`COUNTIFS(%s,">="&$B$5,%s,"<="&EDATE($B$5,12),%s)`, end, end, force))
 	d.row(dashDatesFirst+2, "Added in the year (start date in the year)",
-		fmt.Sprintf(`COUNTIFS(%s,">="&$B$3,%s,"<="&$B$4)`, rng("K"), rng("K")))
+		fmt.Sprintf(`COUNTIFS(%s,">="&$B$3,%s,"<="&$B$4)`, start, start))
 	d.row(dashDatesFirst+3, "Closed in the year (closed, end date in the year)",
-		fmt.Sprintf(`COUNTIFS(%s,"Closed",%s,">="&$B$3,%s,"<="&$B$4)`, rng("C"), rng("L"), rng("L")))
+		fmt.Sprintf(`COUNTIFS(%s,"Closed",%s,">="&$B$3,%s,"<="&$B$4)`, status, end, end))
 }
 
 // serviceAreas lists the register's service areas, case-insensitively
@@ -190,9 +205,9 @@ func (d *dashboard) byServiceArea() []string {
 	for i, a := range areas {
 		r := dashServiceHeader + 1 + i
 		d.str(cellName(1, r), a, d.wb.st.label)
-		d.formula(cellName(2, r), fmt.Sprintf("SUMPRODUCT(--(Register!$D$2:$D$%d=$A%d))", d.reg, r))
+		d.formula(cellName(2, r), fmt.Sprintf("SUMPRODUCT(--(%s=$A%d))", d.reg("Service area"), r))
 		for j, v := range partnership.RAGValues {
-			d.formula(cellName(3+j, r), fmt.Sprintf(`SUMPRODUCT((Targets!$C$2:$C$%d=$A%d)*(Targets!$L$2:$L$%d="%s"))`, d.tgt, r, d.tgt, wbLabel(v)))
+			d.formula(cellName(3+j, r), fmt.Sprintf(`SUMPRODUCT((%s=$A%d)*(%s="%s"))`, d.tgt("Service area"), r, d.tgt("RAG"), wbLabel(v)))
 		}
 	}
 	return areas

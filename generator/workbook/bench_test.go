@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"bufio"
@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,4 +113,87 @@ func vmHWM(b *testing.B) int64 {
 	}
 	b.Skip("no VmHWM")
 	return 0
+}
+
+// BenchmarkReturnCellBomb reports the memory of refusing a return whose
+// one cell unzips to 480 MB (about 470 KB zipped): the resident set before
+// reading it (after building it and a GC) and its peak while reading it
+// (VmHWM, reset first through /proc/self/clear_refs). Issue 9's target is a
+// peak at most 100 MiB above the level before. Run it alone:
+//
+//	go test ./generator/workbook -run '^$' -bench ReturnCellBomb -benchtime 1x
+func BenchmarkReturnCellBomb(b *testing.B) {
+	revs := sampleRevisions(b)
+	data, cell := cellBomb(b, revs, bombBytes)
+	runtime.GC()
+	debug.FreeOSMemory()
+	idle := vmField(b, "VmRSS:")
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		b.Skipf("cannot reset the peak: %v", err)
+	}
+	for b.Loop() {
+		_, problems, err := ReadReturn(bytes.NewReader(data), int64(len(data)), testYear, currentOf(revs))
+		if err != nil || !hasProblemAt(problems, SheetTargets, cell, "longer than a cell can hold") {
+			b.Fatalf("the bomb: %v, problems %v", err, problems)
+		}
+	}
+	peak := vmField(b, "VmHWM:")
+	b.ReportMetric(float64(len(data))/1024, "KiB-zipped")
+	b.ReportMetric(float64(idle)/1024, "idle-RSS-MiB")
+	b.ReportMetric(float64(peak)/1024, "peak-RSS-MiB")
+	b.ReportMetric(float64(peak-idle)/1024, "above-idle-MiB")
+}
+
+// vmField returns a size from /proc/self/status in KiB.
+func vmField(b *testing.B, field string) int64 {
+	fh, err := os.Open("/proc/self/status")
+	if err != nil {
+		b.Skip("no /proc/self/status")
+	}
+	defer fh.Close()
+	s := bufio.NewScanner(fh)
+	for s.Scan() {
+		if v, ok := strings.CutPrefix(s.Text(), field); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(v), " kB"), &kb)
+			return kb
+		}
+	}
+	b.Skip("no " + field)
+	return 0
+}
+
+// BenchmarkReviseReturn10k reads a return of 10,000 partnerships in which
+// every target's result differs from the register (the register's copy
+// has none), and compares it with each current revision as ImportReturn
+// does: every row set, every partnership validated.
+func BenchmarkReviseReturn10k(b *testing.B) {
+	revs := syntheticRegister(10000)
+	var buf bytes.Buffer
+	if err := Workbook(&buf, testYear, revs, partnership.DefaultCouncil(), testAt); err != nil {
+		b.Fatal(err)
+	}
+	for i := range revs {
+		p := &revs[i].Partnership
+		p.Targets = slices.Clone(p.Targets)
+		for j := range p.Targets {
+			p.Targets[j].Results = nil
+		}
+	}
+	data := buf.Bytes()
+	for b.Loop() {
+		rt, err := OpenReturn(bytes.NewReader(data), int64(len(data)), testYear)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for i := range revs {
+			if rt.Revise(&revs[i]) != nil {
+				n++
+			}
+		}
+		if problems := rt.Problems(); len(problems) > 0 || n != len(revs) {
+			b.Fatalf("%d changes, problems %v", n, problems[:min(len(problems), 5)])
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package generator
+package workbook
 
 import (
 	"bufio"
@@ -27,7 +27,7 @@ func writeRow(t testing.TB, values ...any) (xmlText string, cells []string) {
 		t.Fatal(err)
 	}
 	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + buf.String() + `</sheetData></worksheet>`
-	err := parseSheetRows(strings.NewReader(sheet), nil, func(n int, c []string) bool {
+	err := parseSheetRows(strings.NewReader(sheet), nil, nil, func(n int, c []string, _ []int) bool {
 		if n == 2 {
 			cells = append([]string(nil), c...)
 		}
