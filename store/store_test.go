@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"partnerdocs/workflow"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
 	"partnerdocs/store"
+	"partnerdocs/workflow"
 )
 
 // The store is the register the use cases work against.
