@@ -11,14 +11,14 @@ import (
 	"testing"
 	"time"
 
-	"partnerdocs/api"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
 	"partnerdocs/store"
+	"partnerdocs/workflow"
 )
 
-// The store is the API's register.
-var _ api.Register = (*store.DB)(nil)
+// The store is the register the use cases need, and keeps the forms' sessions.
+var _ workflow.Register = (*store.DB)(nil)
 
 var (
 	officer = partnership.Actor{Name: "olive", Role: partnership.RoleOfficer}
