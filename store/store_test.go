@@ -18,7 +18,10 @@ import (
 )
 
 // The store is the register the use cases need, and keeps the forms' sessions.
-var _ workflow.Register = (*store.DB)(nil)
+var (
+	_ workflow.Register     = (*store.DB)(nil)
+	_ workflow.SessionStore = (*store.DB)(nil)
+)
 
 var (
 	officer = partnership.Actor{Name: "olive", Role: partnership.RoleOfficer}
