@@ -21,6 +21,7 @@ import (
 var (
 	_ workflow.Register     = (*store.DB)(nil)
 	_ workflow.SessionStore = (*store.DB)(nil)
+	_ workflow.Inbox        = (*store.DB)(nil)
 )
 
 var (
