@@ -113,10 +113,13 @@ func (s *Server) documentPreview(c *echo.Context) error {
 
 // sendSandboxed sends a generated web page under a policy that lets it
 // show its own inline styles and nothing else: no scripts, no requests, no
-// forms, framed only by this service's pages.
+// forms, framed only by this service's pages. That last is said with
+// X-Frame-Options, not frame-ancestors 'self': a sandboxed page's origin is
+// opaque, so 'self' would match no page at all.
 func sendSandboxed(c *echo.Context, body []byte) error {
 	h := c.Response().Header()
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+	h.Set("X-Frame-Options", "SAMEORIGIN")
 	return c.HTMLBlob(http.StatusOK, body)
 }
 
