@@ -43,7 +43,7 @@ func (s *Server) authorize(route string) (echo.MiddlewareFunc, error) {
 // Nothing about the token is logged or echoed.
 func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 	addr, now := c.RealIP(), time.Now()
-	if wait := s.authFailures.wait(addr, now); wait > 0 {
+	if wait := s.authFailures.Wait(addr, now); wait > 0 {
 		s.metrics.authRateLimited.Inc()
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 		return partnership.Actor{}, partnership.NewError(partnership.ETooMany,
@@ -58,7 +58,7 @@ func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 	actor, err := s.flow.Authenticate(c.Request().Context(), secret)
 	if partnership.ErrorCode(err) == partnership.EUnauthorized {
 		s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
-		s.authFailures.fail(addr, now)
+		s.authFailures.Fail(addr, now)
 	}
 	return actor, err
 }

@@ -40,7 +40,7 @@ type Server struct {
 	log          *slog.Logger
 	echo         *echo.Echo
 	permissions  map[string]permission
-	authFailures *failureLimiter
+	authFailures *workflow.FailureLimiter
 	metrics      *metrics
 	scrape       http.Handler // GET /metrics: the metrics' exposition
 }
@@ -59,7 +59,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	m := newMetrics()
 	s := &Server{gen: cfg.Generator, reg: meteredRegister{Register: cfg.Register, m: m}, log: log,
-		permissions: permissions(), authFailures: newFailureLimiter(), metrics: m}
+		permissions: permissions(), authFailures: workflow.NewFailureLimiter(), metrics: m}
 	flow, err := workflow.New(s.gen, s.reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Observer: s})
 	if err != nil {
 		return nil, err

@@ -17,8 +17,12 @@ import (
 	"partnerdocs/workflow"
 )
 
-// The store is the register the use cases work against.
-var _ workflow.Register = (*store.DB)(nil)
+// The store is the register the use cases need, and keeps the forms' sessions.
+var (
+	_ workflow.Register     = (*store.DB)(nil)
+	_ workflow.SessionStore = (*store.DB)(nil)
+	_ workflow.Inbox        = (*store.DB)(nil)
+)
 
 var (
 	officer = partnership.Actor{Name: "olive", Role: partnership.RoleOfficer}

@@ -122,7 +122,7 @@ func (m *Main) newCommand(name string) command {
 	case "render":
 		return &renderCommand{stdin: m.Stdin, stdout: m.Stdout, stderr: m.Stderr}
 	case "serve":
-		return &serveCommand{stderr: m.Stderr, listening: m.Listening}
+		return &serveCommand{stdout: m.Stdout, stderr: m.Stderr, listening: m.Listening}
 	case "assess":
 		return &assessCommand{stdin: m.Stdin, stdout: m.Stdout}
 	case "migrate":

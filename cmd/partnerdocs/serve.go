@@ -9,14 +9,19 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
+	"strconv"
 	"time"
 
 	"partnerdocs/api"
 	"partnerdocs/store"
+	"partnerdocs/web"
+	"partnerdocs/workflow"
 )
 
-// serveCommand runs the HTTP API until its context is cancelled, then shuts
-// down gracefully: in-flight requests get shutdownTimeout to finish.
+// serveCommand runs the HTTP API and the forms until its context is
+// cancelled, then shuts down gracefully: in-flight requests get
+// shutdownTimeout to finish.
 type serveCommand struct {
 	generatorFlags
 	registerFlags
@@ -24,10 +29,12 @@ type serveCommand struct {
 	shutdownTimeout time.Duration
 	maxRenders      int
 
+	stdout    io.Writer // the first run's one-time sign-in address, never the log
 	stderr    io.Writer
 	listening func(net.Addr)
 	srv       *http.Server
 	db        *store.DB
+	sessions  *workflow.Sessions
 }
 
 func (c *serveCommand) flags(fs *flag.FlagSet) {
@@ -60,6 +67,10 @@ func (c *serveCommand) run(ctx context.Context) error {
 		return err
 	}
 	log.Info("listening", "addr", ln.Addr().String())
+	if err := c.printFirstRunLink(ctx, ln.Addr()); err != nil {
+		ln.Close()
+		return err
+	}
 	if c.listening != nil {
 		c.listening(ln.Addr())
 	}
@@ -85,8 +96,64 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 	if err != nil {
 		return nil, err
 	}
+	forms, err := c.forms(gen, log)
+	if err != nil {
+		return nil, err
+	}
 	c.srv = a.HTTPServer(c.addr)
+	c.srv.Handler = byPath(a.Handler(), forms.Handler())
 	return c.srv, nil
+}
+
+// forms is the browser front end over the same register. Its use cases
+// have their own render slots, as many as the API's.
+func (c *serveCommand) forms(gen workflow.Generator, log *slog.Logger) (*web.Server, error) {
+	flow, err := workflow.New(gen, c.db, workflow.Options{MaxConcurrentRenders: c.maxRenders})
+	if err != nil {
+		return nil, err
+	}
+	if c.sessions, err = workflow.NewSessions(c.db, flow, workflow.SessionOptions{}); err != nil {
+		return nil, err
+	}
+	return web.New(web.Config{Flow: flow, Sessions: c.sessions, Inbox: c.db, Logger: log})
+}
+
+// byPath sends the API's addresses (/api/, and the operations endpoints)
+// to the API and everything else to the forms.
+func byPath(apiHandler, formsHandler http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	for _, p := range []string{"/api/", "/healthz", "/readyz", "/metrics"} {
+		mux.Handle(p, apiHandler)
+	}
+	mux.Handle("/", formsHandler)
+	return mux
+}
+
+// printFirstRunLink prints, when no token is live yet, a one-time address
+// that signs an administrator in to the forms: the first run's way in. It
+// is printed on standard output, never logged; a new one replaces the last
+// at every start until a token exists, and each works once, for a day.
+func (c *serveCommand) printFirstRunLink(ctx context.Context, addr net.Addr) error {
+	secret, made, err := c.sessions.FirstRunLink(ctx)
+	if err != nil || !made {
+		return err
+	}
+	_, err = fmt.Fprintf(c.stdout, "No access token exists yet. To sign in as administrator (once, within 24 hours), open:\n\n  %s\n\n",
+		signInURL(addr, secret))
+	return err
+}
+
+// signInURL is the sign-in address on this machine carrying secret.
+func signInURL(addr net.Addr, secret string) string {
+	host := "127.0.0.1"
+	port := "8080"
+	if tcp, ok := addr.(*net.TCPAddr); ok {
+		port = strconv.Itoa(tcp.Port)
+		if !tcp.IP.IsUnspecified() {
+			host = tcp.IP.String()
+		}
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/sign-in?token=" + url.QueryEscape(secret)
 }
 
 // shutdown stops accepting connections and waits for in-flight requests,

@@ -1,25 +1,27 @@
-package api
+package workflow
 
 import (
 	"sync"
 	"time"
 )
 
-// Failed authentication is limited per client address so that nobody can
-// guess tokens at speed: each address may fail authFailureBurst times in a
-// row, then once more per authFailureEvery. A token has 256 random bits, so
-// this is not what keeps tokens secret; it keeps a guesser from costing us a
-// database lookup per attempt and makes the attempts visible as 429s.
+// Failed authentication (a bearer token on the API, a sign-in on the forms)
+// is limited per client address so that nobody can guess tokens at speed:
+// each address may fail authFailureBurst times in a row, then once more per
+// authFailureEvery. A token has 256 random bits, so this is not what keeps
+// tokens secret; it keeps a guesser from costing us a database lookup per
+// attempt and makes the attempts visible (429s on the API).
 const (
 	authFailureBurst   = 10
 	authFailureEvery   = 6 * time.Second
 	authFailureClients = 10_000 // addresses remembered at most
 )
 
-// failureLimiter is a token bucket per client address, in a bounded map.
+// FailureLimiter is a token bucket per client address, in a bounded map.
 // A full bucket is the same as no entry, so entries that have refilled are
-// dropped whenever room is needed.
-type failureLimiter struct {
+// dropped whenever room is needed. It is safe for concurrent use; each front
+// end keeps its own.
+type FailureLimiter struct {
 	mu      sync.Mutex
 	buckets map[string]bucket
 }
@@ -30,13 +32,14 @@ type bucket struct {
 	at   time.Time
 }
 
-func newFailureLimiter() *failureLimiter {
-	return &failureLimiter{buckets: map[string]bucket{}}
+// NewFailureLimiter returns a limiter that remembers no failures yet.
+func NewFailureLimiter() *FailureLimiter {
+	return &FailureLimiter{buckets: map[string]bucket{}}
 }
 
-// wait returns how long addr must wait before it may try again; zero when
+// Wait returns how long addr must wait before it may try again; zero when
 // it may try now.
-func (l *failureLimiter) wait(addr string, now time.Time) time.Duration {
+func (l *FailureLimiter) Wait(addr string, now time.Time) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b, ok := l.buckets[addr]
@@ -50,8 +53,8 @@ func (l *failureLimiter) wait(addr string, now time.Time) time.Duration {
 	return time.Duration((1 - b.left) * float64(authFailureEvery))
 }
 
-// fail records one failed authentication from addr.
-func (l *failureLimiter) fail(addr string, now time.Time) {
+// Fail records one failed authentication from addr.
+func (l *FailureLimiter) Fail(addr string, now time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b, ok := l.buckets[addr]
@@ -67,7 +70,7 @@ func (l *failureLimiter) fail(addr string, now time.Time) {
 // makeRoom drops refilled buckets when the map is full, and if that is not
 // enough, an arbitrary one: forgetting an address only gives it a fresh
 // burst, while an unbounded map would let many addresses exhaust memory.
-func (l *failureLimiter) makeRoom(now time.Time) {
+func (l *FailureLimiter) makeRoom(now time.Time) {
 	if len(l.buckets) < authFailureClients {
 		return
 	}

@@ -1,0 +1,311 @@
+package web_test
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"partnerdocs/internal/pdftest"
+	"partnerdocs/partnership"
+)
+
+// The names of the partners in the browser test: Polish, Romanian and
+// Welsh, typed into nothing (they come through the use cases) but shown on
+// every page and printed in the PDF.
+var partnerNames = []string{"Gmina Miejska Łódź – Wydział Środowiska", "Primăria Municipiului Cluj-Napoca (Direcția Mediu)", "Cyngor Sir Ynys Môn – Gwasanaethau Gwastraff"}
+
+// wcag22aa are the axe-core rule tags of WCAG 2.2 level AA.
+var wcag22aa = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+// TestBrowserReviewRoundTrip drives the forms in a real browser (Debian's
+// chromium, headless): an officer signs in with a token, finds a
+// partnership whose partners have Polish, Romanian and Welsh names,
+// generates the agreement, downloads its PDF and submits it; legal returns
+// it, first without a comment (the error summary), then with one; the
+// officer reads the comment. Every page visited is checked by axe-core
+// against WCAG 2.2 AA (zero violations allowed) and photographed into
+// $PARTNERDOCS_SCREENSHOTS (or a temporary folder, logged).
+func TestBrowserReviewRoundTrip(t *testing.T) {
+	ctx := newBrowser(t)
+	s := newSite(t)
+	rev := s.addPartnership(t, "waste-partnership.json", "Partneriaeth Gwastraff Łódź–Cluj–Môn")
+	renamePartners(t, s, rev)
+	shots := screenshotFolder(t)
+	v := &visit{t: t, ctx: ctx, site: s, shots: shots}
+
+	v.signIn("officer-sign-in", s.tokens[partnership.RoleOfficer], "Olu Officer")
+	v.open("officer-register", "/partnerships", `//h1[text()="Partnerships"]`)
+	v.wantText("Partneriaeth Gwastraff Łódź–Cluj–Môn")
+	v.click("officer-partnership", `//a[text()="Partneriaeth Gwastraff Łódź–Cluj–Môn"]`, `//h2[text()="Partners"]`)
+	for _, name := range partnerNames {
+		v.wantText(name)
+	}
+	v.do(chromedp.Click(chromedp.CSS(`input[name="kind"][value="agreement"]`)))
+	v.click("officer-generated", `//button[text()="Generate the draft"]`, `//p[contains(., "The draft has been generated.")]`)
+	v.wantText("Download the PDF")
+	pdf := v.download(`a[href$="/file"]`)
+	pdftest.Require(t, "pdftotext")
+	text := pdftest.Flat(pdftest.Text(t, pdf))
+	for _, name := range partnerNames {
+		if !strings.Contains(text, name) {
+			t.Errorf("the PDF's text does not hold %q", name)
+		}
+	}
+	v.click("officer-submitted", `//button[text()="Submit for legal review"]`, `//p[contains(., "sent for legal review")]`)
+	v.signOut()
+
+	v.signIn("legal-home", s.tokens[partnership.RoleLegal], "Lee Legal")
+	v.open("legal-queue", "/review", `//h1[text()="Legal review"]`)
+	v.click("legal-draft", `//a[starts-with(., "Partnership agreement, version 1")]`, `//h2[text()="Return to the officer"]`)
+	v.click("legal-return-without-comment", `//button[text()="Return the draft"]`, `//h2[text()="There is a problem"]`)
+	v.type_(`#returned-comment`, "Clause 7: the Welsh signatory’s title is missing (Cyngor Sir Ynys Môn)")
+	v.click("legal-returned", `//button[text()="Return the draft"]`, `//p[contains(., "returned to the officer")]`)
+	v.signOut()
+
+	v.signIn("officer-home-returned", s.tokens[partnership.RoleOfficer], "Drafts returned to you")
+	v.click("officer-returned-draft", `//a[starts-with(., "Partnership agreement, version 1")]`, `//h2[text()="Returned by legal review"]`)
+	v.wantText("Clause 7: the Welsh signatory’s title is missing (Cyngor Sir Ynys Môn)")
+}
+
+// TestBrowserOtherPages checks the pages the round trip does not visit,
+// each with axe-core, including every form with its error summary showing.
+func TestBrowserOtherPages(t *testing.T) {
+	ctx := newBrowser(t)
+	s := newSite(t)
+	s.addPartnership(t, "waste-partnership.json", "")
+	s.addPartnership(t, "minimal-proposal.json", "")
+	v := &visit{t: t, ctx: ctx, site: s, shots: screenshotFolder(t)}
+
+	v.open("sign-in", "/sign-in", `//h1[text()="Sign in"]`)
+	v.click("sign-in-error", `//button[text()="Sign in"]`, `//h2[text()="There is a problem"]`)
+	v.signIn("policy-home", s.tokens[partnership.RolePolicy], "The register at a glance")
+	v.open("policy-audit", "/audit", `//h1[text()="Audit trail"]`)
+	v.open("register-filter-error", "/partnerships?review_due=soon", `//h2[text()="There is a problem"]`)
+	v.open("not-found", "/no/such/page", `//h1[text()="Page not found"]`)
+	v.open("forbidden", "/partnerships/new", `//h1[text()="You cannot use this page"]`)
+	v.signOut()
+
+	v.signIn("officer-home", s.tokens[partnership.RoleOfficer], "Add a partnership")
+	v.open("new-partnership", "/partnerships/new", `//h1[text()="About the partnership"]`)
+	v.type_(`#name`, "Partneriaeth Gymunedol Dyffryn Conwy")
+	v.type_(`#purpose`, "Rhannu gwaith y parc gwledig")
+	v.type_(`#start-day`, "31")
+	v.type_(`#start-month`, "2")
+	v.type_(`#start-year`, "2027")
+	v.click("new-partnership-bad-date", `//button[text()="Save and continue"]`, `//h2[text()="There is a problem"]`)
+	v.wantText("The start date must be a real date")
+	v.type_(`#start-day`, "28")
+	v.click("new-partnership-saved", `//button[text()="Save and continue"]`, `//p[contains(., "added to the register")]`)
+	v.wantText("28 February 2027")
+}
+
+// visit is one browser session through the forms.
+type visit struct {
+	t     *testing.T
+	ctx   context.Context
+	site  *site
+	shots string
+	n     int
+}
+
+// open goes to path and waits for until to show.
+func (v *visit) open(name, path, until string) {
+	v.t.Helper()
+	v.do(chromedp.Navigate(v.site.URL+path), chromedp.WaitVisible(chromedp.Search(until)))
+	v.checked(name)
+}
+
+// click clicks what and waits for until to show on the page it leads to.
+func (v *visit) click(name, what, until string) {
+	v.t.Helper()
+	v.do(chromedp.Click(chromedp.Search(what)), chromedp.WaitVisible(chromedp.Search(until)))
+	v.checked(name)
+}
+
+// type_ replaces a field's value. SetValue, not SendKeys: the names are
+// not ASCII, and key events would go through a keyboard layout.
+func (v *visit) type_(selector, value string) {
+	v.t.Helper()
+	v.do(chromedp.SetValue(chromedp.CSS(selector), value))
+}
+
+func (v *visit) signIn(name, token, until string) {
+	v.t.Helper()
+	v.do(chromedp.Navigate(v.site.URL+"/sign-in"), chromedp.WaitVisible(chromedp.CSS(`#token`)))
+	v.type_(`#token`, token)
+	v.click(name, `//button[text()="Sign in"]`, `//*[contains(., "`+until+`")]`)
+}
+
+func (v *visit) signOut() {
+	v.t.Helper()
+	v.do(chromedp.Click(chromedp.Search(`//button[text()="Sign out"]`)),
+		chromedp.WaitVisible(chromedp.Search(`//p[contains(., "You have signed out.")]`)))
+}
+
+// wantText fails unless the page's text holds text.
+func (v *visit) wantText(text string) {
+	v.t.Helper()
+	body := run(v, chromedp.Text(chromedp.CSS("main")))
+	if !strings.Contains(body, text) {
+		v.t.Errorf("the page does not say %q:\n%s", text, body)
+	}
+}
+
+// download fetches the file the link points at from the page, as the
+// browser would, with its session.
+func (v *visit) download(link string) []byte {
+	v.t.Helper()
+	href := run(v, chromedp.AttributeValue(chromedp.CSS(link), "href")).Value
+	b64 := run(v, chromedp.Evaluate[string](`fetch(`+jsString(href)+`).then(r => r.ok ? r.blob() : Promise.reject(r.status))
+		.then(b => new Promise(done => { const f = new FileReader(); f.onload = () => done(f.result.split(",")[1]); f.readAsDataURL(b) }))`,
+		chromedp.EvalAwaitPromise))
+	body, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		v.t.Fatalf("downloading %s: %v", href, err)
+	}
+	return body
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// do runs steps in the browser, failing the test at the first error.
+func (v *visit) do(steps ...chromedp.Action[chromedp.Void]) {
+	v.t.Helper()
+	run(v, chromedp.Steps(steps...))
+}
+
+// run runs one action in the browser, at most 30 seconds, and returns its
+// value.
+func run[T any](v *visit, a chromedp.Action[T]) T {
+	v.t.Helper()
+	ctx, cancel := context.WithTimeout(v.ctx, 30*time.Second)
+	defer cancel()
+	out, err := chromedp.Run(ctx, a)
+	if err != nil {
+		v.t.Fatalf("browser: %v", err)
+	}
+	return out
+}
+
+// checked photographs the page and runs axe-core on it.
+func (v *visit) checked(name string) {
+	v.t.Helper()
+	v.n++
+	run(v, chromedp.Poll[bool](framesLoaded))
+	png := run(v, chromedp.FullScreenshot(100))
+	file := filepath.Join(v.shots, fmt.Sprintf("%02d-%s.png", v.n, name))
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		v.t.Fatal(err)
+	}
+	for _, violation := range v.axe() {
+		v.t.Errorf("%s: axe-core: %s", name, violation)
+	}
+}
+
+// framesLoaded is true once the page's frame (a document's preview) has
+// loaded: the parent page's resource timing lists a frame's document when
+// it has finished loading, sandboxed or not.
+const framesLoaded = `document.querySelectorAll("iframe").length ===
+	performance.getEntriesByType("resource").filter(e => e.initiatorType === "iframe").length`
+
+// axeViolation is what the test reports of one axe-core violation.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+func (a axeViolation) String() string {
+	return a.ID + " (" + a.Impact + "): " + a.Help + "\n    " + strings.Join(a.Nodes, "\n    ")
+}
+
+// axe runs axe-core's WCAG 2.2 AA rules on the page. The document preview's
+// sandboxed frame is left out: it is the generator's own HTML, with its own
+// tests, and a sandboxed frame cannot run axe.
+func (v *visit) axe() []axeViolation {
+	v.t.Helper()
+	tags, _ := json.Marshal(wcag22aa)
+	script := `axe.run(document, {runOnly: {type: "tag", values: ` + string(tags) + `}, iframes: false})
+		.then(r => r.violations.map(x => ({id: x.id, impact: x.impact || "", help: x.help,
+			nodes: x.nodes.map(n => n.target.join(" ") + ": " + n.html)})))`
+	run(v, chromedp.Evaluate[bool](axeSource(v.t)+";true"))
+	return run(v, chromedp.Evaluate[[]axeViolation](script, chromedp.EvalAwaitPromise))
+}
+
+func axeSource(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is vendored by scripts/vendor-govuk.sh: %v", err)
+	}
+	return string(src)
+}
+
+// newBrowser starts headless chromium for the test. Without chromium the
+// test skips on a developer's machine and fails in CI (CI=true), where
+// .ci/run installs it.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("chromium is not installed (apt-get install chromium): %v", err)
+		}
+		t.Skipf("chromium is not installed (apt-get install chromium): %v", err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1280, 1000))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// screenshotFolder is $PARTNERDOCS_SCREENSHOTS/<test name>, or a temporary
+// folder; either way it is logged.
+func screenshotFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if root := os.Getenv("PARTNERDOCS_SCREENSHOTS"); root != "" {
+		dir = filepath.Join(root, regexp.MustCompile(`[^A-Za-z0-9_-]+`).ReplaceAllString(t.Name(), "_"))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+	return dir
+}
+
+// renamePartners gives the partnership's first three partners the test's
+// names, as a new revision through the use cases.
+func renamePartners(t *testing.T, s *site, rev *partnership.Revision) {
+	t.Helper()
+	p := rev.Partnership
+	if len(p.Partners) < len(partnerNames) {
+		t.Fatalf("the sample has %d partners; the test names %d", len(p.Partners), len(partnerNames))
+	}
+	for i, name := range partnerNames {
+		p.Partners[i].Name = name
+	}
+	officer := partnership.Actor{Name: names[partnership.RoleOfficer], Role: partnership.RoleOfficer}
+	if _, err := s.flow.UpdatePartnership(t.Context(), officer, rev.Ref, rev.Number, &p); err != nil {
+		t.Fatal(err)
+	}
+}

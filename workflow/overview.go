@@ -1,0 +1,98 @@
+package workflow
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"partnerdocs/partnership"
+)
+
+// Overview is the register in figures, for policy's home page.
+type Overview struct {
+	Total int
+	// ByStatus counts partnerships by status, in the contract's order; a
+	// partnership with no status is counted under "".
+	ByStatus []StatusCount
+	// Significant counts the significant partnerships.
+	Significant int
+	// ReviewsOverdue lists the live partnerships whose next review date
+	// has passed, soonest due first.
+	ReviewsOverdue []partnership.PartnershipSummary
+}
+
+// StatusCount is how many partnerships have one status.
+type StatusCount struct {
+	Status partnership.Status
+	Count  int
+}
+
+// liveStatuses are the statuses of a partnership whose reviews still matter.
+var liveStatuses = []partnership.Status{partnership.StatusApproved, partnership.StatusActive, partnership.StatusUnderReview, partnership.StatusExiting}
+
+// Overview counts the register's current revisions, judged on asOf (zero:
+// now). It reads the register's summaries a page at a time, never the
+// partnerships themselves.
+func (s *Service) Overview(ctx context.Context, actor partnership.Actor, asOf time.Time) (Overview, error) {
+	reg, err := s.authorized(actor, ActionReadRegister)
+	if err != nil {
+		return Overview{}, err
+	}
+	if asOf.IsZero() {
+		asOf = s.now()
+	}
+	counts := map[partnership.Status]int{}
+	var o Overview
+	err = eachSummary(ctx, reg, partnership.PartnershipFilter{}, func(p partnership.PartnershipSummary) {
+		o.Total++
+		counts[p.Status]++
+		if p.Significant {
+			o.Significant++
+		}
+	})
+	if err != nil {
+		return Overview{}, err
+	}
+	for _, st := range append([]partnership.Status{""}, partnership.StatusValues...) {
+		if counts[st] > 0 || st != "" {
+			o.ByStatus = append(o.ByStatus, StatusCount{Status: st, Count: counts[st]})
+		}
+	}
+	o.ReviewsOverdue, err = overdue(ctx, reg, asOf)
+	return o, err
+}
+
+// overdue lists the live partnerships whose review was due before asOf.
+func overdue(ctx context.Context, reg Register, asOf time.Time) ([]partnership.PartnershipSummary, error) {
+	day := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	filter := partnership.PartnershipFilter{Status: liveStatuses, ReviewDueBefore: day}
+	var due []partnership.PartnershipSummary
+	err := eachSummary(ctx, reg, filter, func(p partnership.PartnershipSummary) {
+		if p.NextReview != "" {
+			due = append(due, p)
+		}
+	})
+	slices.SortStableFunc(due, func(a, b partnership.PartnershipSummary) int {
+		return strings.Compare(string(a.NextReview), string(b.NextReview))
+	})
+	return due, err
+}
+
+// eachSummary hands fn every summary matching filter, a page at a time.
+func eachSummary(ctx context.Context, reg Register, filter partnership.PartnershipFilter, fn func(partnership.PartnershipSummary)) error {
+	filter.Limit = partnership.MaxPageSize
+	for {
+		page, next, err := reg.ListPartnerships(ctx, filter)
+		if err != nil {
+			return err
+		}
+		for _, p := range page {
+			fn(p)
+		}
+		if next == "" {
+			return nil
+		}
+		filter.After = next
+	}
+}
