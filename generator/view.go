@@ -356,7 +356,7 @@ func (v *view) buildContributions(p *partnership.Partnership) {
 func (v *view) buildRisks() {
 	v.Risks = make([]riskRow, len(v.P.Risks))
 	for i, r := range v.P.Risks {
-		v.Risks[i] = riskRow{Risk: r, Score: r.Likelihood * r.Impact}
+		v.Risks[i] = riskRow{Risk: r, Score: r.Score()}
 	}
 }
 

@@ -163,9 +163,6 @@ func risks(p *Partnership) RisksItem {
 	return item
 }
 
-// Score is the risk's likelihood times its impact, 1 to 25 (§4(b)).
-func (r Risk) Score() int { return r.Likelihood * r.Impact }
-
 func resources(p *Partnership) ResourcesItem {
 	item := ResourcesItem{Answer: yesIf(len(p.Contributions) > 0)}
 	years := make(map[FinancialYear]bool, 4)

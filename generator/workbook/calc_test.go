@@ -93,8 +93,8 @@ func expectedCounts(revs []partnership.Revision, year partnership.FinancialYear,
 			add("All targets", 0, 1)
 		}
 		live := p.Status != partnership.StatusClosed && p.Status != partnership.StatusRejected && p.Status != partnership.StatusWithdrawn
-		fl := complianceOf(p)
-		for i, ok := range []bool{fl.agreement, fl.comms, fl.isp, fl.exit, fl.risk, fl.sponsor} {
+		fl := partnership.ComplianceOf(p)
+		for i, ok := range []bool{fl.Agreement, fl.CommunicationsAgreement, fl.ISPOrWaiver, fl.ExitStrategy, fl.RiskAssessment, fl.SponsoringOfficer} {
 			add(gapLabels[i], 0, b2i(live && !ok))
 		}
 		d := p.Dates

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"strconv"
+
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -14,7 +16,7 @@ import (
 // registerRow is one partnership on the Register sheet.
 type registerRow struct {
 	rev               *partnership.Revision
-	fl                compliance
+	fl                partnership.Compliance
 	council, partners int64 // the year's contributions, in pence
 }
 
@@ -27,7 +29,7 @@ func registerSheet(year partnership.FinancialYear, c partnership.Council) *sheet
 	date := func(header string, pick func(*partnership.Dates) partnership.Date) column[registerRow] {
 		return text(header, 12, kindDate, "", func(r *registerRow) any { return dateCell(p(r), pick) })
 	}
-	flag := func(header string, width float64, def string, v func(f compliance) bool) column[registerRow] {
+	flag := func(header string, width float64, def string, v func(f partnership.Compliance) bool) column[registerRow] {
 		return text(header, width, kindText, def, func(r *registerRow) any { return yn(v(r.fl)) })
 	}
 	return &sheet[registerRow]{name: SheetRegister, table: "RegisterTable",
@@ -46,12 +48,12 @@ func registerSheet(year partnership.FinancialYear, c partnership.Council) *sheet
 			date("End", func(d *partnership.Dates) partnership.Date { return d.End }),
 			date("Next review", func(d *partnership.Dates) partnership.Date { return d.NextReview }),
 			text("Sponsoring officer", 24, kindWrap, "", func(r *registerRow) any { return sponsorName(p(r)) }),
-			flag("Agreement", 11, defAgreement, func(f compliance) bool { return f.agreement }),
-			flag("Communications agreement", 15, defComms, func(f compliance) bool { return f.comms }),
-			flag("ISP or waiver", 11, defISP, func(f compliance) bool { return f.isp }),
-			flag("Exit strategy", 11, defExit, func(f compliance) bool { return f.exit }),
-			flag("Risk assessment", 11, defRisk, func(f compliance) bool { return f.risk }),
-			flag("Has sponsoring officer", 12, defSponsor, func(f compliance) bool { return f.sponsor }),
+			flag("Agreement", 11, defAgreement, func(f partnership.Compliance) bool { return f.Agreement }),
+			flag("Communications agreement", 15, defComms, func(f partnership.Compliance) bool { return f.CommunicationsAgreement }),
+			flag("ISP or waiver", 11, defISP, func(f partnership.Compliance) bool { return f.ISPOrWaiver }),
+			flag("Exit strategy", 11, defExit, func(f partnership.Compliance) bool { return f.ExitStrategy }),
+			flag("Risk assessment", 11, defRisk, func(f partnership.Compliance) bool { return f.RiskAssessment }),
+			flag("Has sponsoring officer", 12, defSponsor, func(f partnership.Compliance) bool { return f.SponsoringOfficer }),
 			text("Council contribution £", 16, kindMoney, defCouncilMoney, func(r *registerRow) any { return pounds(r.council) }),
 			text("Partner contributions £", 16, kindMoney, defPartnerMoney, func(r *registerRow) any { return pounds(r.partners) }),
 			text("Total contributions £", 16, kindMoney, defTotalMoney, func(r *registerRow) any { return pounds(r.council + r.partners) }),
@@ -62,7 +64,7 @@ func registerSheet(year partnership.FinancialYear, c partnership.Council) *sheet
 		},
 		rows: func(rev *partnership.Revision, yield func(*registerRow) error) error {
 			council, partners := contributionsIn(&rev.Partnership, year)
-			return yield(&registerRow{rev: rev, fl: complianceOf(&rev.Partnership), council: council, partners: partners})
+			return yield(&registerRow{rev: rev, fl: partnership.ComplianceOf(&rev.Partnership), council: council, partners: partners})
 		},
 	}
 }
@@ -82,11 +84,11 @@ func risksSheet() *sheet[riskRow] {
 	// their columns found by header.
 	score := func(r *riskRow, n int) any {
 		row := rowNum(n)
-		return excelize.Cell{Formula: s.letter("Likelihood") + row + "*" + s.letter("Impact") + row, Value: r.k.Likelihood * r.k.Impact}
+		return excelize.Cell{Formula: s.letter("Likelihood") + row + "*" + s.letter("Impact") + row, Value: r.k.Score()}
 	}
 	rating := func(r *riskRow, n int) any {
 		at := s.letter("Score") + rowNum(n)
-		return excelize.Cell{Formula: `IF(` + at + `>=15,"High",IF(` + at + `>=6,"Medium","Low"))`, Value: riskRating(r.k.Likelihood * r.k.Impact)}
+		return excelize.Cell{Formula: `IF(` + at + `>=` + strconv.Itoa(partnership.RiskHighFrom) + `,"High",IF(` + at + `>=` + strconv.Itoa(partnership.RiskMediumFrom) + `,"Medium","Low"))`, Value: r.k.Rating()}
 	}
 	s.cols = []column[riskRow]{
 		text("Ref", 14, kindText, "", func(r *riskRow) any { return r.rev.Ref }),

@@ -84,8 +84,8 @@ func ptr[T any](v T) *T { return &v }
 
 // wbLabel turns a contract value such as "under_review" into the words the
 // workbook shows ("Under review").
-func wbLabel[T ~string](v T) string {
-	s := strings.ReplaceAll(string(v), "_", " ")
+func wbLabel[T worded](v T) string {
+	s := v.Text()
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return ""
@@ -93,9 +93,15 @@ func wbLabel[T ~string](v T) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// worded is an enumeration of the contract: partnership holds its words.
+type worded interface {
+	~string
+	Text() string
+}
+
 // parseLabel reads a word an officer chose back into a contract value: the
 // label or the value itself, in any case, surrounding spaces ignored.
-func parseLabel[T ~string](s string, values []T) (T, bool) {
+func parseLabel[T worded](s string, values []T) (T, bool) {
 	s = strings.TrimSpace(s)
 	for _, v := range values {
 		if strings.EqualFold(s, wbLabel(v)) || strings.EqualFold(s, string(v)) {
@@ -105,7 +111,7 @@ func parseLabel[T ~string](s string, values []T) (T, bool) {
 	return "", false
 }
 
-func wbLabels[T ~string](values []T) []string {
+func wbLabels[T worded](values []T) []string {
 	out := make([]string, len(values))
 	for i, v := range values {
 		out[i] = wbLabel(v)

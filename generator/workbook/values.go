@@ -9,40 +9,6 @@ import (
 
 // How the partnership's facts read in the workbook's cells.
 
-// compliance holds the six compliance flags of the register, each true when
-// the partnership has the thing. Definitions explains each from the data.
-type compliance struct{ agreement, comms, isp, exit, risk, sponsor bool }
-
-// agreementInstruments are the legal instruments that are an agreement
-// between the partners; informal arrangements, forums and contracts for
-// services are not.
-var agreementInstruments = []partnership.LegalInstrument{
-	partnership.LegalInstrumentTermsOfReference, partnership.LegalInstrumentMou, partnership.LegalInstrumentMouPartBinding,
-	partnership.LegalInstrumentBindingAgreement, partnership.LegalInstrumentJointCommittee,
-	partnership.LegalInstrumentIncorporatedEntity, partnership.LegalInstrumentS75Agreement, partnership.LegalInstrumentGrantAgreement,
-}
-
-func complianceOf(p *partnership.Partnership) compliance {
-	is := p.InformationSharing
-	return compliance{
-		agreement: contains(agreementInstruments, p.LegalInstrument),
-		comms:     p.Communications != nil,
-		isp:       is != nil && (is.Required || strings.TrimSpace(is.WaiverReason) != ""),
-		exit:      p.Exit != nil && strings.TrimSpace(p.Exit.Strategy) != "",
-		risk:      len(p.Risks) > 0,
-		sponsor:   p.SponsoringOfficer != nil && strings.TrimSpace(p.SponsoringOfficer.Name) != "",
-	}
-}
-
-func contains[T comparable](s []T, v T) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // contributionsIn sums the year's contributions in pence: the council's
 // and the other partners'.
 func contributionsIn(p *partnership.Partnership, year partnership.FinancialYear) (council, partners int64) {
@@ -85,12 +51,7 @@ func significanceWord(b bool) string {
 	return "Not significant"
 }
 
-func routeWord(r partnership.ApprovalRoute) string {
-	if r == partnership.RouteCMT {
-		return "CMT"
-	}
-	return wbLabel(r)
-}
+func routeWord(r partnership.ApprovalRoute) string { return wbLabel(r) }
 
 func leadPartner(p *partnership.Partnership, c partnership.Council) any {
 	if p.CouncilRole == partnership.CouncilRoleLead {
@@ -133,17 +94,6 @@ func blockers(a *partnership.Assessment) int {
 		}
 	}
 	return n
-}
-
-// riskRating is the word the Risks sheet's rating formula gives.
-func riskRating(score int) string {
-	switch {
-	case score >= 15:
-		return "High"
-	case score >= 6:
-		return "Medium"
-	}
-	return "Low"
 }
 
 // nonEmpty leaves a cell blank rather than writing an empty string.

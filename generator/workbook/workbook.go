@@ -208,7 +208,7 @@ func (wb *workbookData) build(f *excelize.File) error {
 		Creator:     wb.council.Name,
 		Keywords:    string(wb.year) + ", partnerships, CMT, Partnership Protocol §5(b)",
 		Category:    "Partnerships annual report",
-		Description: "Financial year " + string(wb.year) + " (" + wb.first.Format("2 January 2006") + " to " + wb.last.Format("2 January 2006") + "), as at " + wb.at.Format("2 January 2006") + ".",
+		Description: "Financial year " + string(wb.year) + " (" + partnership.FormatDate(wb.first) + " to " + partnership.FormatDate(wb.last) + "), as at " + partnership.FormatDate(wb.at) + ".",
 		Created:     wb.at.Format(time.RFC3339),
 		Modified:    wb.at.Format(time.RFC3339),
 		Language:    "en-GB",

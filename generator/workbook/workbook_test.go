@@ -140,8 +140,8 @@ func TestWorkbookRegisterCells(t *testing.T) {
 		if p.Dates != nil {
 			want["Start"], want["End"], want["Next review"] = fmtDate(p.Dates.Start), fmtDate(p.Dates.End), fmtDate(p.Dates.NextReview)
 		}
-		fl := complianceOf(p)
-		for i, b := range []bool{fl.agreement, fl.comms, fl.isp, fl.exit, fl.risk, fl.sponsor} {
+		fl := partnership.ComplianceOf(p)
+		for i, b := range []bool{fl.Agreement, fl.CommunicationsAgreement, fl.ISPOrWaiver, fl.ExitStrategy, fl.RiskAssessment, fl.SponsoringOfficer} {
 			want[gaps[i][1]] = yn(b)
 		}
 		for h, w := range want {
@@ -183,7 +183,7 @@ func TestWorkbookTargetRiskReviewCells(t *testing.T) {
 		}
 		for _, k := range p.Risks {
 			checkWbRow(t, SheetRisks, risks, ri, []string{rev.Ref, p.Name, k.ID, k.Description, wbLabel(k.Category), wbLabel(k.Phase),
-				strconv.Itoa(k.Likelihood), strconv.Itoa(k.Impact), strconv.Itoa(k.Likelihood * k.Impact), riskRating(k.Likelihood * k.Impact), k.Mitigation, k.Owner})
+				strconv.Itoa(k.Likelihood), strconv.Itoa(k.Impact), strconv.Itoa(k.Score()), k.Rating(), k.Mitigation, k.Owner})
 			if fm, _ := f.GetCellFormula(SheetRisks, fmt.Sprintf("I%d", ri+1)); fm != fmt.Sprintf("G%d*H%d", ri+1, ri+1) {
 				t.Errorf("Risks!I%d formula = %q", ri+1, fm)
 			}
