@@ -125,6 +125,8 @@ func (a *assessor) assess() Assessment {
 		return cmp.Compare(severityRank(x.Severity), severityRank(y.Severity))
 	})
 	a.out.Findings = a.findings
+	c := ComplianceOf(a.p)
+	a.out.Compliance = &c
 	return a.out
 }
 

@@ -19,6 +19,10 @@ type Assessment struct {
 	BudgetApprovalNeeded bool            `json:"budget_approval_needed"`
 	ConsentsNeeded       []ConsentNeeded `json:"consents_needed"`
 	Findings             []Finding       `json:"findings"`
+	// Compliance is the six compliance flags (ComplianceOf) when the
+	// assessment was made; nil on an assessment stored before they were
+	// part of it.
+	Compliance *Compliance `json:"compliance,omitempty"`
 }
 
 // Classification is what §3 makes of an arrangement.

@@ -15,24 +15,24 @@ type Compliance struct {
 	// joint committee, an incorporated entity, an s75 agreement or a grant
 	// agreement; not when none is recorded, or it is informal, a forum or a
 	// contract for services (§4(a)).
-	Agreement bool
+	Agreement bool `json:"agreement"`
 	// CommunicationsAgreement feeds "Communications agreement": a
 	// Partnership Communications Agreement is recorded (communications is
 	// given, §4(g)).
-	CommunicationsAgreement bool
+	CommunicationsAgreement bool `json:"communications_agreement"`
 	// ISPOrWaiver feeds "ISP or waiver": an Information Sharing Protocol is
 	// required and recorded, or it is waived with a reason that is not
 	// blank (§4(e)).
-	ISPOrWaiver bool
+	ISPOrWaiver bool `json:"isp_or_waiver"`
 	// ExitStrategy feeds "Exit strategy": exit.strategy is written down,
 	// not blank (§4(f)).
-	ExitStrategy bool
+	ExitStrategy bool `json:"exit_strategy"`
 	// RiskAssessment feeds "Risk assessment": at least one risk is in the
 	// risk register (§4(b)).
-	RiskAssessment bool
+	RiskAssessment bool `json:"risk_assessment"`
 	// SponsoringOfficer feeds "Has sponsoring officer": a sponsoring
 	// officer is named, not blank (§4(c)).
-	SponsoringOfficer bool
+	SponsoringOfficer bool `json:"sponsoring_officer"`
 }
 
 // ComplianceOf works out the compliance flags from the record alone: they
