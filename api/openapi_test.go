@@ -457,6 +457,7 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 // left out of the document.
 var goEnums = map[reflect.Type][]string{
 	reflect.TypeFor[partnership.Status]():                 enumTexts(partnership.StatusValues),
+	reflect.TypeFor[partnership.Answer]():                 enumTexts(partnership.AnswerValues),
 	reflect.TypeFor[partnership.LegalInstrument]():        enumTexts(partnership.LegalInstrumentValues),
 	reflect.TypeFor[partnership.CouncilRole]():            enumTexts(partnership.CouncilRoleValues),
 	reflect.TypeFor[partnership.Override]():               enumTexts(partnership.OverrideValues),

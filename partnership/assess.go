@@ -127,6 +127,8 @@ func (a *assessor) assess() Assessment {
 	a.out.Findings = a.findings
 	c := ComplianceOf(a.p)
 	a.out.Compliance = &c
+	ck := a.checklist()
+	a.out.Checklist = ck.Items()
 	return a.out
 }
 

@@ -23,6 +23,10 @@ type Assessment struct {
 	// assessment was made; nil on an assessment stored before they were
 	// part of it.
 	Compliance *Compliance `json:"compliance,omitempty"`
+	// Checklist is the answer to every item of the Annex 2 checklist, in
+	// its order (ChecklistOf gives the facts behind each); nil on an
+	// assessment stored before the answers were part of it.
+	Checklist []ChecklistAnswer `json:"checklist,omitempty"`
 }
 
 // Classification is what §3 makes of an arrangement.

@@ -46,6 +46,38 @@ func (c *Checklist) Answers() []Answer {
 	}
 }
 
+// ChecklistAnswer is one item of the checklist and its answer, as the
+// Assessment carries it; ChecklistOf gives the facts behind each.
+type ChecklistAnswer struct {
+	Item    string `json:"item"`    // a stable id, such as "risk_assessment"
+	Section string `json:"section"` // where the protocol asks it, such as "§4(b)"
+	Answer  Answer `json:"answer"`
+}
+
+// checklistItems are the items' ids and sections, in the order of the
+// checklist (and of Checklist.Answers).
+var checklistItems = [...]struct{ id, section string }{
+	{"partnership", "§3"}, {"alternatives", "§4"}, {"strategic_fit", "§2, §3"}, {"significance", "§3(a)"},
+	{"legal_status", "§4(a)"}, {"legal_power", "§4(a)"}, {"legal_consulted", "§4(a)"},
+	{"sponsoring_officer", "§4(c)"}, {"representatives", "§4(a), §4(c)"}, {"substitutes", "§4(a)"},
+	{"consents", "§4(c)"}, {"risk_assessment", "§4(b)"}, {"resources", "§4(d)"},
+	{"within_budget", "§4(c), §4(d)"}, {"information_sharing", "§4(e)"}, {"lifespan", "§4(f)"},
+	{"succession", "§4(f)"}, {"exit_strategy", "§4(f)"}, {"communications", "§4(g)"},
+	{"targets", "§5(b)"}, {"reporting", "§5(b)"}, {"self_assessment", "§5(b)"},
+	{"statutory_duties", "§4(a)"}, {"approval_route", "§5(b)"}, {"decision", "§5(b)"},
+}
+
+// Items is every item's id, section and answer, in the order of the
+// checklist.
+func (c *Checklist) Items() []ChecklistAnswer {
+	answers := c.Answers()
+	out := make([]ChecklistAnswer, len(answers))
+	for i, a := range answers {
+		out[i] = ChecklistAnswer{Item: checklistItems[i].id, Section: checklistItems[i].section, Answer: a}
+	}
+	return out
+}
+
 // Answer is the checklist's answer to one item.
 type Answer string
 

@@ -458,3 +458,29 @@ func TestChecklistOfEmptyRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessCarriesTheChecklistAndCompliance: the Assessment's checklist
+// answers and compliance flags are the ones ChecklistOf and ComplianceOf
+// give for the same partnership, council and date, every item named once.
+func TestAssessCarriesTheChecklistAndCompliance(t *testing.T) {
+	council := partnership.DefaultCouncil()
+	for _, name := range samples.Names() {
+		p := decodeSample(t, name)
+		a := partnership.Assess(p, council, assessDate)
+		ck := partnership.ChecklistOf(p, council, assessDate)
+		want := ck.Answers()
+		if len(a.Checklist) != len(want) {
+			t.Fatalf("%s: %d checklist answers, want %d", name, len(a.Checklist), len(want))
+		}
+		seen := map[string]bool{}
+		for i, item := range a.Checklist {
+			if item.Answer != want[i] || item.Item == "" || item.Section == "" || seen[item.Item] {
+				t.Errorf("%s: checklist[%d] = %+v, want answer %s and a new item id", name, i, item, want[i])
+			}
+			seen[item.Item] = true
+		}
+		if a.Compliance == nil || *a.Compliance != partnership.ComplianceOf(p) {
+			t.Errorf("%s: compliance %+v, want %+v", name, a.Compliance, partnership.ComplianceOf(p))
+		}
+	}
+}
