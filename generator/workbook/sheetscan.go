@@ -98,7 +98,9 @@ func (s *sheetScanner) more() (bool, error) {
 // from pos, reading on as needed; the part ending first is an error.
 func (s *sheetScanner) find(from int, sep string) (int, error) {
 	for {
-		if i := bytes.Index(s.buf[s.pos+from:s.end], []byte(sep)); i >= 0 {
+		if i := bytes.Index(s.buf[s.pos+from:s.end], []byte(sep)); i >= 0 && from+i > maxTextRunBytes {
+			return 0, &textRunError{}
+		} else if i >= 0 {
 			return from + i, nil
 		}
 		from = max(from, s.end-s.pos-len(sep)+1)
@@ -167,6 +169,9 @@ func (s *sheetScanner) readText() (int, error) {
 		} else if !ok {
 			break
 		}
+	}
+	if i > maxTextRunBytes {
+		return 0, &textRunError{}
 	}
 	raw := s.buf[s.pos : s.pos+i]
 	s.pos += i
@@ -277,7 +282,7 @@ func (s *sheetScanner) endTag() (int, error) {
 func (s *sheetScanner) startTag() (int, error) {
 	i, quote := 1, byte(0) // find the '>' outside quotes
 	for ; ; i++ {
-		if s.pos+i == s.end {
+		for s.pos+i == s.end {
 			if ok, err := s.more(); err != nil || !ok {
 				return 0, cmpErr(err, errUnexpectedEOF)
 			}
