@@ -23,6 +23,10 @@ type partsRead struct {
 	sstErr, rowsErr error
 }
 
+func (pr partsRead) String() string {
+	return fmt.Sprintf("shared strings %s (%v)\nrows\n%s(%v)", pr.sst, pr.sstErr, pr.rows, pr.rowsErr)
+}
+
 // readParts reads sst and sheet with sheetScanner (xml false) or with the
 // encoding/xml reference (xml true); oneByte feeds the scanner a byte at a
 // time, so that every token crosses a refill.
@@ -66,8 +70,8 @@ func readParts(sst, sheet []byte, xml, oneByte bool) partsRead {
 func checkSameAsXML(t testing.TB, label string, sst, sheet []byte, mustRead bool) string {
 	t.Helper()
 	ref, got := readParts(sst, sheet, true, false), readParts(sst, sheet, false, false)
-	if slow := readParts(sst, sheet, false, true); fmt.Sprint(slow) != fmt.Sprint(got) {
-		t.Fatalf("%s: a byte at a time %+v, at once %+v", label, slow, got)
+	if slow := readParts(sst, sheet, false, true); slow.String() != got.String() {
+		t.Fatalf("%s: a byte at a time %v\nat once %v", label, slow, got)
 	}
 	switch {
 	case got.sstErr == nil && ref.sstErr != nil:
