@@ -2,8 +2,6 @@ package workbook
 
 import (
 	"archive/zip"
-	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -18,7 +16,8 @@ import (
 )
 
 // A streaming reader of an .xlsx package's worksheets, for ReadReturn,
-// on encoding/xml's RawToken. It answers each row's cells as raw text
+// on sheetScanner (sheetscan.go; the small parts, workbook and
+// relationships, with encoding/xml). It answers each row's cells as raw text
 // exactly as excelize's Rows.Columns(Options{RawCellValue: true}) does
 // (shared and inline strings resolved, numbers, dates and booleans as
 // stored, trailing empty cells dropped), without decoding each cell through
@@ -27,7 +26,7 @@ import (
 // Reading is bounded whatever the part holds: no cell's text is held past
 // a cell's limit (a longer one is reported, not kept), and a run of more
 // than maxTextRunBytes bytes without markup, which no cell can hold, stops
-// the part there (runGuard), so a return whose one cell unzips to hundreds
+// the part there (the scanner's textRunError), so a return whose one cell unzips to hundreds
 // of megabytes is refused after reading about a megabyte of it.
 
 // xlsxPackage is an opened .xlsx: its parts, its sheets by name and its
@@ -159,24 +158,24 @@ const maxSharedStringBytes = 64 << 20
 
 // parseSharedStrings reads the shared strings part.
 func parseSharedStrings(r io.Reader) ([]string, map[int]bool, error) {
-	d := newPartDecoder(r)
+	sc := newSheetScanner(r)
 	var out []string
 	long := map[int]bool{}
 	var text cellTextBuf
 	total, depth, siDepth, tDepth := 0, 0, 0, 0
 	inRun, inPhonetic := false, false
 	for {
-		tok, err := d.RawToken()
+		tok, err := sc.next()
 		if err == io.EOF {
 			return out, long, nil
 		}
 		if err != nil {
 			return out, long, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok {
+		case tokStart:
 			depth++
-			switch name := t.Name.Local; {
+			switch name := string(sc.name); {
 			case name == "si" && siDepth == 0:
 				siDepth = depth
 				text.reset()
@@ -188,7 +187,7 @@ func parseSharedStrings(r io.Reader) ([]string, map[int]bool, error) {
 			case name == "t" && !inPhonetic && tDepth == 0 && (depth == siDepth+1 || (inRun && depth == siDepth+2)):
 				tDepth = depth
 			}
-		case xml.EndElement:
+		case tokEnd:
 			switch {
 			case depth == tDepth:
 				tDepth = 0
@@ -206,9 +205,9 @@ func parseSharedStrings(r io.Reader) ([]string, map[int]bool, error) {
 				siDepth = 0
 			}
 			depth--
-		case xml.CharData:
+		case tokText:
 			if tDepth > 0 {
-				text.add(t)
+				text.add(sc.text)
 			}
 		}
 	}
@@ -263,15 +262,16 @@ func (p *xlsxPackage) eachSheetRow(sheet string, fn func(n int, cells []string, 
 
 // sheetParser holds the state of one sheet being streamed.
 type sheetParser struct {
-	d      *xml.Decoder
+	sc     *sheetScanner
 	sst    []string
 	long   map[int]bool // shared strings too long for a cell
 	cells  []string
 	over   []int // columns (1-based) of the row's cells too long for a cell
 	v      cellTextBuf
 	is     cellTextBuf
-	at     string // the reference of the cell being read, for errors
-	inCell bool   // a cell is being read
+	atCol  int  // the column and row of the cell being read, for errors
+	atRow  int  //
+	inCell bool // a cell is being read
 }
 
 // CellTooLongError is a cell that could not be read to its end because its
@@ -288,14 +288,15 @@ func (e *CellTooLongError) Error() string {
 // excelize.TotalRows is an error. fn gets the row's cells and the columns
 // (1-based) of those too long for a cell, whose text is not kept.
 func parseSheetRows(r io.Reader, sst []string, long map[int]bool, fn func(n int, cells []string, over []int) bool) error {
-	sp := &sheetParser{d: newPartDecoder(r), sst: sst, long: long}
+	sp := &sheetParser{sc: newSheetScanner(r), sst: sst, long: long}
 	err := sp.rows(fn)
+	at, _ := excelize.CoordinatesToCellName(sp.atCol, sp.atRow)
 	var run *textRunError
 	switch {
 	case errors.As(err, &run):
-		return &CellTooLongError{Cell: sp.at}
+		return &CellTooLongError{Cell: at}
 	case err != nil && sp.inCell:
-		return &CellError{Cell: sp.at, Err: err}
+		return &CellError{Cell: at, Err: err}
 	}
 	return err
 }
@@ -331,7 +332,7 @@ func (sp *sheetParser) rows(fn func(n int, cells []string, over []int) bool) err
 		return fn(cur, sp.cells, sp.over)
 	}
 	for {
-		tok, err := sp.d.RawToken()
+		tok, err := sp.sc.next()
 		if err == io.EOF {
 			flush()
 			return nil
@@ -339,11 +340,11 @@ func (sp *sheetParser) rows(fn func(n int, cells []string, over []int) bool) err
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch tok {
+		case tokStart:
+			switch string(sp.sc.name) {
 			case "row":
-				n, err := rowNumber(t)
+				n, err := rowNumber(sp.sc.attrs)
 				if err != nil {
 					return err
 				}
@@ -366,12 +367,12 @@ func (sp *sheetParser) rows(fn func(n int, cells []string, over []int) bool) err
 					sp.cells, sp.over = sp.cells[:0], sp.over[:0]
 				}
 				col++
-				if err := sp.cell(t, cur, &col); err != nil {
+				if err := sp.cell(cur, &col); err != nil {
 					return err
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
+		case tokEnd:
+			if string(sp.sc.name) == "sheetData" {
 				flush()
 				return nil
 			}
@@ -380,12 +381,12 @@ func (sp *sheetParser) rows(fn func(n int, cells []string, over []int) bool) err
 }
 
 // rowNumber reads the r of a <row>, 0 when it has none.
-func rowNumber(t xml.StartElement) (int, error) {
+func rowNumber(attrs []scanAttr) (int, error) {
 	n := 0
-	for _, a := range t.Attr {
-		if a.Name.Local == "r" {
+	for _, a := range attrs {
+		if string(a.local) == "r" {
 			var err error
-			if n, err = strconv.Atoi(a.Value); err != nil {
+			if n, err = atoi(a.value); err != nil {
 				return 0, err
 			}
 		}
@@ -399,6 +400,21 @@ func rowNumber(t xml.StartElement) (int, error) {
 	return n, nil
 }
 
+// atoi is strconv.Atoi, without a string for plain numbers.
+func atoi(b []byte) (int, error) {
+	n := 0
+	for i, c := range b {
+		if c < '0' || c > '9' || i >= 9 {
+			return strconv.Atoi(string(b))
+		}
+		n = n*10 + int(c-'0')
+	}
+	if len(b) == 0 {
+		return strconv.Atoi("")
+	}
+	return n, nil
+}
+
 // Cell types that decide how a cell's value is read.
 const (
 	cellOther = iota
@@ -406,27 +422,27 @@ const (
 	cellInline
 )
 
-// cell reads the <c> element t starts, to its end, into the row: its raw
-// value, placed at its column from r (col is one past the last otherwise).
-func (sp *sheetParser) cell(t xml.StartElement, row int, col *int) error {
+// cell reads the <c> element just started, to its end, into the row: its
+// raw value, placed at its column from r (col is one past the last
+// otherwise).
+func (sp *sheetParser) cell(row int, col *int) error {
 	typ := cellOther
-	for _, a := range t.Attr {
-		switch a.Name.Local {
+	for _, a := range sp.sc.attrs {
+		switch string(a.local) {
 		case "r":
-			c := quickColumn(a.Value)
+			c := quickColumn(a.value)
 			if c == 0 {
 				var err error
-				if c, _, err = excelize.CellNameToCoordinates(a.Value); err != nil {
+				if c, _, err = excelize.CellNameToCoordinates(string(a.value)); err != nil {
 					return err
 				}
 			}
 			*col = c
 		case "t":
-			typ = cellType(a.Value)
+			typ = cellType(string(a.value))
 		}
 	}
-	sp.at, _ = excelize.CoordinatesToCellName(*col, max(row, 1))
-	sp.inCell = true
+	sp.atCol, sp.atRow, sp.inCell = *col, max(row, 1), true
 	val, long, hasF, err := sp.cellValue(typ)
 	if err != nil {
 		return err
@@ -463,17 +479,17 @@ func (sp *sheetParser) cellValue(typ int) (val string, long, hasF bool, err erro
 	depth := 0
 	var inV, inIS, inRun, inPhonetic, inT bool
 	for {
-		tok, err := sp.d.RawToken()
+		tok, err := sp.sc.next()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
 			return "", false, false, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch tok {
+		case tokStart:
 			depth++
-			switch name := t.Name.Local; {
+			switch name := string(sp.sc.name); {
 			case depth == 1 && name == "v":
 				inV, hasV = true, true
 			case depth == 1 && name == "f":
@@ -488,7 +504,7 @@ func (sp *sheetParser) cellValue(typ int) (val string, long, hasF bool, err erro
 			case name == "t" && !inPhonetic && (depth == 2 || (inRun && depth == 3)):
 				inT = true
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
 				val, long = sp.value(typ, hasV, hasIS)
 				return val, long, hasF, nil
@@ -502,12 +518,12 @@ func (sp *sheetParser) cellValue(typ int) (val string, long, hasF bool, err erro
 				inT = false
 			}
 			depth--
-		case xml.CharData:
+		case tokText:
 			switch {
 			case inV && depth == 1:
-				sp.v.add(t)
+				sp.v.add(sp.sc.text)
 			case inT:
-				sp.is.add(t)
+				sp.is.add(sp.sc.text)
 			}
 		}
 	}
@@ -598,31 +614,6 @@ const maxTextRunBytes = 1 << 20
 type textRunError struct{}
 
 func (*textRunError) Error() string { return "a run of text longer than any cell holds" }
-
-// runGuard passes a part's bytes through, counting the bytes since the
-// last '<', and fails once they pass maxTextRunBytes.
-type runGuard struct {
-	r   io.Reader
-	run int
-}
-
-func (g *runGuard) Read(p []byte) (int, error) {
-	n, err := g.r.Read(p)
-	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
-		g.run = n - i - 1
-	} else {
-		g.run += n
-	}
-	if g.run > maxTextRunBytes {
-		return 0, &textRunError{}
-	}
-	return n, err
-}
-
-// newPartDecoder decodes a part strictly, through a runGuard.
-func newPartDecoder(r io.Reader) *xml.Decoder {
-	return xml.NewDecoder(bufio.NewReaderSize(&runGuard{r: r}, 64<<10))
-}
 
 // quickColumn reads the column of a plain reference such as F12, or answers
 // 0 for excelize to judge.

@@ -18,7 +18,7 @@ import (
 // filledReturn is a return with every kind of cell an officer or a
 // spreadsheet program may leave: numbers, dates, text needing escapes,
 // rich text, formulas, booleans and Excel's _xHHHH_ escapes. It takes a
-// testing.TB so that FuzzSheetRowsMatchesXML can seed itself with its
+// testing.TB so that FuzzSheetScanMatchesXML can seed itself with its
 // sheets.
 func filledReturn(t testing.TB) []byte {
 	t.Helper()
@@ -172,7 +172,7 @@ func TestXLSXReaderMatchesExcelizeLibreOffice(t *testing.T) {
 
 // libreOffice holds filledReturn as LibreOffice saves it, converted once
 // per test binary for TestXLSXReaderMatchesExcelizeLibreOffice and
-// FuzzSheetRowsMatchesXML.
+// TestSheetScanMatchesXMLWorkbooks.
 var libreOffice struct {
 	once sync.Once
 	b    []byte
