@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,6 +56,9 @@ func TestBrowserReviewRoundTrip(t *testing.T) {
 	v.do(chromedp.Click(chromedp.CSS(`input[name="kind"][value="agreement"]`)))
 	v.click("officer-generated", `//button[text()="Generate the draft"]`, `//p[contains(., "The draft has been generated.")]`)
 	v.wantText("Download the PDF")
+	for _, name := range partnerNames {
+		v.wantFrameText(name)
+	}
 	pdf := v.download(`a[href$="/file"]`)
 	pdftest.Require(t, "pdftotext")
 	text := pdftest.Flat(pdftest.Text(t, pdf))
@@ -111,11 +117,12 @@ func TestBrowserOtherPages(t *testing.T) {
 
 // visit is one browser session through the forms.
 type visit struct {
-	t     *testing.T
-	ctx   context.Context
-	site  *site
-	shots string
-	n     int
+	t      *testing.T
+	ctx    context.Context
+	site   *site
+	shots  string
+	n      int
+	frames []string // the text of each frame of the page, read by checked
 }
 
 // open goes to path and waits for until to show.
@@ -205,9 +212,11 @@ func (v *visit) checked(name string) {
 	v.t.Helper()
 	v.n++
 	run(v, chromedp.Poll[bool](framesLoaded))
-	png := run(v, chromedp.FullScreenshot(100))
+	v.frames = v.frameTexts()
+	v.framesPainted()
+	shot := run(v, chromedp.FullScreenshot(100))
 	file := filepath.Join(v.shots, fmt.Sprintf("%02d-%s.png", v.n, name))
-	if err := os.WriteFile(file, png, 0o644); err != nil {
+	if err := os.WriteFile(file, shot, 0o644); err != nil {
 		v.t.Fatal(err)
 	}
 	for _, violation := range v.axe() {
@@ -220,6 +229,111 @@ func (v *visit) checked(name string) {
 // it has finished loading, sandboxed or not.
 const framesLoaded = `document.querySelectorAll("iframe").length ===
 	performance.getEntriesByType("resource").filter(e => e.initiatorType === "iframe").length`
+
+// frameTexts waits until each frame of the page shows its document, and
+// returns their texts. A sandboxed frame (the document preview) has an
+// opaque origin, so chromium runs it in a process of its own, as a target
+// of its own: the parent page's load events and resource timing say it has
+// loaded before it has painted, and a screenshot taken then shows an empty
+// box. Reading the frame's own document through its target waits for it,
+// and proves the preview shows the document, not a sign-in page.
+func (v *visit) frameTexts() []string {
+	v.t.Helper()
+	srcs := run(v, chromedp.Evaluate[[]string](`[...document.querySelectorAll("iframe")].map(f => f.src)`))
+	texts := make([]string, len(srcs))
+	for i, src := range srcs {
+		texts[i] = v.frameText(src)
+	}
+	return texts
+}
+
+// frameText is the text of the frame showing src, once it has some.
+func (v *visit) frameText(src string) string {
+	v.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if text := v.frameTargetText(src); text != "" {
+			return text
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	v.t.Fatalf("the frame showing %s never showed any text", src)
+	return ""
+}
+
+// frameTargetText is the text of the frame target showing src, "" while
+// there is none or its document has not finished loading.
+func (v *visit) frameTargetText(src string) string {
+	infos, err := chromedp.Targets(v.ctx)
+	if err != nil {
+		v.t.Fatalf("browser: %v", err)
+	}
+	for _, info := range infos {
+		if info.Type != "iframe" || info.URL != src {
+			continue
+		}
+		ctx, cancel := chromedp.NewContext(v.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+		text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? document.body.innerText : ""`))
+		cancel()
+		if err == nil {
+			return text
+		}
+	}
+	return ""
+}
+
+// framesPainted waits until each frame of the page has painted its
+// document. Chromium does not paint a frame of another process while it
+// is off screen (it throttles it), and a full-page screenshot does not
+// wake it: a person scrolls to the preview and sees it, a screenshot of the
+// whole page shows an empty box. So each frame is brought into view and
+// photographed on its own until it shows ink; the page stays scrolled
+// there, as scrolling back would throttle the frame again before the full
+// screenshot (which photographs the whole page from its top whatever the
+// scroll).
+func (v *visit) framesPainted() {
+	v.t.Helper()
+	for i := range v.frames {
+		sel := chromedp.CSS(fmt.Sprintf("iframe:nth-of-type(%d)", i+1))
+		v.do(chromedp.ScrollIntoView(sel))
+		deadline := time.Now().Add(10 * time.Second)
+		for !hasInk(v.t, run(v, chromedp.Screenshot(sel))) {
+			if time.Now().After(deadline) {
+				v.t.Fatalf("frame %d of the page never painted its document", i+1)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+}
+
+// hasInk reports whether a PNG has a dark pixel: text, not an empty box
+// (whose grey border is lighter than any text).
+func hasInk(t *testing.T, b []byte) bool {
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("reading a screenshot: %v", err)
+	}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if c := color.GrayModel.Convert(img.At(x, y)).(color.Gray); c.Y < 64 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wantFrameText fails unless the page's frame (its preview) shows text.
+func (v *visit) wantFrameText(text string) {
+	v.t.Helper()
+	for _, f := range v.frames {
+		if strings.Contains(f, text) {
+			return
+		}
+	}
+	v.t.Errorf("no frame of the page shows %q (%d frames)", text, len(v.frames))
+}
 
 // axeViolation is what the test reports of one axe-core violation.
 type axeViolation struct {
