@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
+	"partnerdocs/generator/workbook"
 	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
@@ -173,12 +175,19 @@ func (v *visit) wantText(text string) {
 func (v *visit) download(link string) []byte {
 	v.t.Helper()
 	href := run(v, chromedp.AttributeValue(chromedp.CSS(link), "href")).Value
-	b64 := run(v, chromedp.Evaluate[string](`fetch(`+jsString(href)+`).then(r => r.ok ? r.blob() : Promise.reject(r.status))
+	return v.fetch(`fetch(` + jsString(href) + `)`)
+}
+
+// fetch runs a fetch expression in the page (with its session) and
+// returns the body of its answer.
+func (v *visit) fetch(expr string) []byte {
+	v.t.Helper()
+	b64 := run(v, chromedp.Evaluate[string](expr+`.then(r => r.ok ? r.blob() : Promise.reject(r.status))
 		.then(b => new Promise(done => { const f = new FileReader(); f.onload = () => done(f.result.split(",")[1]); f.readAsDataURL(b) }))`,
 		chromedp.EvalAwaitPromise))
 	body, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
-		v.t.Fatalf("downloading %s: %v", href, err)
+		v.t.Fatalf("downloading with %s: %v", expr, err)
 	}
 	return body
 }
@@ -422,4 +431,46 @@ func renamePartners(t *testing.T, s *site, rev *partnership.Revision) {
 	if _, err := s.flow.UpdatePartnership(t.Context(), officer, rev.Ref, rev.Number, &p); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestBrowserCMTReturn: policy downloads the year's workbook with the
+// page's own form, sends it back with an actual that is not a number and
+// sees that cell named in the error summary, then sends a good return,
+// which is applied.
+func TestBrowserCMTReturn(t *testing.T) {
+	ctx := newBrowser(t)
+	s := newSite(t)
+	rev := s.addPartnership(t, "waste-partnership.json", "")
+	v := &visit{t: t, ctx: ctx, site: s, shots: screenshotFolder(t)}
+
+	v.signIn("policy-home", s.tokens[partnership.RolePolicy], "The register at a glance")
+	v.click("cmt", `//a[text()="CMT workbook"]`, `//h1[text()="Annual CMT workbook"]`)
+	download := `(f => fetch(f.action + "?" + new URLSearchParams(new FormData(f))))(document.querySelector('form[action="/reports/cmt/workbook"]'))`
+	f, err := excelize.OpenReader(bytes.NewReader(v.fetch(download)))
+	if err != nil {
+		t.Fatalf("the download is not a workbook: %v", err)
+	}
+	defer f.Close()
+	actual, rag := targetCells(t, f, rev.Ref, rev.Partnership.Targets[0].ID)
+	setCell(t, f, actual, "about half")
+	v.upload(`#return-file`, workbookBytes(t, f))
+	v.click("cmt-bad-cell", `//button[text()="Send the return"]`, `//h2[text()="There is a problem"]`)
+	v.wantText(workbook.SheetTargets + "!" + actual + ": ")
+
+	setCell(t, f, actual, 48.5)
+	setCell(t, f, rag, "Amber")
+	v.upload(`#return-file`, workbookBytes(t, f))
+	v.click("cmt-applied", `//button[text()="Send the return"]`, `//h2[text()="Return applied"]`)
+	v.wantText("1 partnership changed")
+	v.click("cmt-changed-partnership", `//ul[@id="returned-partnerships"]//a`, `//h2[text()="Partners"]`)
+}
+
+// upload puts a file holding body into the file input at selector.
+func (v *visit) upload(selector string, body []byte) {
+	v.t.Helper()
+	file := filepath.Join(v.t.TempDir(), "cmt-return.xlsx")
+	if err := os.WriteFile(file, body, 0o600); err != nil {
+		v.t.Fatal(err)
+	}
+	v.do(chromedp.SetUploadFiles(chromedp.CSS(selector), []string{file}))
 }

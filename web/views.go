@@ -13,6 +13,7 @@ import (
 	_ "time/tzdata" // UK time on a machine (or distroless image) without a zone database
 
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 //go:embed templates/*.html
@@ -100,7 +101,11 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 		"dateField": func(name, legend string, value dateInput, err string) dateFieldData {
 			return dateFieldData{Name: name, Legend: legend, Value: value, Error: err}
 		},
-		"row": func(key, value string) summaryRow { return summaryRow{Key: key, Value: value} },
+		"yearSelect": func(id, label string, years []partnership.FinancialYear, chosen partnership.FinancialYear, err string) yearSelectData {
+			return yearSelectData{ID: id, Label: label, Years: years, Chosen: chosen, Error: err}
+		},
+		"maxReturnMB": func() int { return workflow.MaxReturnBytes >> 20 },
+		"row":         func(key, value string) summaryRow { return summaryRow{Key: key, Value: value} },
 		"ifThen": func(cond bool, yes, no string) string {
 			if cond {
 				return yes
@@ -115,6 +120,14 @@ type dateFieldData struct {
 	Name, Legend string
 	Value        dateInput
 	Error        string
+}
+
+// yearSelectData is a select of financial years on a page.
+type yearSelectData struct {
+	ID, Label string
+	Years     []partnership.FinancialYear
+	Chosen    partnership.FinancialYear
+	Error     string
 }
 
 // summaryRow is one row of a GOV.UK summary list.
