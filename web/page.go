@@ -91,6 +91,7 @@ var successMessages = map[string]string{
 	"approved":   "The draft has been approved. The approved copy has no DRAFT mark.",
 	"returned":   "The draft has been returned to the officer with your comment.",
 	"created":    "The partnership has been added to the register.",
+	"updated":    "The partnership has been saved as a new revision.",
 	"signed-out": "You have signed out.",
 }
 

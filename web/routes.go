@@ -34,7 +34,9 @@ func (s *Server) routes() []route {
 		{method: http.MethodGet, path: "/", action: workflow.ActionReadRegister, handler: s.home},
 		{method: http.MethodGet, path: "/partnerships", action: workflow.ActionReadRegister, handler: s.partnerships},
 		{method: http.MethodGet, path: "/partnerships/new", action: workflow.ActionCreatePartnership, handler: s.newPartnershipPage},
-		{method: http.MethodPost, path: "/partnerships/new", action: workflow.ActionCreatePartnership, handler: s.createPartnership},
+		{method: http.MethodPost, path: "/partnerships/new", action: workflow.ActionCreatePartnership, handler: s.contractPost},
+		{method: http.MethodGet, path: "/partnerships/:ref/edit", action: workflow.ActionUpdatePartnership, handler: s.editPartnershipPage},
+		{method: http.MethodPost, path: "/partnerships/:ref/edit", action: workflow.ActionUpdatePartnership, handler: s.contractPost},
 		{method: http.MethodGet, path: "/partnerships/:ref", action: workflow.ActionReadRegister, handler: s.partnership},
 		{method: http.MethodPost, path: "/partnerships/:ref/documents", action: workflow.ActionGenerateDocument, handler: s.generateDocument},
 
