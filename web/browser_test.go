@@ -104,17 +104,34 @@ func TestBrowserOtherPages(t *testing.T) {
 	v.signOut()
 
 	v.signIn("officer-home", s.tokens[partnership.RoleOfficer], "Add a partnership")
-	v.open("new-partnership", "/partnerships/new", `//h1[text()="About the partnership"]`)
+	v.open("new-partnership-tasks", "/partnerships/new", `//h1[text()="Partnership details"]`)
+	v.click("new-partnership-about", `//button[text()="About the partnership"]`, `//h1[text()="About the partnership"]`)
 	v.type_(`#name`, "Partneriaeth Gymunedol Dyffryn Conwy")
 	v.type_(`#purpose`, "Rhannu gwaith y parc gwledig")
-	v.type_(`#start-day`, "31")
-	v.type_(`#start-month`, "2")
-	v.type_(`#start-year`, "2027")
+	v.type_(`#dates-start-day`, "31")
+	v.type_(`#dates-start-month`, "2")
+	v.type_(`#dates-start-year`, "2027")
 	v.click("new-partnership-bad-date", `//button[text()="Save and continue"]`, `//h2[text()="There is a problem"]`)
-	v.wantText("The start date must be a real date")
-	v.type_(`#start-day`, "28")
-	v.click("new-partnership-saved", `//button[text()="Save and continue"]`, `//p[contains(., "added to the register")]`)
+	v.wantText("real date")
+	v.type_(`#dates-start-day`, "28")
+	v.click("new-partnership-partners", `//button[text()="Save and continue"]`, `//h1[text()="Partners"]`)
+	for i, name := range partnerNames {
+		v.click(fmt.Sprintf("new-partnership-partner-%d", i+1), `//button[starts-with(., "Add a")]`, fmt.Sprintf(`//*[@id="partners-%d-name"]`, i))
+		v.type_(fmt.Sprintf(`#partners-%d-id`, i), fmt.Sprintf("partner-%d", i+1))
+		v.type_(fmt.Sprintf(`#partners-%d-name`, i), name)
+		v.type_(fmt.Sprintf(`#partners-%d-type`, i), "local_authority")
+	}
+	v.click("new-partnership-significance", `//button[text()="Save and continue"]`, `//h1[starts-with(., "Is it a partnership")]`)
+	v.click("new-partnership-tasks-progress", `//button[text()="Back to the task list"]`, `//h1[text()="Partnership details"]`)
+	v.click("new-partnership-check", `//button[text()="Check your answers"]`, `//h1[text()="Check your answers"]`)
+	for _, name := range partnerNames {
+		v.wantText(name)
+	}
+	v.click("new-partnership-saved", `//button[text()="Save the partnership"]`, `//p[contains(., "added to the register")]`)
 	v.wantText("28 February 2027")
+	for _, name := range partnerNames {
+		v.wantText(name)
+	}
 }
 
 // visit is one browser session through the forms.
@@ -144,6 +161,8 @@ func (v *visit) click(name, what, until string) {
 // type_ replaces a field's value. SetValue, not SendKeys: the names are
 // not ASCII, and key events would go through a keyboard layout.
 func (v *visit) type_(selector, value string) {
+	v.t.Helper()
+	v.do(chromedp.ScrollIntoView(chromedp.CSS(selector)))
 	v.t.Helper()
 	v.do(chromedp.SetValue(chromedp.CSS(selector), value))
 }
