@@ -112,7 +112,7 @@ func TestBrowserOtherPages(t *testing.T) {
 	v.type_(`#dates-start-month`, "2")
 	v.type_(`#dates-start-year`, "2027")
 	v.click("new-partnership-bad-date", `//button[text()="Save and continue"]`, `//h2[text()="There is a problem"]`)
-	v.wantText("real date")
+	v.wantText("The start date must be a real date")
 	v.type_(`#dates-start-day`, "28")
 	v.click("new-partnership-partners", `//button[text()="Save and continue"]`, `//h1[text()="Partners"]`)
 	for i, name := range partnerNames {

@@ -131,6 +131,9 @@ func contractProblem(p partnership.Problem) fieldError {
 		if strings.Contains(p.Message, "date") {
 			fe.Field += "-day"
 		}
+		if strings.Contains(p.Message, "not a real date") {
+			fe.Message = "The " + strings.ToLower(label(p.Path[strings.LastIndex(p.Path, ".")+1:])) + " date must be a real date"
+		}
 	}
 	return fe
 }
