@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +17,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
+	"partnerdocs/generator/workbook"
 	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
@@ -53,6 +58,9 @@ func TestBrowserReviewRoundTrip(t *testing.T) {
 	v.do(chromedp.Click(chromedp.CSS(`input[name="kind"][value="agreement"]`)))
 	v.click("officer-generated", `//button[text()="Generate the draft"]`, `//p[contains(., "The draft has been generated.")]`)
 	v.wantText("Download the PDF")
+	for _, name := range partnerNames {
+		v.wantFrameText(name)
+	}
 	pdf := v.download(`a[href$="/file"]`)
 	pdftest.Require(t, "pdftotext")
 	text := pdftest.Flat(pdftest.Text(t, pdf))
@@ -96,26 +104,44 @@ func TestBrowserOtherPages(t *testing.T) {
 	v.signOut()
 
 	v.signIn("officer-home", s.tokens[partnership.RoleOfficer], "Add a partnership")
-	v.open("new-partnership", "/partnerships/new", `//h1[text()="About the partnership"]`)
+	v.open("new-partnership-tasks", "/partnerships/new", `//h1[text()="Partnership details"]`)
+	v.click("new-partnership-about", `//button[text()="About the partnership"]`, `//h1[text()="About the partnership"]`)
 	v.type_(`#name`, "Partneriaeth Gymunedol Dyffryn Conwy")
 	v.type_(`#purpose`, "Rhannu gwaith y parc gwledig")
-	v.type_(`#start-day`, "31")
-	v.type_(`#start-month`, "2")
-	v.type_(`#start-year`, "2027")
+	v.type_(`#dates-start-day`, "31")
+	v.type_(`#dates-start-month`, "2")
+	v.type_(`#dates-start-year`, "2027")
 	v.click("new-partnership-bad-date", `//button[text()="Save and continue"]`, `//h2[text()="There is a problem"]`)
 	v.wantText("The start date must be a real date")
-	v.type_(`#start-day`, "28")
-	v.click("new-partnership-saved", `//button[text()="Save and continue"]`, `//p[contains(., "added to the register")]`)
+	v.type_(`#dates-start-day`, "28")
+	v.click("new-partnership-partners", `//button[text()="Save and continue"]`, `//h1[text()="Partners"]`)
+	for i, name := range partnerNames {
+		v.click(fmt.Sprintf("new-partnership-partner-%d", i+1), `//button[starts-with(., "Add a")]`, fmt.Sprintf(`//*[@id="partners-%d-name"]`, i))
+		v.type_(fmt.Sprintf(`#partners-%d-id`, i), fmt.Sprintf("partner-%d", i+1))
+		v.type_(fmt.Sprintf(`#partners-%d-name`, i), name)
+		v.type_(fmt.Sprintf(`#partners-%d-type`, i), "local_authority")
+	}
+	v.click("new-partnership-significance", `//button[text()="Save and continue"]`, `//h1[starts-with(., "Is it a partnership")]`)
+	v.click("new-partnership-tasks-progress", `//button[text()="Back to the task list"]`, `//h1[text()="Partnership details"]`)
+	v.click("new-partnership-check", `//button[text()="Check your answers"]`, `//h1[text()="Check your answers"]`)
+	for _, name := range partnerNames {
+		v.wantText(name)
+	}
+	v.click("new-partnership-saved", `//button[text()="Save the partnership"]`, `//p[contains(., "added to the register")]`)
 	v.wantText("28 February 2027")
+	for _, name := range partnerNames {
+		v.wantText(name)
+	}
 }
 
 // visit is one browser session through the forms.
 type visit struct {
-	t     *testing.T
-	ctx   context.Context
-	site  *site
-	shots string
-	n     int
+	t      *testing.T
+	ctx    context.Context
+	site   *site
+	shots  string
+	n      int
+	frames []string // the text of each frame of the page, read by checked
 }
 
 // open goes to path and waits for until to show.
@@ -135,6 +161,8 @@ func (v *visit) click(name, what, until string) {
 // type_ replaces a field's value. SetValue, not SendKeys: the names are
 // not ASCII, and key events would go through a keyboard layout.
 func (v *visit) type_(selector, value string) {
+	v.t.Helper()
+	v.do(chromedp.ScrollIntoView(chromedp.CSS(selector)))
 	v.t.Helper()
 	v.do(chromedp.SetValue(chromedp.CSS(selector), value))
 }
@@ -166,12 +194,19 @@ func (v *visit) wantText(text string) {
 func (v *visit) download(link string) []byte {
 	v.t.Helper()
 	href := run(v, chromedp.AttributeValue(chromedp.CSS(link), "href")).Value
-	b64 := run(v, chromedp.Evaluate[string](`fetch(`+jsString(href)+`).then(r => r.ok ? r.blob() : Promise.reject(r.status))
+	return v.fetch(`fetch(` + jsString(href) + `)`)
+}
+
+// fetch runs a fetch expression in the page (with its session) and
+// returns the body of its answer.
+func (v *visit) fetch(expr string) []byte {
+	v.t.Helper()
+	b64 := run(v, chromedp.Evaluate[string](expr+`.then(r => r.ok ? r.blob() : Promise.reject(r.status))
 		.then(b => new Promise(done => { const f = new FileReader(); f.onload = () => done(f.result.split(",")[1]); f.readAsDataURL(b) }))`,
 		chromedp.EvalAwaitPromise))
 	body, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
-		v.t.Fatalf("downloading %s: %v", href, err)
+		v.t.Fatalf("downloading with %s: %v", expr, err)
 	}
 	return body
 }
@@ -205,9 +240,11 @@ func (v *visit) checked(name string) {
 	v.t.Helper()
 	v.n++
 	run(v, chromedp.Poll[bool](framesLoaded))
-	png := run(v, chromedp.FullScreenshot(100))
+	v.frames = v.frameTexts()
+	v.framesPainted()
+	shot := run(v, chromedp.FullScreenshot(100))
 	file := filepath.Join(v.shots, fmt.Sprintf("%02d-%s.png", v.n, name))
-	if err := os.WriteFile(file, png, 0o644); err != nil {
+	if err := os.WriteFile(file, shot, 0o644); err != nil {
 		v.t.Fatal(err)
 	}
 	for _, violation := range v.axe() {
@@ -220,6 +257,111 @@ func (v *visit) checked(name string) {
 // it has finished loading, sandboxed or not.
 const framesLoaded = `document.querySelectorAll("iframe").length ===
 	performance.getEntriesByType("resource").filter(e => e.initiatorType === "iframe").length`
+
+// frameTexts waits until each frame of the page shows its document, and
+// returns their texts. A sandboxed frame (the document preview) has an
+// opaque origin, so chromium runs it in a process of its own, as a target
+// of its own: the parent page's load events and resource timing say it has
+// loaded before it has painted, and a screenshot taken then shows an empty
+// box. Reading the frame's own document through its target waits for it,
+// and proves the preview shows the document, not a sign-in page.
+func (v *visit) frameTexts() []string {
+	v.t.Helper()
+	srcs := run(v, chromedp.Evaluate[[]string](`[...document.querySelectorAll("iframe")].map(f => f.src)`))
+	texts := make([]string, len(srcs))
+	for i, src := range srcs {
+		texts[i] = v.frameText(src)
+	}
+	return texts
+}
+
+// frameText is the text of the frame showing src, once it has some.
+func (v *visit) frameText(src string) string {
+	v.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if text := v.frameTargetText(src); text != "" {
+			return text
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	v.t.Fatalf("the frame showing %s never showed any text", src)
+	return ""
+}
+
+// frameTargetText is the text of the frame target showing src, "" while
+// there is none or its document has not finished loading.
+func (v *visit) frameTargetText(src string) string {
+	infos, err := chromedp.Targets(v.ctx)
+	if err != nil {
+		v.t.Fatalf("browser: %v", err)
+	}
+	for _, info := range infos {
+		if info.Type != "iframe" || info.URL != src {
+			continue
+		}
+		ctx, cancel := chromedp.NewContext(v.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+		text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? document.body.innerText : ""`))
+		cancel()
+		if err == nil {
+			return text
+		}
+	}
+	return ""
+}
+
+// framesPainted waits until each frame of the page has painted its
+// document. Chromium does not paint a frame of another process while it
+// is off screen (it throttles it), and a full-page screenshot does not
+// wake it: a person scrolls to the preview and sees it, a screenshot of the
+// whole page shows an empty box. So each frame is brought into view and
+// photographed on its own until it shows ink; the page stays scrolled
+// there, as scrolling back would throttle the frame again before the full
+// screenshot (which photographs the whole page from its top whatever the
+// scroll).
+func (v *visit) framesPainted() {
+	v.t.Helper()
+	for i := range v.frames {
+		sel := chromedp.CSS(fmt.Sprintf("iframe:nth-of-type(%d)", i+1))
+		v.do(chromedp.ScrollIntoView(sel))
+		deadline := time.Now().Add(10 * time.Second)
+		for !hasInk(v.t, run(v, chromedp.Screenshot(sel))) {
+			if time.Now().After(deadline) {
+				v.t.Fatalf("frame %d of the page never painted its document", i+1)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+}
+
+// hasInk reports whether a PNG has a dark pixel: text, not an empty box
+// (whose grey border is lighter than any text).
+func hasInk(t *testing.T, b []byte) bool {
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("reading a screenshot: %v", err)
+	}
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if c := color.GrayModel.Convert(img.At(x, y)).(color.Gray); c.Y < 64 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wantFrameText fails unless the page's frame (its preview) shows text.
+func (v *visit) wantFrameText(text string) {
+	v.t.Helper()
+	for _, f := range v.frames {
+		if strings.Contains(f, text) {
+			return
+		}
+	}
+	v.t.Errorf("no frame of the page shows %q (%d frames)", text, len(v.frames))
+}
 
 // axeViolation is what the test reports of one axe-core violation.
 type axeViolation struct {
@@ -308,4 +450,46 @@ func renamePartners(t *testing.T, s *site, rev *partnership.Revision) {
 	if _, err := s.flow.UpdatePartnership(t.Context(), officer, rev.Ref, rev.Number, &p); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestBrowserCMTReturn: policy downloads the year's workbook with the
+// page's own form, sends it back with an actual that is not a number and
+// sees that cell named in the error summary, then sends a good return,
+// which is applied.
+func TestBrowserCMTReturn(t *testing.T) {
+	ctx := newBrowser(t)
+	s := newSite(t)
+	rev := s.addPartnership(t, "waste-partnership.json", "")
+	v := &visit{t: t, ctx: ctx, site: s, shots: screenshotFolder(t)}
+
+	v.signIn("policy-home", s.tokens[partnership.RolePolicy], "The register at a glance")
+	v.click("cmt", `//a[text()="CMT workbook"]`, `//h1[text()="Annual CMT workbook"]`)
+	download := `(f => fetch(f.action + "?" + new URLSearchParams(new FormData(f))))(document.querySelector('form[action="/reports/cmt/workbook"]'))`
+	f, err := excelize.OpenReader(bytes.NewReader(v.fetch(download)))
+	if err != nil {
+		t.Fatalf("the download is not a workbook: %v", err)
+	}
+	defer f.Close()
+	actual, rag := targetCells(t, f, rev.Ref, rev.Partnership.Targets[0].ID)
+	setCell(t, f, actual, "about half")
+	v.upload(`#return-file`, workbookBytes(t, f))
+	v.click("cmt-bad-cell", `//button[text()="Send the return"]`, `//h2[text()="There is a problem"]`)
+	v.wantText(workbook.SheetTargets + "!" + actual + ": ")
+
+	setCell(t, f, actual, 48.5)
+	setCell(t, f, rag, "Amber")
+	v.upload(`#return-file`, workbookBytes(t, f))
+	v.click("cmt-applied", `//button[text()="Send the return"]`, `//h2[text()="Return applied"]`)
+	v.wantText("1 partnership changed")
+	v.click("cmt-changed-partnership", `//ul[@id="returned-partnerships"]//a`, `//h2[text()="Partners"]`)
+}
+
+// upload puts a file holding body into the file input at selector.
+func (v *visit) upload(selector string, body []byte) {
+	v.t.Helper()
+	file := filepath.Join(v.t.TempDir(), "cmt-return.xlsx")
+	if err := os.WriteFile(file, body, 0o600); err != nil {
+		v.t.Fatal(err)
+	}
+	v.do(chromedp.SetUploadFiles(chromedp.CSS(selector), []string{file}))
 }

@@ -28,7 +28,8 @@ type navItem struct {
 }
 
 // fieldError is one problem with what was entered: the id of the field it
-// is about (the summary links to it) and the message.
+// is about (the summary links to it; none for a problem no field on the
+// page holds, such as a cell of an uploaded workbook) and the message.
 type fieldError struct {
 	Field   string
 	Message string
@@ -53,6 +54,7 @@ func navigation(actor partnership.Actor, path string) []navItem {
 		{"/", "Home", workflow.ActionReadRegister},
 		{"/partnerships", "Partnerships", workflow.ActionReadRegister},
 		{"/review", "Legal review", workflow.ActionReviewQueue},
+		{"/reports/cmt", "CMT workbook", workflow.ActionCMTWorkbook},
 		{"/audit", "Audit trail", workflow.ActionAudit},
 	}
 	var nav []navItem
@@ -89,6 +91,7 @@ var successMessages = map[string]string{
 	"approved":   "The draft has been approved. The approved copy has no DRAFT mark.",
 	"returned":   "The draft has been returned to the officer with your comment.",
 	"created":    "The partnership has been added to the register.",
+	"updated":    "The partnership has been saved as a new revision.",
 	"signed-out": "You have signed out.",
 }
 

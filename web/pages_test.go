@@ -227,28 +227,3 @@ func TestGenerateSubmitReturnAndApprove(t *testing.T) {
 	wantPage(t, approved, http.StatusOK, "The draft has been approved.", "govuk-tag--green")
 	wantPage(t, legal.postForm(doc, doc+"/approve", url.Values{}), http.StatusConflict, "This cannot be done now")
 }
-
-func TestNewPartnershipShowsEveryProblemAndKeepsWhatWasTyped(t *testing.T) {
-	s := newSite(t)
-	b := s.signedIn(t, partnership.RoleOfficer)
-	form := url.Values{"name": {""}, "purpose": {"Cysylltu cymunedau Cymru"}, "status": {"proposed"},
-		"start-day": {"31"}, "start-month": {"2"}, "start-year": {"2027"}, "end-day": {"1"}, "end-year": {"2030"}}
-	r := b.postForm("/partnerships/new", "/partnerships/new", form)
-	wantPage(t, r, http.StatusUnprocessableEntity, "There is a problem", `<a href="#end-day">The end date must include a day, month and year</a>`,
-		`value="31"`, "Cysylltu cymunedau Cymru")
-	form.Set("end-month", "3")
-	r = b.postForm("/partnerships/new", "/partnerships/new", form)
-	wantPage(t, r, http.StatusUnprocessableEntity, `<a href="#name">Enter the partnership&#39;s name</a>`,
-		`<a href="#start-day">The start date must be a real date</a>`, `id="start-error"`)
-	if strings.Index(r.body, `href="#name"`) > strings.Index(r.body, `href="#start-day"`) {
-		t.Error("the error summary is not in the form's order")
-	}
-	form.Set("name", "Partneriaeth Gymunedol Dyffryn Conwy")
-	form.Set("start-day", "28")
-	r = b.postForm("/partnerships/new", "/partnerships/new", form)
-	if r.status != http.StatusSeeOther || !strings.Contains(r.header.Get("Location"), "?done=created") {
-		t.Fatalf("saving: %d to %q\n%s", r.status, r.header.Get("Location"), r.body)
-	}
-	wantPage(t, b.get(r.header.Get("Location")), http.StatusOK, "The partnership has been added to the register.",
-		"Partneriaeth Gymunedol Dyffryn Conwy", "28 February 2027", "1 March 2030")
-}

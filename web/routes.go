@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v5"
 
+	"partnerdocs/partnership"
 	"partnerdocs/workflow"
 )
 
@@ -14,8 +15,13 @@ type route struct {
 	method, path string
 	action       workflow.Action
 	public       bool
+	maxBody      int64 // the largest body it takes; 0 is formBodyBytes
 	handler      echo.HandlerFunc
 }
+
+// formBodyBytes is the largest body a form sends, unless its route says
+// otherwise: the contract's own limit on a partnership.
+const formBodyBytes = partnership.MaxBodyBytes
 
 // routes is every page and form the forms answer, in one list.
 func (s *Server) routes() []route {
@@ -28,7 +34,9 @@ func (s *Server) routes() []route {
 		{method: http.MethodGet, path: "/", action: workflow.ActionReadRegister, handler: s.home},
 		{method: http.MethodGet, path: "/partnerships", action: workflow.ActionReadRegister, handler: s.partnerships},
 		{method: http.MethodGet, path: "/partnerships/new", action: workflow.ActionCreatePartnership, handler: s.newPartnershipPage},
-		{method: http.MethodPost, path: "/partnerships/new", action: workflow.ActionCreatePartnership, handler: s.createPartnership},
+		{method: http.MethodPost, path: "/partnerships/new", action: workflow.ActionCreatePartnership, handler: s.contractPost},
+		{method: http.MethodGet, path: "/partnerships/:ref/edit", action: workflow.ActionUpdatePartnership, handler: s.editPartnershipPage},
+		{method: http.MethodPost, path: "/partnerships/:ref/edit", action: workflow.ActionUpdatePartnership, handler: s.contractPost},
 		{method: http.MethodGet, path: "/partnerships/:ref", action: workflow.ActionReadRegister, handler: s.partnership},
 		{method: http.MethodPost, path: "/partnerships/:ref/documents", action: workflow.ActionGenerateDocument, handler: s.generateDocument},
 
@@ -41,6 +49,10 @@ func (s *Server) routes() []route {
 
 		{method: http.MethodGet, path: "/review", action: workflow.ActionReviewQueue, handler: s.reviewQueue},
 		{method: http.MethodGet, path: "/audit", action: workflow.ActionAudit, handler: s.audit},
+
+		{method: http.MethodGet, path: "/reports/cmt", action: workflow.ActionCMTWorkbook, handler: s.cmtPage},
+		{method: http.MethodGet, path: "/reports/cmt/workbook", action: workflow.ActionCMTWorkbook, handler: s.cmtWorkbook},
+		{method: http.MethodPost, path: "/reports/cmt", action: workflow.ActionCMTReturn, maxBody: workflow.MaxReturnBytes, handler: s.cmtReturn},
 	}
 }
 
@@ -49,8 +61,13 @@ func (s *Server) routes() []route {
 func (s *Server) addRoutes() error {
 	for _, r := range s.routes() {
 		er := echo.Route{Method: r.method, Path: r.path, Handler: r.handler}
+		limit := r.maxBody
+		if limit == 0 {
+			limit = formBodyBytes
+		}
+		er.Middlewares = []echo.MiddlewareFunc{limitBody(limit)}
 		if !r.public {
-			er.Middlewares = []echo.MiddlewareFunc{s.requireSignIn(r.action)}
+			er.Middlewares = append(er.Middlewares, s.requireSignIn(r.action))
 		}
 		if _, err := s.echo.AddRoute(er); err != nil {
 			return err

@@ -35,6 +35,7 @@ type Server struct {
 	inbox         workflow.Inbox
 	log           *slog.Logger
 	views         *views
+	forms         *contractForm
 	static        *staticFiles
 	echo          *echo.Echo
 	handler       http.Handler
@@ -55,6 +56,7 @@ func New(cfg Config) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.forms = newContractForm()
 	var err error
 	if s.views, err = parseViews(templateFuncs(ukTime())); err != nil {
 		return nil, err

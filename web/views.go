@@ -7,12 +7,14 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // UK time on a machine (or distroless image) without a zone database
 
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 //go:embed templates/*.html
@@ -97,10 +99,16 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 		"criteria":       criteriaWords,
 		"partnershipURL": partnershipAddress,
 		"documentURL":    documentAddress,
-		"dateField": func(name, legend string, value dateInput, err string) dateFieldData {
-			return dateFieldData{Name: name, Legend: legend, Value: value, Error: err}
+		"dateField": func(id, name, legend string, value dateInput, err string) dateFieldData {
+			return dateFieldData{ID: id, Name: name, Legend: legend, Value: value, Error: err}
 		},
-		"row": func(key, value string) summaryRow { return summaryRow{Key: key, Value: value} },
+		"yearSelect": func(id, label string, years []partnership.FinancialYear, chosen partnership.FinancialYear, err string) yearSelectData {
+			return yearSelectData{ID: id, Label: label, Years: years, Chosen: chosen, Error: err}
+		},
+		"lower":       strings.ToLower,
+		"has":         slices.Contains[[]string],
+		"maxReturnMB": func() int { return workflow.MaxReturnBytes >> 20 },
+		"row":         func(key, value string) summaryRow { return summaryRow{Key: key, Value: value} },
 		"ifThen": func(cond bool, yes, no string) string {
 			if cond {
 				return yes
@@ -112,9 +120,17 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 
 // dateFieldData is one GOV.UK date input on a page.
 type dateFieldData struct {
-	Name, Legend string
-	Value        dateInput
-	Error        string
+	ID, Name, Legend string
+	Value            dateInput
+	Error            string
+}
+
+// yearSelectData is a select of financial years on a page.
+type yearSelectData struct {
+	ID, Label string
+	Years     []partnership.FinancialYear
+	Chosen    partnership.FinancialYear
+	Error     string
 }
 
 // summaryRow is one row of a GOV.UK summary list.
