@@ -48,7 +48,7 @@ func newOverviewData(o workflow.Overview) *overviewData {
 	labels := make([]string, len(o.ByStatus))
 	values := make([]int, len(o.ByStatus))
 	for i, c := range o.ByStatus {
-		labels[i], values[i] = phrase(string(c.Status)), c.Count
+		labels[i], values[i] = phrase(c.Status), c.Count
 		if c.Status == "" {
 			labels[i] = "No status"
 		}

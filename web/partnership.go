@@ -103,7 +103,7 @@ func partnershipAddress(ref string) string { return "/partnerships/" + url.PathE
 func criteriaWords(cs []partnership.Criterion) string {
 	words := make([]string, len(cs))
 	for i, c := range cs {
-		words[i] = phrase(string(c))
+		words[i] = phrase(c)
 	}
 	return strings.Join(words, "; ")
 }

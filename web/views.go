@@ -150,7 +150,7 @@ func dateWords(d partnership.Date) string {
 	if err != nil {
 		return string(d)
 	}
-	return t.Format("2 January 2006")
+	return partnership.FormatDate(t)
 }
 
 // timeWords is a moment in UK time: "14 March 2026 at 10:30".

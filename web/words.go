@@ -1,23 +1,40 @@
 package web
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"partnerdocs/partnership"
 )
 
-// Words for the contract's enumerations, as a page shows them. The
-// contract's values are snake_case; most read well with the underscores as
-// spaces, and the rest are named here.
+// Words for the contract's enumerations, as a page shows them: partnership
+// holds the words of every enumeration (Text), the same the documents and
+// the workbook print; a page only gives them a capital letter.
 
-// phrase turns an enumeration's value into words: "under_review" is
-// "Under review".
-func phrase(v string) string {
-	if v == "" {
+// worded is an enumeration of the contract.
+type worded interface{ Text() string }
+
+// phrase is an enumeration value in words with a capital letter:
+// partnership's words for the contract's enumerations ("pre_entry" is
+// "Before entry"), and any other snake_case value with its underscores as
+// spaces ("in_review" is "In review").
+func phrase(v any) string {
+	var s string
+	switch x := v.(type) {
+	case worded:
+		s = x.Text()
+	case string:
+		s = strings.ReplaceAll(x, "_", " ")
+	default:
+		s = strings.ReplaceAll(fmt.Sprint(v), "_", " ")
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return ""
 	}
-	s := strings.ReplaceAll(v, "_", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // classificationWords says what §3 made of an arrangement.
