@@ -293,3 +293,64 @@ func seedMany(b testing.TB, r register, n int) {
 		}
 	}
 }
+
+// TestReviseEach: each partnership named is revised from its current
+// revision, in the one transaction, with a "partnership.return" audit
+// entry each; a stale base, an unknown ref or an error from revise stores
+// nothing at all.
+func TestReviseEach(t *testing.T) {
+	eachDB(t, func(t *testing.T, r register) {
+		ctx := context.Background()
+		a, b := seedTwo(t, r)
+		before := auditOf(t, r)
+		rename := func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+			p := cur.Partnership
+			p.Name += " (returned)"
+			return &p, assess(&p), nil
+		}
+
+		_, err := r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, b.Ref: 1}, rename, admin)
+		wantCode(t, err, partnership.EStale)
+		_, err = r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, "PP-1999-001": 1}, rename, admin)
+		wantCode(t, err, partnership.ENotFound)
+		calls := 0
+		_, err = r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, b.Ref: b.Number}, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+			if calls++; calls == 2 {
+				return nil, partnership.Assessment{}, partnership.NewError(partnership.EInvalid, "refused")
+			}
+			return rename(cur)
+		}, admin)
+		wantCode(t, err, partnership.EInvalid)
+		if after := auditOf(t, r); !reflect.DeepEqual(after, before) {
+			t.Fatalf("refused batches changed the audit trail: %+v", after[:len(after)-len(before)])
+		}
+
+		r.clock.Advance(time.Minute)
+		revs, err := r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, b.Ref: b.Number}, rename, admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(revs) != 2 {
+			t.Fatalf("revised %+v, want 2", revs)
+		}
+		for _, want := range []*partnership.Revision{a, b} {
+			cur, err := r.Partnership(ctx, want.Ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cur.Number != want.Number+1 || cur.Partnership.Name != want.Partnership.Name+" (returned)" ||
+				cur.CreatedBy != admin.Name || !cur.CreatedAt.Equal(start.Add(time.Minute)) {
+				t.Errorf("%s now at revision %d %q by %s at %v", want.Ref, cur.Number, cur.Partnership.Name, cur.CreatedBy, cur.CreatedAt)
+			}
+		}
+		entries := auditOf(t, r)
+		if len(entries) != len(before)+2 {
+			t.Fatalf("%d audit entries after the batch, want %d", len(entries), len(before)+2)
+		}
+		for _, e := range entries[:2] {
+			if e.Action != "partnership.return" || e.ToRevision != e.FromRevision+1 || e.Actor != admin.Name {
+				t.Errorf("audit entry %+v", e)
+			}
+		}
+	})
+}
