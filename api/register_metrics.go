@@ -80,11 +80,6 @@ func (r meteredRegister) EachCurrentRevision(ctx context.Context, fn func(*partn
 	return err
 }
 
-func (r meteredRegister) ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) (_ []partnership.Revision, err error) {
-	defer r.observe("ApplyRevisions", time.Now(), &err)
-	return r.Register.ApplyRevisions(ctx, changes, by)
-}
-
 func (r meteredRegister) ReviseEach(ctx context.Context, bases map[string]int, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), by partnership.Actor) (_ []partnership.Revision, err error) {
 	defer r.observe("ReviseEach", time.Now(), &err)
 	return r.Register.ReviseEach(ctx, bases, revise, by)

@@ -192,66 +192,6 @@ func decodeRevision(raw *rawRevision, rev *partnership.Revision) error {
 	return nil
 }
 
-// ApplyRevisions stores a new revision of every changed partnership, with
-// an audit entry "partnership.return" for each, all in one transaction:
-// every change is applied or none is. A change whose Base is no longer the
-// current revision makes the whole batch EStale, naming the ref and its
-// current revision; an unknown ref is ENotFound; a ref given twice or a
-// change without a partnership is EInvalid. The new revisions are returned
-// in the order of changes.
-func (db *DB) ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) ([]partnership.Revision, error) {
-	if err := checkChanges(changes); err != nil {
-		return nil, err
-	}
-	if len(changes) == 0 {
-		return []partnership.Revision{}, nil
-	}
-	t, err := db.beginWrite(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.Rollback()
-	current, err := t.lockPartnerships(ctx, changes)
-	if err != nil {
-		return nil, err
-	}
-	if err := staleChanges(changes, current); err != nil {
-		return nil, err
-	}
-	ins, err := t.prepareInsertRevision(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer ins.Close()
-	upd, err := t.prepare(ctx, `UPDATE partnerships SET revision = ?, updated_at = ? WHERE ref = ?`)
-	if err != nil {
-		return nil, domainError(err, "partnerships")
-	}
-	defer upd.Close()
-	aud, err := t.prepareAudit(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer aud.Close()
-	revs := make([]partnership.Revision, len(changes))
-	for i, ch := range changes {
-		object := "partnership:" + ch.Ref
-		next := ch.Base + 1
-		if err := ins.insert(ctx, &revs[i], ch.Ref, next, ch.Partnership, ch.Assessment, by); err != nil {
-			return nil, err
-		}
-		if _, err := upd.ExecContext(ctx, next, t.now, ch.Ref); err != nil {
-			return nil, domainError(err, object)
-		}
-		e := entry(by, "partnership.return", object)
-		e.FromRevision, e.ToRevision = ch.Base, next
-		if err := aud.add(ctx, e); err != nil {
-			return nil, err
-		}
-	}
-	return revs, commit(t, "the return")
-}
-
 // checkChanges refuses a batch that could never apply, before any
 // transaction starts.
 func checkChanges(changes []partnership.RevisionChange) error {

@@ -41,12 +41,6 @@ type Register interface {
 	// holding only a few in memory, and stops at fn's first error,
 	// returning it; the revision is fn's only until fn returns.
 	EachCurrentRevision(ctx context.Context, fn func(*partnership.Revision) error) error
-	// ApplyRevisions stores a new revision of each changed partnership,
-	// with an audit entry each, all or nothing: a change whose Base is not
-	// the current revision makes the whole batch EStale (naming the ref and
-	// its current revision) and nothing is applied. The new revisions come
-	// back in the order of changes.
-	ApplyRevisions(ctx context.Context, changes []partnership.RevisionChange, by partnership.Actor) ([]partnership.Revision, error)
 	// ReviseEach stores a new revision of each partnership in bases (ref ->
 	// the revision the change was made from), all or nothing, in one
 	// transaction: a base not current makes the batch EStale before revise

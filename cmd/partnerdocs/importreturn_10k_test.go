@@ -23,9 +23,7 @@ import (
 // workbook written by `partnerdocs workbook` and every target's actual, RAG
 // and commentary filled in with excelize; each iteration then imports the
 // return into a fresh copy of the seeded register (the copy is not timed).
-// The import's steps (open+CurrentRevisions, ReadReturn, Assess,
-// ApplyRevisions) are timed once, on a copy of their own, and reported in
-// seconds. Run it alone:
+// Run it alone:
 //
 //	go test ./cmd/partnerdocs -run '^$' -bench ImportReturn10k -benchtime 1x -count 6 -timeout 30m
 func BenchmarkImportReturn10k(b *testing.B) {
@@ -74,12 +72,7 @@ func BenchmarkImportReturn10k(b *testing.B) {
 		b.Fatal(err)
 	}
 
-	// The steps one by one, once, on a copy of the register.
 	copyPath := filepath.Join(dir, "copy.db")
-	if err := os.WriteFile(copyPath, seeded, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	steps := timeSteps(b, copyPath, filled, n)
 
 	for b.Loop() {
 		b.StopTimer()
@@ -98,9 +91,6 @@ func BenchmarkImportReturn10k(b *testing.B) {
 	// After the loop: b.Loop resets the timer, and with it any metric
 	// reported before.
 	b.ReportMetric(float64(info.Size())/(1<<20), "MiB/return")
-	for _, s := range steps {
-		b.ReportMetric(s.took.Seconds(), s.unit)
-	}
 }
 
 // runBench runs partnerdocs with args, no environment and no stdin.
@@ -171,63 +161,3 @@ func fillAllTargets(t testing.TB, from, to string) int {
 }
 
 // step is how long one of the import's steps took, and its metric.
-type step struct {
-	unit string
-	took time.Duration
-}
-
-// timeSteps times the import's steps one by one: the same calls as
-// `partnerdocs import-return`, each once.
-func timeSteps(b *testing.B, dbPath, file string, n int) []step {
-	t := b
-	t.Helper()
-	ctx := t.Context()
-	start := time.Now()
-	db, err := store.Open(ctx, dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	revs, err := db.CurrentRevisions(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	current := make(map[string]*partnership.Revision, len(revs))
-	for i := range revs {
-		current[revs[i].Ref] = &revs[i]
-	}
-	tCurrent := time.Since(start)
-
-	start = time.Now()
-	fh, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	info, err := fh.Stat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	changes, problems, err := workbook.ReadReturn(fh, info.Size(), "2026/27", current)
-	if err != nil || len(problems) > 0 || len(changes) != n {
-		t.Fatalf("ReadReturn: %v, %d problems (first %+v), %d changes", err, len(problems), problems[:min(1, len(problems))], len(changes))
-	}
-	tRead := time.Since(start)
-
-	start = time.Now()
-	council, now := partnership.DefaultCouncil(), time.Now()
-	batch := make([]partnership.RevisionChange, len(changes))
-	for i, ch := range changes {
-		batch[i] = partnership.RevisionChange{Ref: ch.Ref, Base: ch.Base, Partnership: ch.Partnership,
-			Assessment: partnership.Assess(ch.Partnership, council, now)}
-	}
-	tAssess := time.Since(start)
-
-	start = time.Now()
-	stored, err := db.ApplyRevisions(ctx, batch, cliAdmin())
-	if err != nil || len(stored) != n {
-		t.Fatalf("ApplyRevisions: %v, %d stored", err, len(stored))
-	}
-	tApply := time.Since(start)
-	return []step{{"current-s", tCurrent}, {"read-return-s", tRead}, {"assess-s", tAssess}, {"apply-s", tApply}}
-}
