@@ -203,7 +203,7 @@ func partText(t testing.TB, data []byte) string {
 // for each, by the name it was given.
 func convertDOCX(t testing.TB, docs map[string][]byte, filter, ext string) map[string][]byte {
 	t.Helper()
-	soffice := requireSoffice(t, "libreoffice-writer-nogui")
+	soffice := pdftest.Tool(t, "soffice", "libreoffice-writer-nogui")
 	dir := t.TempDir()
 	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
 		"--convert-to", filter, "--outdir", filepath.Join(dir, "out")}

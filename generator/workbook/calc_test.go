@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
 
@@ -19,7 +20,7 @@ import (
 // CI=true, where it fails.
 func convertWithLibreOffice(t *testing.T, b []byte) map[string][][]string {
 	t.Helper()
-	soffice := requireSoffice(t, "libreoffice-calc-nogui")
+	soffice := pdftest.Tool(t, "soffice", "libreoffice-calc-nogui")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "cmt.xlsx")
 	if err := os.WriteFile(in, b, 0o600); err != nil {

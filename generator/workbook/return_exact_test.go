@@ -231,7 +231,7 @@ const bombBytes = 480 << 20
 // BenchmarkReturnCellBomb, not here).
 func TestReturnCellBombRefused(t *testing.T) {
 	if testing.Short() {
-		t.Skip("deflates 480 MB")
+		t.Skip("-short: building the bomb deflates 480 MB (CI runs it in full)")
 	}
 	revs := sampleRevisions(t)
 	data, cell := cellBomb(t, revs, bombBytes)

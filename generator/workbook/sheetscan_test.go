@@ -12,6 +12,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
 
@@ -193,7 +194,7 @@ func libreOfficeSamples(t testing.TB) ([]byte, error) {
 func TestSheetScanMatchesXMLWorkbooks(t *testing.T) {
 	lo := !testing.Short()
 	if lo {
-		requireSoffice(t, "libreoffice-calc-nogui")
+		pdftest.Tool(t, "soffice", "libreoffice-calc-nogui")
 	}
 	books := scanWorkbooks(t, lo)
 	for _, name := range slices.Sorted(func(yield func(string) bool) {

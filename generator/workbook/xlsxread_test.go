@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"partnerdocs/internal/pdftest"
 )
 
 // filledReturn is a return with every kind of cell an officer or a
@@ -162,7 +164,7 @@ func TestXLSXReaderMatchesExcelizeLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs LibreOffice; not with -short")
 	}
-	requireSoffice(t, "libreoffice-calc-nogui")
+	pdftest.Tool(t, "soffice", "libreoffice-calc-nogui")
 	b, err := libreOfficeReturn(t)
 	if err != nil {
 		t.Fatal(err)

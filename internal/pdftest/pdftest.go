@@ -21,13 +21,23 @@ import (
 func Require(t testing.TB, tools ...string) {
 	t.Helper()
 	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is not installed; .ci/run must install it", tool)
-			}
-			t.Skipf("%s is not installed (apt-get install poppler-utils qpdf)", tool)
-		}
+		Tool(t, tool, "poppler-utils qpdf")
 	}
+}
+
+// Tool returns the path of a command a test runs, which Debian's package
+// pkg installs. Where it is missing the test fails under CI=true (.ci/run
+// must install pkg) and skips elsewhere, saying what to install.
+func Tool(t testing.TB, tool, pkg string) string {
+	t.Helper()
+	path, err := exec.LookPath(tool)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed; .ci/run must install %s", tool, pkg)
+		}
+		t.Skipf("%s is not installed (apt-get install %s)", tool, pkg)
+	}
+	return path
 }
 
 func write(t testing.TB, pdf []byte) string {
