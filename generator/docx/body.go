@@ -457,7 +457,7 @@ func (d *docxBody) columnWidths(b *outline.Block) []int {
 		measure(r, false)
 	}
 	d.naturalWidth, d.leastWidth = natural, least
-	shares := shareWidth(natural, least, float64(docxTextW)/20)
+	shares := outline.ShareWidth(natural, least, float64(docxTextW)/20)
 	out := make([]int, n)
 	total := 0
 	for i, s := range shares {

@@ -131,29 +131,5 @@ func (w *pdfWriter) columnWidths(b *outline.Block) []float64 {
 	for _, r := range b.Rows {
 		measure(r, false)
 	}
-	return shareWidth(natural, least, textW)
-}
-
-func shareWidth(natural, least []float64, total float64) []float64 {
-	sumNat, sumLeast := sum(natural), sum(least)
-	out := make([]float64, len(natural))
-	for i := range out {
-		switch {
-		case sumNat <= total:
-			out[i] = natural[i] * total / sumNat
-		case sumLeast <= total:
-			out[i] = least[i] + (total-sumLeast)*(natural[i]-least[i])/(sumNat-sumLeast)
-		default:
-			out[i] = least[i] * total / sumLeast
-		}
-	}
-	return out
-}
-
-func sum(xs []float64) float64 {
-	t := 0.0
-	for _, x := range xs {
-		t += x
-	}
-	return t
+	return outline.ShareWidth(natural, least, textW)
 }
