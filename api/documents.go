@@ -2,8 +2,6 @@ package api
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -147,7 +145,7 @@ func sendDocument(c *echo.Context, doc *workflow.Rendered, filename string) erro
 	if n := len(doc.Warnings); n > 0 {
 		c.Response().Header().Set("X-Partnerdocs-Warnings", strconv.Itoa(n))
 	}
-	return sendBytes(c, doc.Format, doc.Bytes, documentHash(doc), filename)
+	return sendBytes(c, doc.Format, doc.Bytes, doc.SHA256, filename)
 }
 
 // sendBytes writes a document with headers that name the file, let a client
@@ -167,14 +165,6 @@ func sendBytes(c *echo.Context, format workflow.Format, data []byte, sha256Hex, 
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	return c.Blob(http.StatusOK, contentType, data)
-}
-
-func documentHash(doc *workflow.Rendered) string {
-	if doc.SHA256 != "" {
-		return doc.SHA256
-	}
-	sum := sha256.Sum256(doc.Bytes)
-	return hex.EncodeToString(sum[:])
 }
 
 // documentFilename is "<ref>-<kind>.<format>", for example

@@ -34,8 +34,6 @@ type Config struct {
 
 // Server is the HTTP API. Build it with New; it is safe for concurrent use.
 type Server struct {
-	gen          workflow.Generator
-	reg          workflow.Register // metered
 	flow         *workflow.Service // the use cases, over the metered register
 	log          *slog.Logger
 	echo         *echo.Echo
@@ -58,9 +56,9 @@ func New(cfg Config) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	m := newMetrics()
-	s := &Server{gen: cfg.Generator, reg: meteredRegister{Register: cfg.Register, m: m}, log: log,
-		permissions: permissions(), authFailures: workflow.NewFailureLimiter(), metrics: m}
-	flow, err := workflow.New(s.gen, s.reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Observer: s})
+	s := &Server{log: log, permissions: permissions(), authFailures: workflow.NewFailureLimiter(), metrics: m}
+	reg := meteredRegister{Register: cfg.Register, m: m}
+	flow, err := workflow.New(cfg.Generator, reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Observer: s})
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,6 @@ package workflow
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"slices"
 	"strings"
 	"time"
@@ -97,7 +95,7 @@ func storedDocument(rev *partnership.Revision, doc *generator.Document, by partn
 		Revision:         rev.Number,
 		TemplateID:       doc.TemplateID,
 		TemplateVersion:  doc.TemplateVersion,
-		SHA256:           documentHash(doc),
+		SHA256:           doc.SHA256,
 		InputFingerprint: doc.InputFingerprint,
 		GeneratedAt:      doc.GeneratedAt,
 		GeneratedBy:      by.Name,
@@ -126,15 +124,6 @@ func (s *Service) Document(ctx context.Context, actor partnership.Actor, id int6
 		return nil, err
 	}
 	return reg.Document(ctx, id)
-}
-
-// documentHash is the hex SHA-256 of the document's bytes.
-func documentHash(doc *generator.Document) string {
-	if doc.SHA256 != "" {
-		return doc.SHA256
-	}
-	sum := sha256.Sum256(doc.Bytes)
-	return hex.EncodeToString(sum[:])
 }
 
 // RendersInProgress is how many documents are being rendered now.
