@@ -32,14 +32,13 @@ type FinancialYear string
 // an error when the text is not of the form "2026/27" with consecutive years.
 func (fy FinancialYear) StartYear() (int, error) {
 	s := string(fy)
-	bad := fmt.Errorf("%q is not a financial year in the form 2026/27", s)
 	if len(s) != 7 || s[4] != '/' {
-		return 0, bad
+		return 0, fmt.Errorf("%q is not a financial year in the form 2026/27", s)
 	}
 	start, err1 := strconv.Atoi(s[:4])
 	end, err2 := strconv.Atoi(s[5:])
 	if err1 != nil || err2 != nil || start < 1900 || (start+1)%100 != end {
-		return 0, bad
+		return 0, fmt.Errorf("%q is not a financial year in the form 2026/27", s)
 	}
 	return start, nil
 }

@@ -40,8 +40,8 @@ func Validate(p *Partnership) []Problem {
 	if p == nil {
 		return []Problem{{Path: "", Message: "No partnership was given"}}
 	}
-	v := &validator{}
-	v.walk(reflect.ValueOf(p).Elem(), "", "")
+	v := &validator{at: make([]byte, 0, 64)}
+	v.walk(reflect.ValueOf(p).Elem(), "")
 	v.partnership(p)
 	return inDocumentOrder(v.problems)
 }
@@ -57,6 +57,7 @@ func ValidationError(problems []Problem) error {
 
 type validator struct {
 	problems []Problem
+	at       []byte // the JSON path of the value walk is at, made a string only for a problem
 }
 
 func (v *validator) add(path, message string) {
@@ -67,45 +68,53 @@ func (v *validator) addf(path, format string, args ...any) {
 	v.add(path, fmt.Sprintf(format, args...))
 }
 
+// here is the JSON path walk is at.
+func (v *validator) here() string { return string(v.at) }
+
 // The rules that apply to every field of a kind, found by reflection so that
 // a field added to the contract is checked too: text, enumerations, dates,
 // financial years and list lengths.
 
-func (v *validator) walk(val reflect.Value, path, name string) {
+func (v *validator) walk(val reflect.Value, name string) {
 	switch val.Kind() {
 	case reflect.Pointer:
 		if !val.IsNil() {
-			v.walk(val.Elem(), path, name)
+			v.walk(val.Elem(), name)
 		}
 	case reflect.Struct:
-		for i := range val.NumField() {
-			field := jsonName(val.Type().Field(i))
-			v.walk(val.Field(i), fieldPath(path, field), field)
+		n := len(v.at)
+		for _, f := range contractFields[val.Type()] {
+			v.at = f.appendPath(v.at[:n])
+			v.walk(val.Field(f.index), f.name)
 		}
+		v.at = v.at[:n]
 	case reflect.Slice:
-		v.list(val, path, name)
+		v.list(val, name)
 	case reflect.String:
-		v.value(val, path, name)
+		v.value(val, name)
 	}
 }
 
 // list checks a list's length and its items. Only the items within the
 // list's limit are checked, so that a list far too long cannot make an
 // answer far too long.
-func (v *validator) list(val reflect.Value, path, name string) {
+func (v *validator) list(val reflect.Value, name string) {
 	most, noun := listLimit(name)
 	if val.Len() > most {
-		v.addf(path, "Must have %s or fewer (it has %s); only the first %s are checked",
+		v.addf(v.here(), "Must have %s or fewer (it has %s); only the first %s are checked",
 			countOf(most, noun), thousands(val.Len()), thousands(most))
 	}
+	n := len(v.at)
 	for i := range min(val.Len(), most) {
+		v.at = append(strconv.AppendInt(append(v.at[:n], '['), int64(i), 10), ']')
 		item := val.Index(i)
 		if item.Kind() == reflect.String && strings.TrimSpace(item.String()) == "" {
-			v.add(indexPath(path, i), "Is empty; enter a value or remove it from the list")
+			v.add(v.here(), "Is empty; enter a value or remove it from the list")
 			continue
 		}
-		v.walk(item, indexPath(path, i), name)
+		v.walk(item, name)
 	}
+	v.at = v.at[:n]
 }
 
 func listLimit(name string) (int, string) {
@@ -134,83 +143,98 @@ func upTo[T any](items []T, name string) []T {
 	return items
 }
 
-func (v *validator) value(val reflect.Value, path, name string) {
-	switch s := val.Interface().(type) {
-	case string:
-		v.text(path, name, s)
-	case Date:
-		v.date(path, s)
-	case FinancialYear:
-		v.financialYear(path, s)
+func (v *validator) value(val reflect.Value, name string) {
+	s := val.String()
+	switch t := val.Type(); t {
+	case reflect.TypeFor[string]():
+		v.text(name, s)
+	case reflect.TypeFor[Date]():
+		v.date(Date(s))
+	case reflect.TypeFor[FinancialYear]():
+		v.financialYear(FinancialYear(s))
 	default:
-		v.choice(path, name, val.String(), enumValues(s))
+		v.choice(name, s, t)
 	}
 }
 
-func (v *validator) text(path, name, s string) {
-	if !utf8.ValidString(s) {
-		v.add(path, "Contains bytes that are not UTF-8 text")
+func (v *validator) text(name, s string) {
+	scan := scanText(s)
+	if scan.invalid {
+		v.add(v.here(), "Contains bytes that are not UTF-8 text")
 		return
 	}
-	if n, most := utf8.RuneCountInString(s), textLimit(path); n > most {
-		v.addf(path, "Must be %s characters or fewer (it is %s)", thousands(most), thousands(n))
+	if most := v.textLimit(); scan.chars > most {
+		v.addf(v.here(), "Must be %s characters or fewer (it is %s)", thousands(most), thousands(scan.chars))
 	}
-	if at, r := firstControl(s); at > 0 {
-		v.addf(path, "Contains a control character (U+%04X) at character %d; remove it", r, at)
+	if scan.controlAt > 0 {
+		v.addf(v.here(), "Contains a control character (U+%04X) at character %d; remove it", scan.control, scan.controlAt)
 	}
-	if at, r := firstNoncharacter(s); at > 0 {
-		v.addf(path, "Contains the noncharacter U+%04X at character %d, which is not text and cannot be kept in a Word or Excel file; remove it", r, at)
+	if scan.noncharAt > 0 {
+		v.addf(v.here(), "Contains the noncharacter U+%04X at character %d, which is not text and cannot be kept in a Word or Excel file; remove it", scan.nonchar, scan.noncharAt)
 	}
 	if isOneLineField(name) && strings.ContainsAny(s, "\r\n") {
-		v.add(path, "Must be on one line")
+		v.add(v.here(), "Must be on one line")
 	}
 	if name == "email" && s != "" && !looksLikeEmail(s) {
-		v.add(path, "Enter an email address in the correct format, like name@example.gov.uk")
+		v.add(v.here(), "Enter an email address in the correct format, like name@example.gov.uk")
 	}
 }
 
-func textLimit(path string) int {
-	if path == "name" {
+// textScan is what one pass over a text finds: whether it is UTF-8, its
+// length in characters, and the first control character and noncharacter
+// the contract refuses, each with its position counting from 1 (0: none).
+type textScan struct {
+	invalid              bool
+	chars                int
+	controlAt, noncharAt int
+	control, nonchar     rune
+}
+
+func scanText(s string) textScan {
+	var t textScan
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		t.chars++
+		switch {
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
+			if t.controlAt == 0 && isControl(r) {
+				t.controlAt, t.control = t.chars, r
+			}
+		case r < utf8.RuneSelf:
+		case r == utf8.RuneError && size == 1:
+			t.invalid = true
+		case t.noncharAt == 0 && isNoncharacter(r):
+			t.noncharAt, t.nonchar = t.chars, r
+		}
+	}
+	return t
+}
+
+func (v *validator) textLimit() int {
+	if string(v.at) == "name" {
 		return maxNameChars
 	}
 	return maxTextChars
 }
 
-// firstControl returns the position (counting characters from 1) and value
-// of the first control character in s other than tab, line feed and
-// carriage return, or 0 when there is none. Such characters are invisible,
-// break the generated documents and are never meant.
-func firstControl(s string) (int, rune) {
-	at := 0
-	for _, r := range s {
-		at++
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
-			return at, r
-		}
-	}
-	return 0, 0
+// isControl reports whether r is a control character other than tab, line
+// feed and carriage return. Such characters are invisible, break the
+// generated documents and are never meant.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
 }
 
-// firstNoncharacter returns the position (counting characters from 1) and
-// value of the first U+FFFE or U+FFFF in s, or 0 when there is none. The
-// contract refuses these two noncharacters (DOMAIN.md, "The public data
-// contract") because XML 1.0, and so Word and Excel files, cannot hold them:
-// a value holding one would not survive the round trip through the CMT
-// workbook. The other noncharacters (U+FDD0 to U+FDEF, U+1FFFE and so on)
-// are legal XML characters and the contract does not name them, so they pass.
-func firstNoncharacter(s string) (int, rune) {
-	if !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF") {
-		return 0, 0
-	}
-	at := 0
-	for _, r := range s {
-		at++
-		if r == 0xFFFE || r == 0xFFFF {
-			return at, r
-		}
-	}
-	return 0, 0
-}
+// isNoncharacter reports whether r is U+FFFE or U+FFFF. The contract refuses
+// these two noncharacters (DOMAIN.md, "The public data contract") because
+// XML 1.0, and so Word and Excel files, cannot hold them: a value holding one
+// would not survive the round trip through the CMT workbook. The other
+// noncharacters (U+FDD0 to U+FDEF, U+1FFFE and so on) are legal XML
+// characters and the contract does not name them, so they pass.
+func isNoncharacter(r rune) bool { return r == 0xFFFE || r == 0xFFFF }
 
 func looksLikeEmail(s string) bool {
 	local, domain, ok := strings.Cut(s, "@")
@@ -223,80 +247,56 @@ func isDomain(s string) bool {
 		!strings.HasPrefix(s, ".") && !strings.HasSuffix(s, ".")
 }
 
-func (v *validator) date(path string, d Date) {
+func (v *validator) date(d Date) {
 	if _, err := d.Parse(); d != "" && err != nil {
-		v.addf(path, "%.40q is not a real date; use YYYY-MM-DD", string(d))
+		v.addf(v.here(), "%.40q is not a real date; use YYYY-MM-DD", string(d))
 	}
 }
 
-func (v *validator) financialYear(path string, fy FinancialYear) {
+func (v *validator) financialYear(fy FinancialYear) {
 	if _, err := fy.StartYear(); fy != "" && err != nil {
-		v.addf(path, "%.40q is not a financial year; use the form 2026/27", string(fy))
+		v.addf(v.here(), "%.40q is not a financial year; use the form 2026/27", string(fy))
 	}
 }
 
-// choice checks a value of an enumeration; "" means not given and is left
-// to the rules for required fields. A named string type that is not an
-// enumeration is checked as text.
-func (v *validator) choice(path, name, s string, values []string) {
+// choice checks a value of an enumeration, of type t; "" means not given
+// and is left to the rules for required fields. A named string type that is
+// not an enumeration is checked as text.
+func (v *validator) choice(name, s string, t reflect.Type) {
+	values, ok := enumerations[t]
 	switch {
-	case values == nil:
-		v.text(path, name, s)
+	case !ok:
+		v.text(name, s)
 	case s != "" && !slices.Contains(values, s):
-		v.add(path, "Must be one of: "+strings.Join(values, ", "))
+		v.add(v.here(), "Must be one of: "+strings.Join(values, ", "))
 	}
 }
 
-// enumValues returns the values of the enumeration that v belongs to, or nil
-// when v's type is not one of the contract's enumerations.
-func enumValues(v any) []string {
-	switch v.(type) {
-	case Status:
-		return texts(StatusValues)
-	case LegalInstrument:
-		return texts(LegalInstrumentValues)
-	case CouncilRole:
-		return texts(CouncilRoleValues)
-	case Override:
-		return texts(OverrideValues)
-	case PartnerType:
-		return texts(PartnerTypeValues)
-	case RepresentativeKind:
-		return texts(RepresentativeKindValues)
-	case RepresentativeRole:
-		return texts(RepresentativeRoleValues)
-	case Consent:
-		return texts(ConsentValues)
-	case VotingRule:
-		return texts(VotingRuleValues)
-	case ContributionType:
-		return texts(ContributionTypeValues)
-	case RiskCategory:
-		return texts(RiskCategoryValues)
-	case RiskPhase:
-		return texts(RiskPhaseValues)
-	case Polarity:
-		return texts(PolarityValues)
-	case RAG:
-		return texts(RAGValues)
-	case ControllerRelationship:
-		return texts(ControllerRelationshipValues)
-	case DataCategory:
-		return texts(DataCategoryValues)
-	case LawfulBasis:
-		return texts(LawfulBasisValues)
-	case Branding:
-		return texts(BrandingValues)
-	case BindingClause:
-		return texts(BindingClauseValues)
-	case ReviewType:
-		return texts(ReviewTypeValues)
-	case Overall:
-		return texts(OverallValues)
-	case Recommendation:
-		return texts(RecommendationValues)
-	}
-	return nil
+// enumerations are the values of each of the contract's enumerations, by
+// type.
+var enumerations = map[reflect.Type][]string{
+	reflect.TypeFor[Status]():                 texts(StatusValues),
+	reflect.TypeFor[LegalInstrument]():        texts(LegalInstrumentValues),
+	reflect.TypeFor[CouncilRole]():            texts(CouncilRoleValues),
+	reflect.TypeFor[Override]():               texts(OverrideValues),
+	reflect.TypeFor[PartnerType]():            texts(PartnerTypeValues),
+	reflect.TypeFor[RepresentativeKind]():     texts(RepresentativeKindValues),
+	reflect.TypeFor[RepresentativeRole]():     texts(RepresentativeRoleValues),
+	reflect.TypeFor[Consent]():                texts(ConsentValues),
+	reflect.TypeFor[VotingRule]():             texts(VotingRuleValues),
+	reflect.TypeFor[ContributionType]():       texts(ContributionTypeValues),
+	reflect.TypeFor[RiskCategory]():           texts(RiskCategoryValues),
+	reflect.TypeFor[RiskPhase]():              texts(RiskPhaseValues),
+	reflect.TypeFor[Polarity]():               texts(PolarityValues),
+	reflect.TypeFor[RAG]():                    texts(RAGValues),
+	reflect.TypeFor[ControllerRelationship](): texts(ControllerRelationshipValues),
+	reflect.TypeFor[DataCategory]():           texts(DataCategoryValues),
+	reflect.TypeFor[LawfulBasis]():            texts(LawfulBasisValues),
+	reflect.TypeFor[Branding]():               texts(BrandingValues),
+	reflect.TypeFor[BindingClause]():          texts(BindingClauseValues),
+	reflect.TypeFor[ReviewType]():             texts(ReviewTypeValues),
+	reflect.TypeFor[Overall]():                texts(OverallValues),
+	reflect.TypeFor[Recommendation]():         texts(RecommendationValues),
 }
 
 func texts[T ~string](values []T) []string {
@@ -308,9 +308,12 @@ func texts[T ~string](values []T) []string {
 }
 
 // The rules for particular fields: what is required, ranges, and how the
-// parts of the record refer to each other.
+// parts of the record refer to each other. Each names the field it checks
+// relative to the list item being checked (v.at, set by item; empty for the
+// record's own fields), and the path is made only for a problem.
 
 func (v *validator) partnership(p *Partnership) {
+	v.at = v.at[:0]
 	v.ref(p.Ref)
 	v.required("name", p.Name, "Enter the partnership's name")
 	v.required("purpose", p.Purpose, "Enter the partnership's purpose")
@@ -328,37 +331,69 @@ func (v *validator) partnership(p *Partnership) {
 	v.mou(p.MoU)
 	v.exit(p.Exit)
 	v.reviews(p.Reviews)
+	v.at = v.at[:0]
 }
 
-func (v *validator) required(path, s, message string) {
+// item makes the i-th item of list the one the rules name fields under,
+// from the record (item) or from the item being checked (subitem).
+func (v *validator) item(list string, i int) { v.at = appendItem(v.at[:0], list, i) }
+
+func (v *validator) subitem(list string, i int) []byte {
+	outer := len(v.at)
+	v.at = appendItem(append(v.at, '.'), list, i)
+	return v.at[:outer]
+}
+
+func appendItem(p []byte, list string, i int) []byte {
+	return append(strconv.AppendInt(append(append(p, list...), '['), int64(i), 10), ']')
+}
+
+// field is the path of field under the item being checked.
+func (v *validator) field(field string) string {
+	switch {
+	case field == "":
+		return string(v.at)
+	case len(v.at) == 0:
+		return field
+	}
+	return string(v.at) + "." + field
+}
+
+func (v *validator) addAt(field, message string) { v.add(v.field(field), message) }
+
+func (v *validator) addfAt(field, format string, args ...any) {
+	v.add(v.field(field), fmt.Sprintf(format, args...))
+}
+
+func (v *validator) required(field, s, message string) {
 	if strings.TrimSpace(s) == "" {
-		v.add(path, message)
+		v.addAt(field, message)
 	}
 }
 
 // requiredChoice reports a required enumeration that was not given; a value
 // that is not in the enumeration is reported by choice.
-func requiredChoice[T ~string](v *validator, path string, value T, values []T, what string) {
+func requiredChoice[T ~string](v *validator, field string, value T, values []T, what string) {
 	if value == "" {
-		v.addf(path, "Choose %s: one of %s", what, strings.Join(texts(values), ", "))
+		v.addfAt(field, "Choose %s: one of %s", what, strings.Join(texts(values), ", "))
 	}
 }
 
-func (v *validator) inRange(path string, n, least, most int) {
+func (v *validator) inRange(field string, n, least, most int) {
 	if n < least || n > most {
-		v.addf(path, "Must be from %s to %s (it is %d)", thousands(least), thousands(most), n)
+		v.addfAt(field, "Must be from %s to %s (it is %d)", thousands(least), thousands(most), n)
 	}
 }
 
-func (v *validator) atLeastZero(at string, n int64) {
+func (v *validator) atLeastZero(field string, n int64) {
 	if n < 0 {
-		v.addf(at, "Must be 0 or more (it is %d)", n)
+		v.addfAt(field, "Must be 0 or more (it is %d)", n)
 	}
 }
 
 func (v *validator) ref(ref string) {
 	if ref != "" && !isRef(ref) {
-		v.addf("ref", "Must be %d characters or fewer, using only letters, digits, hyphens (-) and slashes (/)", maxRefChars)
+		v.addfAt("ref", "Must be %d characters or fewer, using only letters, digits, hyphens (-) and slashes (/)", maxRefChars)
 	}
 }
 
@@ -382,80 +417,79 @@ func jsonPath(parts ...string) string {
 
 func (v *validator) significance(s *Significance) {
 	if s != nil && s.Override != "" && strings.TrimSpace(s.Justification) == "" {
-		v.add("significance.justification", "Give the reason for overriding the significance criteria")
+		v.addAt("significance.justification", "Give the reason for overriding the significance criteria")
 	}
 }
 
-// partners checks the partners and returns where each id is first used, for
-// the rules on references to partners.
 func (v *validator) partners(partners []Partner) map[string]int {
 	ids := make(map[string]int, len(partners))
 	lead := -1
 	for i, pt := range upTo(partners, "partners") {
-		at := indexPath("partners", i)
-		v.partnerID(jsonPath(at, "id"), pt.ID, i, ids)
-		v.required(jsonPath(at, "name"), pt.Name, "Enter the partner's name")
-		requiredChoice(v, jsonPath(at, "type"), pt.Type, PartnerTypeValues, "the partner's type")
-		lead = v.lead(at, i, pt.IsLead, lead)
-		v.partnerContacts(at, pt)
+		v.item("partners", i)
+		v.partnerID(pt.ID, i, ids)
+		v.required("name", pt.Name, "Enter the partner's name")
+		requiredChoice(v, "type", pt.Type, PartnerTypeValues, "the partner's type")
+		lead = v.lead(i, pt.IsLead, lead)
+		v.partnerContacts(pt)
 	}
+	v.at = v.at[:0]
 	return ids
 }
 
-func (v *validator) partnerID(at, id string, i int, ids map[string]int) {
+func (v *validator) partnerID(id string, i int, ids map[string]int) {
 	if strings.EqualFold(id, CouncilID) {
-		v.addf(at, "%q cannot be a partner's id: it means the council itself", id)
+		v.addfAt("id", "%q cannot be a partner's id: it means the council itself", id)
 		return
 	}
-	v.uniqueID(at, "partners", i, id, ids, "partner")
+	v.uniqueID("partners", i, id, ids, "partner")
 }
 
 // uniqueID checks that the id of item i of a list is given and not already
 // used by an earlier item, and records it in seen.
-func (v *validator) uniqueID(at, list string, i int, id string, seen map[string]int, noun string) {
+func (v *validator) uniqueID(list string, i int, id string, seen map[string]int, noun string) {
 	first, used := seen[id]
 	switch {
 	case id == "":
-		v.addf(at, "Enter an id for this %s", noun)
+		v.addfAt("id", "Enter an id for this %s", noun)
 	case used:
-		v.addf(at, "%.40q is already the id of %s; give each %s its own id", id, indexPath(list, first), noun)
+		v.addfAt("id", "%.40q is already the id of %s; give each %s its own id", id, indexPath(list, first), noun)
 	default:
 		seen[id] = i
 	}
 }
 
-func (v *validator) lead(at string, i int, isLead bool, lead int) int {
+func (v *validator) lead(i int, isLead bool, lead int) int {
 	switch {
 	case !isLead:
 		return lead
 	case lead >= 0:
-		v.addf(jsonPath(at, "is_lead"), "Only one partner can be the lead, and %s already is", indexPath("partners", lead))
+		v.addfAt("is_lead", "Only one partner can be the lead, and %s already is", indexPath("partners", lead))
 		return lead
 	}
 	return i
 }
 
-func (v *validator) partnerContacts(at string, pt Partner) {
+func (v *validator) partnerContacts(pt Partner) {
 	if pt.Signatory != nil {
-		v.required(jsonPath(at, "signatory", "name"), pt.Signatory.Name, "Enter the name of the person who signs for this partner")
+		v.required("signatory.name", pt.Signatory.Name, "Enter the name of the person who signs for this partner")
 	}
 	if pt.CommsContact != nil {
-		v.required(jsonPath(at, "comms_contact", "name"), pt.CommsContact.Name, "Enter the communications contact's name")
+		v.required("comms_contact.name", pt.CommsContact.Name, "Enter the communications contact's name")
 	}
 	if pt.DataProtectionContact != nil {
-		v.required(jsonPath(at, "data_protection_contact", "name"), pt.DataProtectionContact.Name, "Enter the data protection contact's name")
+		v.required("data_protection_contact.name", pt.DataProtectionContact.Name, "Enter the data protection contact's name")
 	}
 }
 
 // partnerRef checks a reference to a partner: a partner's id or CouncilID.
-func (v *validator) partnerRef(at, id string, ids map[string]int, required bool) {
+func (v *validator) partnerRef(field, id string, ids map[string]int, required bool) {
 	_, known := ids[id]
 	switch {
 	case id == "" && required:
-		v.addf(at, "Enter a partner's id, or %q for the council", CouncilID)
+		v.addfAt(field, "Enter a partner's id, or %q for the council", CouncilID)
 	case id == "" || id == CouncilID || known:
 	default:
-		v.addf(at, "%.40q is not the id of any partner; use a partner's id, or %q for the council", id, CouncilID)
+		v.addfAt(field, "%.40q is not the id of any partner; use a partner's id, or %q for the council", id, CouncilID)
 	}
 }
 
@@ -467,22 +501,23 @@ func (v *validator) sponsoringOfficer(o *SponsoringOfficer) {
 
 func (v *validator) representatives(reps []Representative) {
 	for i, r := range upTo(reps, "representatives") {
-		at := indexPath("representatives", i)
-		v.required(jsonPath(at, "name"), r.Name, "Enter the representative's name")
-		requiredChoice(v, jsonPath(at, "kind"), r.Kind, RepresentativeKindValues, "whether the representative is a councillor or an officer")
-		requiredChoice(v, jsonPath(at, "role"), r.Role, RepresentativeRoleValues, "whether the representative is a member or a substitute")
-		v.consent(jsonPath(at, "consent"), r)
+		v.item("representatives", i)
+		v.required("name", r.Name, "Enter the representative's name")
+		requiredChoice(v, "kind", r.Kind, RepresentativeKindValues, "whether the representative is a councillor or an officer")
+		requiredChoice(v, "role", r.Role, RepresentativeRoleValues, "whether the representative is a member or a substitute")
+		v.consent(r)
 	}
+	v.at = v.at[:0]
 }
 
 // consent checks that the consent recorded is the one the protocol (§5(b))
 // requires of this kind of representative.
-func (v *validator) consent(at string, r Representative) {
+func (v *validator) consent(r Representative) {
 	switch {
 	case r.Kind == RepresentativeKindOfficer && r.Consent == ConsentLeaderWithChiefExecutive:
-		v.addf(at, "An officer's consent comes from the Chief Executive: use %s", ConsentChiefExecutive)
+		v.addfAt("consent", "An officer's consent comes from the Chief Executive: use %s", ConsentChiefExecutive)
 	case r.Kind == RepresentativeKindCouncillor && r.Consent == ConsentChiefExecutive:
-		v.addf(at, "A councillor's consent comes from the Leader with the Chief Executive: use %s", ConsentLeaderWithChiefExecutive)
+		v.addfAt("consent", "A councillor's consent comes from the Leader with the Chief Executive: use %s", ConsentLeaderWithChiefExecutive)
 	}
 }
 
@@ -499,66 +534,72 @@ func (v *validator) dates(d *Dates) {
 	start, err1 := d.Start.Parse()
 	end, err2 := d.End.Parse()
 	if err1 == nil && err2 == nil && end.Before(start) {
-		v.addf("dates.end", "Must not be before the start date (%s)", d.Start)
+		v.addfAt("dates.end", "Must not be before the start date (%s)", d.Start)
 	}
 }
 
 func (v *validator) contributions(contributions []Contribution, ids map[string]int) {
 	for i, c := range upTo(contributions, "contributions") {
-		at := indexPath("contributions", i)
-		v.partnerRef(jsonPath(at, "partner"), c.Partner, ids, true)
-		v.requiredYear(jsonPath(at, "financial_year"), c.FinancialYear)
-		requiredChoice(v, jsonPath(at, "type"), c.Type, ContributionTypeValues, "the type of contribution")
-		v.atLeastZero(jsonPath(at, "amount_pence"), c.AmountPence)
+		v.item("contributions", i)
+		v.partnerRef("partner", c.Partner, ids, true)
+		v.requiredYear("financial_year", c.FinancialYear)
+		requiredChoice(v, "type", c.Type, ContributionTypeValues, "the type of contribution")
+		v.atLeastZero("amount_pence", c.AmountPence)
 	}
+	v.at = v.at[:0]
 }
 
-func (v *validator) requiredYear(at string, fy FinancialYear) {
+func (v *validator) requiredYear(field string, fy FinancialYear) {
 	if fy == "" {
-		v.add(at, "Enter the financial year, like 2026/27")
+		v.addAt(field, "Enter the financial year, like 2026/27")
 	}
 }
 
 func (v *validator) risks(risks []Risk) {
 	ids := make(map[string]int, len(risks))
 	for i, r := range upTo(risks, "risks") {
-		at := indexPath("risks", i)
-		v.uniqueID(jsonPath(at, "id"), "risks", i, r.ID, ids, "risk")
-		v.required(jsonPath(at, "description"), r.Description, "Describe the risk")
-		requiredChoice(v, jsonPath(at, "category"), r.Category, RiskCategoryValues, "the risk's category")
-		requiredChoice(v, jsonPath(at, "phase"), r.Phase, RiskPhaseValues, "when the risk arises")
-		v.inRange(jsonPath(at, "likelihood"), r.Likelihood, 1, 5)
-		v.inRange(jsonPath(at, "impact"), r.Impact, 1, 5)
+		v.item("risks", i)
+		v.uniqueID("risks", i, r.ID, ids, "risk")
+		v.required("description", r.Description, "Describe the risk")
+		requiredChoice(v, "category", r.Category, RiskCategoryValues, "the risk's category")
+		requiredChoice(v, "phase", r.Phase, RiskPhaseValues, "when the risk arises")
+		v.inRange("likelihood", r.Likelihood, 1, 5)
+		v.inRange("impact", r.Impact, 1, 5)
 	}
+	v.at = v.at[:0]
 }
 
 func (v *validator) targets(targets []Target) {
 	ids := make(map[string]int, len(targets))
 	for i, t := range upTo(targets, "targets") {
-		at := indexPath("targets", i)
-		v.uniqueID(jsonPath(at, "id"), "targets", i, t.ID, ids, "target")
-		v.required(jsonPath(at, "outcome"), t.Outcome, "Enter the outcome this target measures")
-		v.results(jsonPath(at, "results"), t.Results)
+		v.item("targets", i)
+		v.uniqueID("targets", i, t.ID, ids, "target")
+		v.required("outcome", t.Outcome, "Enter the outcome this target measures")
+		v.results(t.Results)
 	}
+	v.at = v.at[:0]
 }
 
-// results checks a target's results: one per financial year.
-func (v *validator) results(list string, results []TargetResult) {
+// results checks the results of the target being checked: one per
+// financial year.
+func (v *validator) results(results []TargetResult) {
 	years := make(map[FinancialYear]int, len(results))
 	for i, r := range upTo(results, "results") {
-		at := indexPath(list, i)
-		v.resultYear(jsonPath(at, "financial_year"), list, i, r.FinancialYear, years)
-		requiredChoice(v, jsonPath(at, "rag"), r.RAG, RAGValues, "a RAG rating")
+		target := v.subitem("results", i)
+		v.resultYear(target, i, r.FinancialYear, years)
+		requiredChoice(v, "rag", r.RAG, RAGValues, "a RAG rating")
+		v.at = target
 	}
 }
 
-func (v *validator) resultYear(at, list string, i int, fy FinancialYear, years map[FinancialYear]int) {
+// resultYear checks result i's year; target is the path of its target.
+func (v *validator) resultYear(target []byte, i int, fy FinancialYear, years map[FinancialYear]int) {
 	first, used := years[fy]
 	switch {
 	case fy == "":
-		v.requiredYear(at, fy)
+		v.requiredYear("financial_year", fy)
 	case used:
-		v.addf(at, "%.40s already has a result in %s; give one result per financial year", fy, indexPath(list, first))
+		v.addfAt("financial_year", "%.40s already has a result in %s; give one result per financial year", fy, indexPath(string(target)+".results", first))
 	default:
 		years[fy] = i
 	}
@@ -569,11 +610,12 @@ func (v *validator) informationSharing(is *InformationSharing, ids map[string]in
 		return
 	}
 	for i, d := range upTo(is.DataItems, "data_items") {
-		at := indexPath("information_sharing.data_items", i)
-		v.required(jsonPath(at, "item"), d.Item, "Say what information is shared")
-		requiredChoice(v, jsonPath(at, "category"), d.Category, DataCategoryValues, "the data protection category")
-		v.partnerRef(jsonPath(at, "source_partner"), d.SourcePartner, ids, false)
+		v.item("information_sharing.data_items", i)
+		v.required("item", d.Item, "Say what information is shared")
+		requiredChoice(v, "category", d.Category, DataCategoryValues, "the data protection category")
+		v.partnerRef("source_partner", d.SourcePartner, ids, false)
 	}
+	v.at = v.at[:0]
 	v.inRange("information_sharing.breach_notification_hours", is.BreachNotificationHours, 0, 8760)
 }
 
@@ -606,11 +648,12 @@ func (v *validator) exit(e *Exit) {
 
 func (v *validator) reviews(reviews []Review) {
 	for i, r := range upTo(reviews, "reviews") {
-		at := indexPath("reviews", i)
-		v.requiredYear(jsonPath(at, "financial_year"), r.FinancialYear)
-		requiredChoice(v, jsonPath(at, "type"), r.Type, ReviewTypeValues, "the type of review")
-		requiredChoice(v, jsonPath(at, "overall"), r.Overall, OverallValues, "the overall rating")
+		v.item("reviews", i)
+		v.requiredYear("financial_year", r.FinancialYear)
+		requiredChoice(v, "type", r.Type, ReviewTypeValues, "the type of review")
+		requiredChoice(v, "overall", r.Overall, OverallValues, "the overall rating")
 	}
+	v.at = v.at[:0]
 }
 
 // inDocumentOrder sorts problems by where their paths are in the document:
@@ -621,10 +664,9 @@ func inDocumentOrder(problems []Problem) []Problem {
 		at      []int
 		problem Problem
 	}
-	order := fieldOrder{}
 	all := make([]placed, len(problems))
 	for i, p := range problems {
-		all[i] = placed{order.position(p.Path), p}
+		all[i] = placed{position(p.Path), p}
 	}
 	slices.SortStableFunc(all, func(a, b placed) int { return slices.Compare(a.at, b.at) })
 	for i := range all {
@@ -633,13 +675,9 @@ func inDocumentOrder(problems []Problem) []Problem {
 	return problems
 }
 
-// fieldOrder remembers the index of each field of each struct type, by JSON
-// name, while one list of problems is sorted.
-type fieldOrder map[reflect.Type]map[string]int
-
 // position turns a JSON path into the field and item indexes that lead to
 // it: "partners[3].name" is [index of partners, 3, index of name].
-func (o fieldOrder) position(p string) []int {
+func position(p string) []int {
 	var at []int
 	t := reflect.TypeFor[Partnership]()
 	for p != "" && t != nil {
@@ -647,7 +685,7 @@ func (o fieldOrder) position(p string) []int {
 		if p[0] == '[' {
 			n, t, p = indexStep(t, p)
 		} else {
-			n, t, p = o.fieldStep(t, p)
+			n, t, p = fieldStep(t, p)
 		}
 		at = append(at, n)
 		p = strings.TrimPrefix(p, ".")
@@ -667,7 +705,7 @@ func indexStep(t reflect.Type, p string) (int, reflect.Type, string) {
 	return n, t.Elem(), p[end+1:]
 }
 
-func (o fieldOrder) fieldStep(t reflect.Type, p string) (int, reflect.Type, string) {
+func fieldStep(t reflect.Type, p string) (int, reflect.Type, string) {
 	end := strings.IndexAny(p, ".[")
 	if end < 0 {
 		end = len(p)
@@ -675,15 +713,7 @@ func (o fieldOrder) fieldStep(t reflect.Type, p string) (int, reflect.Type, stri
 	if t = deref(t); t.Kind() != reflect.Struct {
 		return math.MaxInt, nil, ""
 	}
-	fields, ok := o[t]
-	if !ok {
-		fields = make(map[string]int, t.NumField())
-		for i := range t.NumField() {
-			fields[jsonName(t.Field(i))] = i
-		}
-		o[t] = fields
-	}
-	i, ok := fields[p[:end]]
+	i, ok := fieldIndex(t, p[:end])
 	if !ok {
 		return math.MaxInt, nil, ""
 	}

@@ -394,9 +394,9 @@ func TestEveryEnumerationIsChecked(t *testing.T) {
 		if typ.Kind() != reflect.String || typ == reflect.TypeFor[string]() || typ == reflect.TypeFor[Date]() || typ == reflect.TypeFor[FinancialYear]() {
 			continue
 		}
-		values := enumValues(reflect.Zero(typ).Interface())
+		values := enumerations[typ]
 		if len(values) == 0 {
-			t.Errorf("enumValues does not know %v", typ)
+			t.Errorf("enumerations does not know %v", typ)
 		}
 		for _, v := range values {
 			valid := reflect.ValueOf(v).Convert(typ).MethodByName("Valid").Call(nil)[0].Bool()
@@ -440,6 +440,30 @@ func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 20_000: "20,000", 1_234_567: "1,234,567", -8760: "-8,760", -100: "-100"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestScanText checks the one pass Validate makes over each text: bytes
+// that are not UTF-8 are found but the replacement character itself is
+// text, and positions count characters, not bytes.
+func TestScanText(t *testing.T) {
+	tests := []struct {
+		s    string
+		want textScan
+	}{
+		{"plain words", textScan{chars: 11}},
+		{"caf\u00e9 \uFFFD", textScan{chars: 6}},
+		{"caf\xe9", textScan{chars: 4, invalid: true}},
+		{"tab\tline\nreturn\r", textScan{chars: 16}},
+		{"\u00e9\u00e9\x07\x1b", textScan{chars: 4, controlAt: 3, control: 0x07}},
+		{"\u20ac\u0085", textScan{chars: 2, controlAt: 2, control: 0x85}},
+		{"\u00e9\U0001F600\uFFFF\uFFFE", textScan{chars: 4, noncharAt: 3, nonchar: 0xFFFF}},
+		{"\x7f", textScan{chars: 1, controlAt: 1, control: 0x7f}},
+	}
+	for _, tt := range tests {
+		if got := scanText(tt.s); got != tt.want {
+			t.Errorf("scanText(%q) = %+v, want %+v", tt.s, got, tt.want)
 		}
 	}
 }
