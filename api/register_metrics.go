@@ -80,9 +80,25 @@ func (r meteredRegister) EachCurrentRevision(ctx context.Context, fn func(*partn
 	return err
 }
 
-func (r meteredRegister) ReviseEach(ctx context.Context, bases map[string]int, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), by partnership.Actor) (_ []partnership.Revision, err error) {
-	defer r.observe("ReviseEach", time.Now(), &err)
-	return r.Register.ReviseEach(ctx, bases, revise, by)
+// ReviseAll's time includes revise's and done's (the return being checked
+// and applied); their own errors (a refused return) are not the register's.
+func (r meteredRegister) ReviseAll(ctx context.Context, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), done func() error, by partnership.Actor) ([]partnership.Revision, error) {
+	start := time.Now()
+	var callerErr error
+	revs, err := r.Register.ReviseAll(ctx, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+		p, a, err := revise(cur)
+		callerErr = err
+		return p, a, err
+	}, func() error {
+		callerErr = done()
+		return callerErr
+	}, by)
+	registerErr := err
+	if callerErr != nil && errors.Is(err, callerErr) {
+		registerErr = nil
+	}
+	r.observe("ReviseAll", start, &registerErr)
+	return revs, err
 }
 
 func (r meteredRegister) AddDocument(ctx context.Context, d *partnership.Document, by partnership.Actor) (_ *partnership.Document, err error) {

@@ -31,8 +31,8 @@ func normalizeValue(v reflect.Value, oneLine bool) {
 			normalizeValue(v.Elem(), oneLine)
 		}
 	case reflect.Struct:
-		for i := range v.NumField() {
-			normalizeValue(v.Field(i), isOneLineField(jsonName(v.Type().Field(i))))
+		for _, f := range contractFields[v.Type()] {
+			normalizeValue(v.Field(f.index), isOneLineField(f.name))
 		}
 	case reflect.Slice:
 		for i := range v.Len() {

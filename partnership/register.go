@@ -148,13 +148,3 @@ type Actor struct {
 	Name string
 	Role Role
 }
-
-// RevisionChange is one partnership's new revision in a batch the register
-// applies all together or not at all (the annual CMT return): Base is the
-// revision the change was made from, which must still be the current one.
-type RevisionChange struct {
-	Ref         string
-	Base        int
-	Partnership *Partnership
-	Assessment  Assessment
-}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"strings"
+
 	jsonv2 "github.com/go-json-experiment/json"
 )
 
@@ -17,4 +19,9 @@ import (
 // and refuses duplicate names and invalid UTF-8, none of which JSON written
 // by encoding/json has; decodeStored is never used on a client's JSON,
 // which partnership.Decode reads strictly.
-func decodeStored(data []byte, v any) error { return jsonv2.Unmarshal(data, v) }
+//
+// It reads from a string, as the database driver gives a TEXT column, with
+// one of the package's pooled decoders: no copy of the JSON is made.
+func decodeStored(data string, v any) error {
+	return jsonv2.UnmarshalRead(strings.NewReader(data), v)
+}

@@ -43,7 +43,7 @@ func checkSameDecode[T any](t *testing.T, name string, v *T) {
 	if err := json.Unmarshal(data, &v1); err != nil {
 		t.Fatalf("%s: encoding/json: %v", name, err)
 	}
-	if err := decodeStored(data, &v2); err != nil {
+	if err := decodeStored(string(data), &v2); err != nil {
 		t.Fatalf("%s: decodeStored: %v", name, err)
 	}
 	if !reflect.DeepEqual(v1, v2) {

@@ -150,7 +150,7 @@ func (db *DB) Revisions(ctx context.Context, ref string) ([]partnership.Revision
 		if err := rows.Scan(&rev.Ref, &rev.Number, &assessment, &rev.CreatedAt, &rev.CreatedBy); err != nil {
 			return nil, domainError(err, "partnership "+ref)
 		}
-		if err := decodeStored([]byte(assessment), &rev.Assessment); err != nil {
+		if err := decodeStored(assessment, &rev.Assessment); err != nil {
 			return nil, fmt.Errorf("store: partnership %s revision %d: %w", ref, rev.Number, err)
 		}
 		rev.CreatedAt = rev.CreatedAt.UTC()

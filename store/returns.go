@@ -1,21 +1,14 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 
 	"partnerdocs/partnership"
 )
-
-// staleNamed bounds how many stale partnerships an EStale message names.
-const staleNamed = 5
 
 // decodeBatch is how many rows EachCurrentRevision hands a decoder at once.
 const decodeBatch = 32
@@ -69,7 +62,7 @@ func (db *DB) EachCurrentRevision(ctx context.Context, fn func(*partnership.Revi
 // rawRevision is a row read but not yet decoded.
 type rawRevision struct {
 	rev    partnership.Revision
-	pj, aj []byte
+	pj, aj string
 }
 
 // decoded is a batch of revisions decoded, or the error that stopped it.
@@ -129,14 +122,14 @@ func (p *decodePipeline) read(rows *sql.Rows) {
 		batch = make([]rawRevision, 0, decodeBatch)
 		return true
 	}
-	var pj, aj sql.RawBytes
+	var pj, aj string
 	for rows.Next() {
 		var rev partnership.Revision
 		if err := rows.Scan(&rev.Ref, &rev.Number, &pj, &aj, &rev.CreatedAt, &rev.CreatedBy); err != nil {
 			p.readErr <- err
 			return
 		}
-		batch = append(batch, rawRevision{rev: rev, pj: bytes.Clone(pj), aj: bytes.Clone(aj)})
+		batch = append(batch, rawRevision{rev: rev, pj: pj, aj: aj})
 		if len(batch) == decodeBatch && !send() {
 			p.readErr <- nil
 			return
@@ -188,93 +181,6 @@ func decodeRevision(raw *rawRevision, rev *partnership.Revision) error {
 		return fmt.Errorf("store: assessment of %s revision %d: %w", rev.Ref, rev.Number, err)
 	}
 	rev.CreatedAt = rev.CreatedAt.UTC()
-	raw.pj, raw.aj = nil, nil
+	raw.pj, raw.aj = "", ""
 	return nil
-}
-
-// checkChanges refuses a batch that could never apply, before any
-// transaction starts.
-func checkChanges(changes []partnership.RevisionChange) error {
-	seen := make(map[string]bool, len(changes))
-	for _, ch := range changes {
-		if err := checkRef(ch.Ref); err != nil {
-			return err
-		}
-		switch {
-		case ch.Partnership == nil:
-			return errorf(partnership.EInvalid, "the change to partnership %s has no partnership", ch.Ref)
-		case ch.Partnership.Ref != "" && ch.Partnership.Ref != ch.Ref:
-			return errorf(partnership.EInvalid, "the partnership's ref %q is not %q; a ref cannot change", ch.Partnership.Ref, ch.Ref)
-		case ch.Base < 1:
-			return errorf(partnership.EInvalid, "the change to partnership %s names no base revision", ch.Ref)
-		case seen[ch.Ref]:
-			return errorf(partnership.EInvalid, "partnership %s is changed twice in one batch", ch.Ref)
-		}
-		seen[ch.Ref] = true
-	}
-	return nil
-}
-
-// lockPartnerships returns the current revision of every changed
-// partnership, locking their rows on PostgreSQL in ref order (so two
-// batches never wait on each other crosswise) until the transaction ends.
-// An unknown ref is ENotFound.
-func (t *tx) lockPartnerships(ctx context.Context, changes []partnership.RevisionChange) (map[string]int, error) {
-	refs := make([]string, len(changes))
-	for i, ch := range changes {
-		refs[i] = ch.Ref
-	}
-	slices.Sort(refs)
-	list, err := json.Marshal(refs)
-	if err != nil {
-		return nil, fmt.Errorf("store: encoding the refs: %w", err)
-	}
-	// One query for the whole batch: the refs go as one JSON array.
-	rows, err := t.query(ctx, `SELECT ref, revision FROM partnerships WHERE ref IN (`+t.dialect.jsonStrings+`)
-		ORDER BY ref`+t.dialect.byteOrder+t.dialect.forUpdate, string(list))
-	if err != nil {
-		return nil, domainError(err, "partnerships")
-	}
-	defer rows.Close()
-	current := make(map[string]int, len(refs))
-	for rows.Next() {
-		var ref string
-		var n int
-		if err := rows.Scan(&ref, &n); err != nil {
-			return nil, domainError(err, "partnerships")
-		}
-		current[ref] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, domainError(err, "partnerships")
-	}
-	for _, ref := range refs {
-		if _, ok := current[ref]; !ok {
-			return nil, errorf(partnership.ENotFound, "partnership %s does not exist", ref)
-		}
-	}
-	return current, nil
-}
-
-// staleChanges is EStale when any change's base is not its partnership's
-// current revision, naming the first few in the order given.
-func staleChanges(changes []partnership.RevisionChange, current map[string]int) error {
-	var stale []string
-	n := 0
-	for _, ch := range changes {
-		if cur := current[ch.Ref]; cur != ch.Base {
-			n++
-			if len(stale) < staleNamed {
-				stale = append(stale, fmt.Sprintf("partnership %s is at revision %d, not %d", ch.Ref, cur, ch.Base))
-			}
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	msg := strings.Join(stale, "; ")
-	if n > len(stale) {
-		msg += fmt.Sprintf(" (and %d more)", n-len(stale))
-	}
-	return errorf(partnership.EStale, "%s; nothing was applied: reload and make the changes again", msg)
 }

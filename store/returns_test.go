@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -89,14 +90,6 @@ func seedTwo(t *testing.T, r register) (a, b *partnership.Revision) {
 	return a, b2
 }
 
-// changed is a change to rev's partnership that renames it, based on rev.
-func changed(t *testing.T, rev *partnership.Revision, name string) partnership.RevisionChange {
-	t.Helper()
-	p := rev.Partnership
-	p.Name = name
-	return partnership.RevisionChange{Ref: rev.Ref, Base: rev.Number, Partnership: &p, Assessment: assess(&p)}
-}
-
 // EachCurrentRevision streams the same revisions as CurrentRevisions, in
 // the same order, across many decode batches; an error from fn stops it
 // with that error, and the snapshot is let go (a write then succeeds).
@@ -158,31 +151,20 @@ func BenchmarkCurrentRevisions(b *testing.B) {
 	}
 }
 
-// BenchmarkReviseEach revises every partnership of a register of 10,000
-// on SQLite in one batch, as a CMT return changing all of them does (each
-// iteration bases on the last).
-func BenchmarkReviseEach(b *testing.B) {
+// BenchmarkReviseAll revises every partnership of a register of 10,000
+// on SQLite in one transaction, as a CMT return changing all of them does.
+func BenchmarkReviseAll(b *testing.B) {
 	r := openRegister(b, filepath.Join(b.TempDir(), "register.db"))
 	ctx := context.Background()
 	seedMany(b, r, 10_000)
-	revs, err := r.CurrentRevisions(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	bases := make(map[string]int, len(revs))
-	for _, rev := range revs {
-		bases[rev.Ref] = rev.Number
-	}
 	same := func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
 		return &cur.Partnership, cur.Assessment, nil
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := r.ReviseEach(ctx, bases, same, admin); err != nil {
-			b.Fatal(err)
-		}
-		for ref := range bases {
-			bases[ref]++
+		revs, err := r.ReviseAll(ctx, same, func() error { return nil }, admin)
+		if err != nil || len(revs) != 10_000 {
+			b.Fatalf("%d revised, %v", len(revs), err)
 		}
 	}
 }
@@ -202,60 +184,120 @@ func seedMany(b testing.TB, r register, n int) {
 	}
 }
 
-// TestReviseEach: each partnership named is revised from its current
-// revision, in the one transaction, with a "partnership.return" audit
-// entry each; a stale base, an unknown ref or an error from revise stores
-// nothing at all.
-func TestReviseEach(t *testing.T) {
+// TestReviseAll: every current revision is handed to revise once, across
+// pages (on several goroutines at once); each partnership revise changes
+// gets its next revision and a "partnership.return" audit entry, stored in
+// ref order, in the one transaction; an error from revise or from done, or
+// a changed ref, stores nothing at all.
+func TestReviseAll(t *testing.T) {
 	eachDB(t, func(t *testing.T, r register) {
 		ctx := context.Background()
-		a, b := seedTwo(t, r)
+		seedMany(t, r, 300) // more than one page
+		all, err := r.CurrentRevisions(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		index := map[string]int{}
+		for i, rev := range all {
+			index[rev.Ref] = i
+		}
 		before := auditOf(t, r)
-		rename := func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+		var mu sync.Mutex
+		seen := map[string]int{}
+		renameEven := func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+			mu.Lock()
+			seen[cur.Ref]++
+			mu.Unlock()
+			if index[cur.Ref]%2 == 1 {
+				return nil, partnership.Assessment{}, nil
+			}
 			p := cur.Partnership
 			p.Name += " (returned)"
 			return &p, assess(&p), nil
 		}
-
-		_, err := r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, b.Ref: 1}, rename, admin)
-		wantCode(t, err, partnership.EStale)
-		_, err = r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, "PP-1999-001": 1}, rename, admin)
-		wantCode(t, err, partnership.ENotFound)
-		calls := 0
-		_, err = r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, b.Ref: b.Number}, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
-			if calls++; calls == 2 {
-				return nil, partnership.Assessment{}, partnership.NewError(partnership.EInvalid, "refused")
+		none := func() error { return nil }
+		refused := errors.New("refused")
+		for name, try := range map[string]func() error{
+			"revise": func() error {
+				_, err := r.ReviseAll(ctx, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+					if index[cur.Ref] == 280 {
+						return nil, partnership.Assessment{}, refused
+					}
+					return renameEven(cur)
+				}, none, admin)
+				return err
+			},
+			"done": func() error {
+				_, err := r.ReviseAll(ctx, renameEven, func() error { return refused }, admin)
+				return err
+			},
+			"ref": func() error {
+				_, err := r.ReviseAll(ctx, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+					p := cur.Partnership
+					p.Ref = "PP-1999-001"
+					return &p, cur.Assessment, nil
+				}, none, admin)
+				if !errors.Is(err, refused) {
+					wantCode(t, err, partnership.EInvalid)
+					return refused
+				}
+				return err
+			},
+		} {
+			if err := try(); !errors.Is(err, refused) {
+				t.Errorf("%s: %v, want the refusal", name, err)
 			}
-			return rename(cur)
-		}, admin)
-		wantCode(t, err, partnership.EInvalid)
-		if after := auditOf(t, r); !reflect.DeepEqual(after, before) {
-			t.Fatalf("refused batches changed the audit trail: %+v", after[:len(after)-len(before)])
+			if after := auditOf(t, r); !reflect.DeepEqual(after, before) {
+				t.Fatalf("%s: a refused pass changed the audit trail: %+v", name, after[:len(after)-len(before)])
+			}
 		}
 
+		clear(seen)
 		r.clock.Advance(time.Minute)
-		revs, err := r.ReviseEach(ctx, map[string]int{a.Ref: a.Number, b.Ref: b.Number}, rename, admin)
+		revs, err := r.ReviseAll(ctx, renameEven, none, admin)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(revs) != 2 {
-			t.Fatalf("revised %+v, want 2", revs)
+		for _, rev := range all {
+			if seen[rev.Ref] != 1 {
+				t.Errorf("revise saw %s %d times, want once", rev.Ref, seen[rev.Ref])
+			}
 		}
-		for _, want := range []*partnership.Revision{a, b} {
-			cur, err := r.Partnership(ctx, want.Ref)
+		if len(seen) != len(all) {
+			t.Errorf("revise saw %d partnerships, want %d", len(seen), len(all))
+		}
+		var want []string
+		for i, rev := range all {
+			if i%2 == 0 {
+				want = append(want, rev.Ref)
+			}
+		}
+		var got []string
+		for _, rev := range revs {
+			got = append(got, rev.Ref)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("revised %d partnerships, want the %d even ones in ref order", len(got), len(want))
+		}
+		for i, was := range all {
+			cur, err := r.Partnership(ctx, was.Ref)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cur.Number != want.Number+1 || cur.Partnership.Name != want.Partnership.Name+" (returned)" ||
-				cur.CreatedBy != admin.Name || !cur.CreatedAt.Equal(start.Add(time.Minute)) {
-				t.Errorf("%s now at revision %d %q by %s at %v", want.Ref, cur.Number, cur.Partnership.Name, cur.CreatedBy, cur.CreatedAt)
+			changed := i%2 == 0
+			switch {
+			case changed && (cur.Number != was.Number+1 || cur.Partnership.Name != was.Partnership.Name+" (returned)" ||
+				cur.CreatedBy != admin.Name || !cur.CreatedAt.Equal(start.Add(time.Minute))):
+				t.Errorf("%s now at revision %d %q by %s at %v", was.Ref, cur.Number, cur.Partnership.Name, cur.CreatedBy, cur.CreatedAt)
+			case !changed && cur.Number != was.Number:
+				t.Errorf("%s, left as it was, is at revision %d, not %d", was.Ref, cur.Number, was.Number)
 			}
 		}
 		entries := auditOf(t, r)
-		if len(entries) != len(before)+2 {
-			t.Fatalf("%d audit entries after the batch, want %d", len(entries), len(before)+2)
+		if len(entries) != len(before)+len(want) {
+			t.Fatalf("%d audit entries after the pass, want %d", len(entries), len(before)+len(want))
 		}
-		for _, e := range entries[:2] {
+		for _, e := range entries[:len(want)] {
 			if e.Action != "partnership.return" || e.ToRevision != e.FromRevision+1 || e.Actor != admin.Name {
 				t.Errorf("audit entry %+v", e)
 			}

@@ -83,40 +83,61 @@ func (ins *revisionInserter) Close() error { return ins.stmt.Close() }
 
 // insert stores revision n of ref and fills in rev as stored.
 func (ins *revisionInserter) insert(ctx context.Context, rev *partnership.Revision, ref string, n int, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) error {
-	t := ins.t
-	*rev = partnership.Revision{Ref: ref, Number: n, Partnership: *p, Assessment: a, CreatedAt: t.now, CreatedBy: by.Name}
+	*rev = partnership.Revision{Ref: ref, Number: n, Partnership: *p, Assessment: a, CreatedAt: ins.t.now, CreatedBy: by.Name}
 	rev.Partnership.Ref = ref
-	pj, err := ins.encode(&rev.Partnership)
+	e, err := encodeRevision(&rev.Partnership, &rev.Assessment, &ins.buf)
 	if err != nil {
-		return fmt.Errorf("store: encoding partnership %s: %w", ref, err)
+		return err
 	}
-	aj, err := ins.encode(&rev.Assessment)
+	return ins.insertEncoded(ctx, n, e, by)
+}
+
+// encodedRevision is a revision made ready to store: its partnership and
+// assessment as JSON, and the columns listings filter on.
+type encodedRevision struct {
+	ref    string
+	pj, aj string
+	c      columns
+}
+
+// encodeRevision encodes p, whose ref is set, and a, using buf.
+func encodeRevision(p *partnership.Partnership, a *partnership.Assessment, buf *bytes.Buffer) (encodedRevision, error) {
+	pj, err := encodeJSON(p, buf)
 	if err != nil {
-		return fmt.Errorf("store: encoding the assessment of %s: %w", ref, err)
+		return encodedRevision{}, fmt.Errorf("store: encoding partnership %s: %w", p.Ref, err)
 	}
-	c := columnsOf(&rev.Partnership, a)
-	args := []any{ref, n, pj, aj, c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
+	aj, err := encodeJSON(a, buf)
+	if err != nil {
+		return encodedRevision{}, fmt.Errorf("store: encoding the assessment of %s: %w", p.Ref, err)
+	}
+	return encodedRevision{ref: p.Ref, pj: pj, aj: aj, c: columnsOf(p, *a)}, nil
+}
+
+// insertEncoded stores e as revision n of its partnership.
+func (ins *revisionInserter) insertEncoded(ctx context.Context, n int, e encodedRevision, by partnership.Actor) error {
+	t, c := ins.t, e.c
+	args := []any{e.ref, n, e.pj, e.aj, c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
 		c.classification, c.nextReview, c.leadID, c.leadName, t.now, by.Name}
+	var err error
 	if ins.stmt != nil {
 		_, err = ins.stmt.ExecContext(ctx, args...)
 	} else {
 		_, err = t.exec(ctx, insertRevisionSQL, args...)
 	}
 	if err != nil {
-		return domainError(err, fmt.Sprintf("revision %d of partnership %s", n, ref))
+		return domainError(err, fmt.Sprintf("revision %d of partnership %s", n, e.ref))
 	}
 	return nil
 }
 
-// encode is json.Marshal of v into the inserter's buffer, as a string.
-func (ins *revisionInserter) encode(v any) (string, error) {
-	ins.buf.Reset()
-	enc := json.NewEncoder(&ins.buf)
-	if err := enc.Encode(v); err != nil {
+// encodeJSON is json.Marshal of v, made in buf, as a string.
+func encodeJSON(v any, buf *bytes.Buffer) (string, error) {
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		return "", err
 	}
 	// Encode ends with a newline that Marshal does not write.
-	return string(bytes.TrimSuffix(ins.buf.Bytes(), []byte("\n"))), nil
+	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 // revision reads one revision with query, which selects ref, number,
@@ -128,10 +149,10 @@ func (t *tx) revision(ctx context.Context, ref, query string, args ...any) (*par
 	if err != nil {
 		return nil, domainError(err, "partnership "+ref)
 	}
-	if err := decodeStored([]byte(pj), &rev.Partnership); err != nil {
+	if err := decodeStored(pj, &rev.Partnership); err != nil {
 		return nil, fmt.Errorf("store: partnership %s revision %d: %w", ref, rev.Number, err)
 	}
-	if err := decodeStored([]byte(aj), &rev.Assessment); err != nil {
+	if err := decodeStored(aj, &rev.Assessment); err != nil {
 		return nil, fmt.Errorf("store: assessment of %s revision %d: %w", ref, rev.Number, err)
 	}
 	rev.CreatedAt = rev.CreatedAt.UTC()

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
+	"sync"
 
 	"partnerdocs/generator/workbook"
 	"partnerdocs/partnership"
@@ -46,11 +49,13 @@ type ReturnedRevision struct {
 // EInvalid error, each named Sheet!Cell; a partnership changed since the
 // workbook was made is EStale.
 //
-// The register is read twice, one revision at a time, never held: once on
-// a snapshot to check the return and learn which partnerships it changes,
-// then in the write transaction, where each changed partnership is made
-// again from its current revision (the same, or the batch is stale) and
-// stored. Only the return's compact rows are held throughout.
+// The register is read once, in the write transaction, a page at a time,
+// never held whole: each partnership's current revision is compared with
+// the return's rows (several partnerships at once, on every core), and the
+// revision it makes is stored. A problem or a stale partnership found
+// anywhere rolls it all back; from the first one on, nothing more is
+// written, but every cell is still checked, so the answer lists them all.
+// Only the return's compact rows are held throughout.
 func (s *Service) ImportReturn(ctx context.Context, actor partnership.Actor, year partnership.FinancialYear, r io.ReaderAt, size int64) ([]ReturnedRevision, error) {
 	reg, err := s.authorized(actor, ActionCMTReturn)
 	if err != nil {
@@ -60,27 +65,27 @@ func (s *Service) ImportReturn(ctx context.Context, actor partnership.Actor, yea
 	if err != nil {
 		return nil, err
 	}
-	bases := map[string]int{}
-	err = reg.EachCurrentRevision(ctx, func(cur *partnership.Revision) error {
-		if ch := rt.Revise(cur); ch != nil {
-			bases[ch.Ref] = ch.Base
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if problems := rt.Problems(); len(problems) > 0 {
-		return nil, returnProblems(problems)
-	}
-	now := s.now()
-	stored, err := reg.ReviseEach(ctx, bases, func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
-		ch := rt.Apply(cur) // the revision Revise checked: ReviseEach refuses any other
-		if ch == nil {
-			return nil, partnership.Assessment{}, fmt.Errorf("workflow: the return no longer changes %s", cur.Ref)
+	now, stale := s.now(), &staleParts{}
+	revise := func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error) {
+		ch := rt.Revise(cur)
+		switch {
+		case ch == nil:
+			return nil, partnership.Assessment{}, nil
+		case ch.Base != cur.Number:
+			stale.add(cur.Ref, cur.Number, ch.Base)
+			return nil, partnership.Assessment{}, nil
+		case rt.HasProblems() || stale.any(): // refused whatever follows
+			return nil, partnership.Assessment{}, nil
 		}
 		return ch.Partnership, s.assess(ch.Partnership, now), nil
-	}, actor)
+	}
+	done := func() error {
+		if problems := rt.Problems(); len(problems) > 0 {
+			return returnProblems(problems)
+		}
+		return stale.err()
+	}
+	stored, err := reg.ReviseAll(ctx, revise, done, actor)
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +94,44 @@ func (s *Service) ImportReturn(ctx context.Context, actor partnership.Actor, yea
 		out[i] = ReturnedRevision{Ref: rev.Ref, Revision: rev.Number}
 	}
 	return out, nil
+}
+
+// staleParts are the partnerships a return would change that have been
+// revised since its workbook was made, each as "partnership REF is at
+// revision N, not M".
+type staleParts struct {
+	mu  sync.Mutex // the return is checked on several goroutines
+	all []string
+}
+
+// staleNamed bounds how many stale partnerships the answer names.
+const staleNamed = 5
+
+func (st *staleParts) add(ref string, current, base int) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.all = append(st.all, fmt.Sprintf("partnership %s is at revision %d, not %d", ref, current, base))
+}
+
+func (st *staleParts) any() bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.all) > 0
+}
+
+// err is EStale naming the first stale partnerships by ref, or nil; the
+// checking is over.
+func (st *staleParts) err() error {
+	if len(st.all) == 0 {
+		return nil
+	}
+	slices.Sort(st.all)
+	msg := strings.Join(st.all[:min(len(st.all), staleNamed)], "; ")
+	if n := len(st.all) - staleNamed; n > 0 {
+		msg += fmt.Sprintf(" (and %d more)", n)
+	}
+	return partnership.NewError(partnership.EStale, msg+
+		"; nothing was applied: download the workbook again and make the changes in it")
 }
 
 // returnProblems is the error for a return with problems in its cells,

@@ -41,14 +41,13 @@ type Register interface {
 	// holding only a few in memory, and stops at fn's first error,
 	// returning it; the revision is fn's only until fn returns.
 	EachCurrentRevision(ctx context.Context, fn func(*partnership.Revision) error) error
-	// ReviseEach stores a new revision of each partnership in bases (ref ->
-	// the revision the change was made from), all or nothing, in one
-	// transaction: a base not current makes the batch EStale before revise
-	// is called; each current revision is read in the transaction, a few at
-	// a time, and handed to revise, whose error stores nothing. The answer
-	// is the new revisions in ref order, without their partnerships, so a
-	// large batch is never held.
-	ReviseEach(ctx context.Context, bases map[string]int, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), by partnership.Actor) ([]partnership.Revision, error)
+	// ReviseAll hands every current revision, in ref order, to revise in
+	// one write transaction and stores the new revision of each one revise
+	// changes (a nil partnership leaves it as it is); then done is called.
+	// An error from revise or done stores nothing. Only a few revisions are
+	// held at a time; the answer is the new revisions in ref order, without
+	// their partnerships.
+	ReviseAll(ctx context.Context, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), done func() error, by partnership.Actor) ([]partnership.Revision, error)
 
 	// AddDocument stores a generated document as the next version of its
 	// kind for the partnership, with status draft; older drafts, returned

@@ -15,7 +15,8 @@ import (
 
 // TestImportReturn: a workbook filled in and taken back stores a new
 // revision, audited as done by "cli"; one with a bad cell prints it as
-// Sheet!Cell: message, exits 2 and stores nothing.
+// Sheet!Cell: message, exits 2 and stores nothing; one made before the
+// partnership's latest revision is refused as stale.
 func TestImportReturn(t *testing.T) {
 	dbPath, refs := seedRegister(t, "waste-partnership.json", "health-alliance.json")
 	dir := t.TempDir()
@@ -48,6 +49,18 @@ func TestImportReturn(t *testing.T) {
 	if e := latestAudit(t, dbPath); e.Action != "partnership.return" || e.Object != "partnership:"+refs[0] ||
 		e.Actor != cliActor || e.Role != partnership.RoleAdmin || e.FromRevision != 1 || e.ToRevision != 2 {
 		t.Errorf("latest audit entry %+v, want partnership.return 1 -> 2 by cli (admin)", e)
+	}
+
+	// The same workbook again, with another figure: made from revision 1,
+	// the partnership is now at 2. Refused, naming both; nothing stored.
+	stale := filepath.Join(dir, "stale.xlsx")
+	fill(t, out, stale, map[string]any{actual: 50, rag: "Green"})
+	r = run(t, nil, nil, "import-return", stale, "--year", "2026/27", "--database", dbPath)
+	if r.status == 0 || !strings.Contains(r.stderr, "partnership "+refs[0]+" is at revision 2, not 1") {
+		t.Errorf("stale return: exit %d, stderr %q; want a refusal naming %s at revision 2, not 1", r.status, r.stderr, refs[0])
+	}
+	if n := currentRevision(t, dbPath, refs[0]); n != 2 {
+		t.Errorf("a stale return left %s at revision %d, want 2", refs[0], n)
 	}
 
 	r = run(t, nil, nil, "import-return", "--year", "2026/27", "--database", dbPath)

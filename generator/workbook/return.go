@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -79,7 +80,8 @@ type Return struct {
 	base     map[string]int // the revision each partnership's rows were made from
 	targets  map[string][]returnedRow
 	reviews  map[string][]returnedRow
-	problems []CellProblem
+	mu       sync.Mutex // Revise is called for several partnerships at once
+	problems problemList
 	revised  map[string]bool
 }
 
@@ -124,8 +126,12 @@ func openReturn(r io.ReaderAt, size int64, year partnership.FinancialYear, set *
 	rt := &Return{year: year, set: set, x: x, seed: maphash.MakeSeed(),
 		targets: map[string][]returnedRow{}, reviews: map[string][]returnedRow{}, revised: map[string]bool{}}
 	rt.readExport()
-	readSheet(rt, rt.set.targets, rt.targets)
-	readSheet(rt, rt.set.reviews, rt.reviews)
+	var targets, reviews problemList
+	var wg sync.WaitGroup
+	wg.Go(func() { readSheet(rt, rt.set.targets, rt.targets, &targets) })
+	readSheet(rt, rt.set.reviews, rt.reviews, &reviews)
+	wg.Wait()
+	rt.problems = append(append(rt.problems, targets...), reviews...)
 	rt.x = nil // the package's shared strings are no longer needed
 	return rt, nil
 }
@@ -180,18 +186,28 @@ func checkReturnZip(zr *zip.Reader) error {
 }
 
 func (rt *Return) problem(sheet string, col, row int, format string, args ...any) {
+	rt.problems.problem(sheet, col, row, format, args...)
+}
+
+// problemList collects the problems of a return, or of one partnership's
+// rows in it.
+type problemList []CellProblem
+
+func (l *problemList) problem(sheet string, col, row int, format string, args ...any) {
 	cell := ""
 	if col > 0 {
 		cell, _ = excelize.CoordinatesToCellName(col, row)
 	}
-	rt.problems = append(rt.problems, CellProblem{Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, CellProblem{Sheet: sheet, Cell: cell, Message: fmt.Sprintf(format, args...)})
 }
 
 // Problems is every problem found so far, at most maxReturnProblems and a
 // last one saying how many more, and one for each row of a partnership
 // the register does not have (of those Revise was not given).
 func (rt *Return) Problems() []CellProblem {
+	rt.mu.Lock()
 	problems := slices.Clone(rt.problems)
+	rt.mu.Unlock()
 	for _, s := range []struct {
 		name string
 		rows map[string][]returnedRow
@@ -204,11 +220,31 @@ func (rt *Return) Problems() []CellProblem {
 			}
 		}
 	}
+	slices.SortStableFunc(problems, inWorkbookOrder)
 	if len(problems) <= maxReturnProblems {
 		return problems
 	}
 	out := slices.Clone(problems[:maxReturnProblems])
 	return append(out, CellProblem{Message: fmt.Sprintf("and %d more problems", len(problems)-maxReturnProblems)})
+}
+
+// inWorkbookOrder orders problems by sheet, as the workbook has them, then
+// by row and column, a sheet's own problems first: the partnerships are
+// checked several at once, so this is the order the answer is given in.
+func inWorkbookOrder(a, b CellProblem) int {
+	return slices.Compare(problemPlace(a), problemPlace(b))
+}
+
+func problemPlace(p CellProblem) []int {
+	sheet := slices.Index([]string{SheetExport, SheetTargets, SheetReviews}, p.Sheet)
+	if sheet < 0 {
+		sheet = 3
+	}
+	col, row, err := excelize.CellNameToCoordinates(p.Cell)
+	if err != nil {
+		return []int{sheet, 0, 0}
+	}
+	return []int{sheet, row, col}
 }
 
 func blankRow(cells []string) bool {

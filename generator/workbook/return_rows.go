@@ -13,26 +13,28 @@ import (
 
 // readSheet reads an officers' sheet of a return: its header, then each
 // row on its own (the cell lengths and characters, the row's partnership
-// and key, duplicates), kept compactly by partnership for Revise.
-func readSheet[R any](rt *Return, s *sheet[R], into map[string][]returnedRow) {
+// and key, duplicates), kept compactly by partnership for Revise, with the
+// problems it finds in problems. Sheets are read at the same time, each
+// into its own map and problems.
+func readSheet[R any](rt *Return, s *sheet[R], into map[string][]returnedRow, problems *problemList) {
 	ref, keys := s.index("Ref"), keyColumns(s)
 	seen := map[string]bool{}
 	err := rt.x.eachSheetRow(s.name, func(n int, cells []string, over []int) bool {
 		if n == 1 {
-			return rt.headerOK(s.name, headers(s), cells)
+			return headerOK(s.name, headers(s), cells, problems)
 		}
 		if blankRow(cells) && len(over) == 0 {
 			return true
 		}
 		cells = padCells(cells, len(s.cols))
-		ok := cellsOK(rt, s, n, cells, over)
+		ok := cellsOK(s, n, cells, over, problems)
 		id := strings.TrimSpace(cells[ref])
 		key := rowKey(cells, keys)
 		switch {
 		case id == "":
-			rt.problem(s.name, ref+1, n, "The partnership reference is missing")
+			problems.problem(s.name, ref+1, n, "The partnership reference is missing")
 		case seen[id+"\x00"+key]:
-			rt.problem(s.name, ref+1, n, "A second row for %s %s: each appears once", id, strings.ReplaceAll(key, "\x00", " "))
+			problems.problem(s.name, ref+1, n, "A second row for %s %s: each appears once", id, strings.ReplaceAll(key, "\x00", " "))
 		case ok:
 			seen[id+"\x00"+key] = true
 			into[id] = append(into[id], compact(rt, s, n, key, cells))
@@ -45,15 +47,15 @@ func readSheet[R any](rt *Return, s *sheet[R], into map[string][]returnedRow) {
 	var bad *CellError
 	switch {
 	case errors.Is(err, errSheetMissing):
-		rt.problem(s.name, 0, 0, "The sheet %s is missing", s.name)
+		problems.problem(s.name, 0, 0, "The sheet %s is missing", s.name)
 	case errors.As(err, &long):
-		rt.problems = append(rt.problems, CellProblem{Sheet: s.name, Cell: long.Cell, Message: fmt.Sprintf(
+		*problems = append(*problems, CellProblem{Sheet: s.name, Cell: long.Cell, Message: fmt.Sprintf(
 			"This cell is far longer than a cell can hold (%s characters); the rest of the sheet was not read", thousands(maxCellChars))})
 	case errors.As(err, &bad):
-		rt.problems = append(rt.problems, CellProblem{Sheet: s.name, Cell: bad.Cell, Message: fmt.Sprintf(
+		*problems = append(*problems, CellProblem{Sheet: s.name, Cell: bad.Cell, Message: fmt.Sprintf(
 			"This cell could not be read (%v); the rest of the sheet was not read", bad.Err)})
 	case err != nil:
-		rt.problem(s.name, 0, 0, "The sheet could not be read: %v", err)
+		problems.problem(s.name, 0, 0, "The sheet could not be read: %v", err)
 	}
 }
 
@@ -65,12 +67,12 @@ func headers[R any](s *sheet[R]) []string {
 	return out
 }
 
-func (rt *Return) headerOK(sheet string, want, cells []string) bool {
+func headerOK(sheet string, want, cells []string, problems *problemList) bool {
 	cells = padCells(cells, len(want))
 	ok := true
 	for i, h := range want {
 		if strings.TrimSpace(cells[i]) != h {
-			rt.problem(sheet, i+1, 1, "This header should read %q: columns must not be moved, renamed or removed", h)
+			problems.problem(sheet, i+1, 1, "This header should read %q: columns must not be moved, renamed or removed", h)
 			ok = false
 		}
 	}
@@ -99,21 +101,21 @@ func rowKey(cells []string, keys []int) string {
 // cellsOK checks each cell on its own: not longer than a cell (or, in an
 // officer's column, the contract) allows, and only characters the register
 // may hold.
-func cellsOK[R any](rt *Return, s *sheet[R], n int, cells []string, over []int) bool {
+func cellsOK[R any](s *sheet[R], n int, cells []string, over []int, problems *problemList) bool {
 	ok := true
 	for _, col := range over {
-		rt.problem(s.name, col, n, "This cell holds more than a cell can (%s characters)", thousands(maxCellChars))
+		problems.problem(s.name, col, n, "This cell holds more than a cell can (%s characters)", thousands(maxCellChars))
 		ok = false
 	}
 	for i, c := range s.cols {
 		v := cells[i]
 		if k := utf8.RuneCountInString(v); c.maxChars > 0 && k > c.maxChars {
-			rt.problem(s.name, i+1, n, "Must be %s characters or fewer (it is %s)", thousands(c.maxChars), thousands(k))
+			problems.problem(s.name, i+1, n, "Must be %s characters or fewer (it is %s)", thousands(c.maxChars), thousands(k))
 			ok = false
 			continue
 		}
 		if at, r := badChar(v); at > 0 {
-			rt.problem(s.name, i+1, n, "Contains a character (U+%04X) at character %d that the register cannot hold; remove it", r, at)
+			problems.problem(s.name, i+1, n, "Contains a character (U+%04X) at character %d that the register cannot hold; remove it", r, at)
 			ok = false
 		}
 	}
@@ -163,41 +165,51 @@ func thousands(n int) string {
 // is applied. It answers the change, nil when the return changes nothing
 // (or its cells have problems, which Problems then lists). A change is
 // valid under the contract: what partnership.Validate finds in it is a
-// problem named by the cell it came from.
+// problem named by the cell it came from. Revise may be called for
+// several partnerships at once.
 func (rt *Return) Revise(cur *partnership.Revision) *ReturnChange {
-	ch := rt.apply(cur)
-	if ch == nil {
+	trows, vrows := rt.targets[cur.Ref], rt.reviews[cur.Ref]
+	if trows == nil && vrows == nil {
 		return nil
 	}
-	if problems := partnership.Validate(ch.Partnership); len(problems) > 0 {
-		rt.problems = append(rt.problems, ch.cellProblems(problems)...)
+	var problems problemList
+	ch := rt.apply(cur, trows, vrows, &problems)
+	if ch != nil {
+		if found := partnership.Validate(ch.Partnership); len(found) > 0 {
+			problems = append(problems, ch.cellProblems(found)...)
+		}
+	}
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	rt.revised[cur.Ref] = true
+	if len(problems) > 0 {
+		rt.problems = append(rt.problems, problems...)
 		return nil
 	}
 	return ch
 }
 
-// Apply is Revise for a revision Revise has already checked (the same
-// number, read again in the transaction that stores the change): the
-// change, made again, without validating it a second time.
-func (rt *Return) Apply(cur *partnership.Revision) *ReturnChange { return rt.apply(cur) }
+// HasProblems reports whether Revise has found problems so far, or
+// reading the return did: the return will be refused.
+func (rt *Return) HasProblems() bool {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return len(rt.problems) > 0
+}
 
-// apply compares and applies the return's rows for one partnership.
-func (rt *Return) apply(cur *partnership.Revision) *ReturnChange {
-	trows, vrows := rt.targets[cur.Ref], rt.reviews[cur.Ref]
-	if trows == nil && vrows == nil {
-		return nil
-	}
-	rt.revised[cur.Ref] = true
+// apply compares and applies the return's rows for one partnership,
+// adding the problems it finds to problems; nil when there are any, or
+// the rows change nothing.
+func (rt *Return) apply(cur *partnership.Revision, trows, vrows []returnedRow, problems *problemList) *ReturnChange {
 	base, ok := rt.base[cur.Ref]
 	if !ok {
 		base = cur.Number
 	}
 	p := cur.Partnership
 	ch := &ReturnChange{Ref: cur.Ref, Base: base, Partnership: &p, cells: map[string]cellPlace{}}
-	before := len(rt.problems)
-	changed := reviseSheet(rt, rt.set.targets, cur, trows, ch)
-	changed = reviseSheet(rt, rt.set.reviews, cur, vrows, ch) || changed
-	if len(rt.problems) > before || !changed {
+	changed := reviseSheet(rt, rt.set.targets, cur, trows, ch, problems)
+	changed = reviseSheet(rt, rt.set.reviews, cur, vrows, ch, problems) || changed
+	if len(*problems) > 0 || !changed {
 		return nil
 	}
 	return ch
@@ -205,7 +217,7 @@ func (rt *Return) apply(cur *partnership.Revision) *ReturnChange {
 
 // reviseSheet compares and applies one sheet's rows of a partnership, and
 // reports whether they changed it.
-func reviseSheet[R any](rt *Return, s *sheet[R], cur *partnership.Revision, rows []returnedRow, ch *ReturnChange) bool {
+func reviseSheet[R any](rt *Return, s *sheet[R], cur *partnership.Revision, rows []returnedRow, ch *ReturnChange, problems *problemList) bool {
 	if len(rows) == 0 {
 		return false
 	}
@@ -220,16 +232,16 @@ func reviseSheet[R any](rt *Return, s *sheet[R], cur *partnership.Revision, rows
 		rr := &rows[i]
 		r := byKey[rr.key]
 		if r == nil {
-			rt.problem(s.name, keys[0]+1, rr.n, "This column is read-only: %s has no %s %q for %s",
+			problems.problem(s.name, keys[0]+1, rr.n, "This column is read-only: %s has no %s %q for %s",
 				cur.Ref, strings.ToLower(s.cols[keys[0]].header), strings.ReplaceAll(rr.key, "\x00", " "), rt.year)
 			continue
 		}
-		if !compareRow(rt, s, rr, r) {
+		if !compareRow(rt, s, rr, r, problems) {
 			continue
 		}
-		path, problems := s.finish(r, ch.Partnership)
-		for _, pr := range problems {
-			rt.problem(s.name, s.index(pr.header)+1, rr.n, "%s", pr.message)
+		path, found := s.finish(r, ch.Partnership)
+		for _, pr := range found {
+			problems.problem(s.name, s.index(pr.header)+1, rr.n, "%s", pr.message)
 		}
 		if path != "" {
 			changed = true
@@ -250,7 +262,7 @@ func registerKey[R any](s *sheet[R], keys []int, r *R) string {
 // compareRow compares each cell of a returned row with what was exported
 // for it, and sets the officer's cells that differ; false when a cell has
 // a problem.
-func compareRow[R any](rt *Return, s *sheet[R], rr *returnedRow, r *R) bool {
+func compareRow[R any](rt *Return, s *sheet[R], rr *returnedRow, r *R, problems *problemList) bool {
 	ok := true
 	for i, c := range s.cols {
 		if c.key || c.header == "Ref" {
@@ -263,14 +275,14 @@ func compareRow[R any](rt *Return, s *sheet[R], rr *returnedRow, r *R) bool {
 		}
 		switch {
 		case !c.editable:
-			rt.problem(s.name, i+1, rr.n, "This column is read-only: the register has %q; put that back, or change it in the register", shorten(want))
+			problems.problem(s.name, i+1, rr.n, "This column is read-only: the register has %q; put that back, or change it in the register", shorten(want))
 			ok = false
 		case !exact(v):
-			rt.problem(s.name, i+1, rr.n, "This cell is read-only: the register's text cannot be shown whole in a cell; change it in the register, through the API or the forms")
+			problems.problem(s.name, i+1, rr.n, "This cell is read-only: the register's text cannot be shown whole in a cell; change it in the register, through the API or the forms")
 			ok = false
 		default:
 			if msg := c.set(r, rr.texts[i]); msg != "" {
-				rt.problem(s.name, i+1, rr.n, "%s", msg)
+				problems.problem(s.name, i+1, rr.n, "%s", msg)
 				ok = false
 			}
 		}

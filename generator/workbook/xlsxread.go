@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -37,7 +38,7 @@ type xlsxPackage struct {
 	sst     []string
 	sstLong map[int]bool // items longer than a cell holds (their text is not kept)
 	sstErr  error
-	sstRead bool
+	sstOnce sync.Once // the sheets may be read at the same time
 }
 
 type xlsxSheetRef struct{ name, part string }
@@ -134,21 +135,19 @@ func (p *xlsxPackage) sheetPart(name string) (string, bool) {
 // a cell holds is kept as "" and marked long; the items' text altogether is
 // bounded by maxSharedStringBytes.
 func (p *xlsxPackage) sharedStrings() ([]string, error) {
-	if p.sstRead {
-		return p.sst, p.sstErr
-	}
-	p.sstRead = true
-	f := p.parts["xl/sharedStrings.xml"]
-	if f == nil {
-		return nil, nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		p.sstErr = err
-		return nil, err
-	}
-	defer rc.Close()
-	p.sst, p.sstLong, p.sstErr = parseSharedStrings(rc)
+	p.sstOnce.Do(func() {
+		f := p.parts["xl/sharedStrings.xml"]
+		if f == nil {
+			return
+		}
+		rc, err := f.Open()
+		if err != nil {
+			p.sstErr = err
+			return
+		}
+		defer rc.Close()
+		p.sst, p.sstLong, p.sstErr = parseSharedStrings(rc)
+	})
 	return p.sst, p.sstErr
 }
 
