@@ -27,6 +27,7 @@ type PartnershipFilter struct {
 	ReviewDueBefore time.Time
 	NameContains    string // case-insensitive
 	Classification  Classification
+	SavedBy         string // partnerships with a revision saved by this person (an actor's name)
 	After           string // cursor: the last ref of the previous page
 	Limit           int    // at most MaxPageSize; zero means DefaultPageSize
 }

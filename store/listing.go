@@ -105,6 +105,9 @@ func filterClause(f partnership.PartnershipFilter) (string, []any) {
 	if f.Classification != "" {
 		add("r.classification = ?", string(f.Classification))
 	}
+	if f.SavedBy != "" {
+		add("EXISTS (SELECT 1 FROM revisions e WHERE e.created_by = ? AND e.ref = r.ref)", f.SavedBy)
+	}
 	return strings.Join(conds, " AND "), args
 }
 

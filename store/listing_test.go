@@ -176,3 +176,33 @@ func leadOf(p *partnership.Partnership) partnership.Partner {
 	}
 	return partnership.Partner{}
 }
+
+// TestListingSavedBy: the partnerships a person has saved any revision
+// of, whoever saved the current one; a name that is only a prefix of
+// theirs, or a LIKE pattern, finds nothing.
+func TestListingSavedBy(t *testing.T) {
+	eachDB(t, func(t *testing.T, r register) {
+		ctx := context.Background()
+		a := create(t, r, sample(t, "waste-partnership.json"))
+		b := create(t, r, sample(t, "minimal-proposal.json"))
+		p := b.Partnership
+		p.Name += " (revised)"
+		if _, err := r.UpdatePartnership(ctx, b.Ref, b.Number, &p, assess(&p), admin); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			by   string
+			want []string
+		}{
+			{officer.Name, []string{a.Ref, b.Ref}},
+			{admin.Name, []string{b.Ref}},
+			{officer.Name[:2], nil},
+			{"%", nil},
+		} {
+			got := listRefs(t, r, partnership.PartnershipFilter{SavedBy: c.by, Limit: partnership.MaxPageSize})
+			if !slices.Equal(got, c.want) {
+				t.Errorf("saved by %q: %v, want %v", c.by, got, c.want)
+			}
+		}
+	})
+}

@@ -90,14 +90,25 @@ func TestBrowserReviewRoundTrip(t *testing.T) {
 func TestBrowserOtherPages(t *testing.T) {
 	ctx := newBrowser(t)
 	s := newSite(t)
-	s.addPartnership(t, "waste-partnership.json", "")
+	waste := s.addPartnership(t, "waste-partnership.json", "")
 	s.addPartnership(t, "minimal-proposal.json", "")
+	revised := waste.Partnership
+	revised.Name, revised.Status = "Dyffryn Conwy waste partnership", partnership.StatusUnderReview
+	revised.Risks[0].Mitigation = "Two depots, so that either can take the other's rounds.\nA spare vehicle on call."
+	officer := partnership.Actor{Name: names[partnership.RoleOfficer], Role: partnership.RoleOfficer}
+	if _, err := s.flow.UpdatePartnership(t.Context(), officer, waste.Ref, 1, &revised); err != nil {
+		t.Fatal(err)
+	}
 	v := &visit{t: t, ctx: ctx, site: s, shots: screenshotFolder(t)}
 
 	v.open("sign-in", "/sign-in", `//h1[text()="Sign in"]`)
 	v.click("sign-in-error", `//button[text()="Sign in"]`, `//h2[text()="There is a problem"]`)
 	v.signIn("policy-home", s.tokens[partnership.RolePolicy], "The register at a glance")
 	v.open("policy-audit", "/audit", `//h1[text()="Audit trail"]`)
+	v.open("partnership", "/partnerships/"+waste.Ref, `//button[text()="Compare"]`)
+	v.click("compare-revisions", `//button[text()="Compare"]`, `//caption[contains(., "fields differ")]`)
+	v.wantText("Dyffryn Conwy waste partnership")
+	v.open("compare-revisions-error", "/partnerships/"+waste.Ref+"/compare?from=2&to=2", `//h2[text()="There is a problem"]`)
 	v.open("register-filter-error", "/partnerships?review_due=soon", `//h2[text()="There is a problem"]`)
 	v.open("not-found", "/no/such/page", `//h1[text()="Page not found"]`)
 	v.open("forbidden", "/partnerships/new", `//h1[text()="You cannot use this page"]`)

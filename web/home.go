@@ -11,7 +11,7 @@ import (
 // uses it.
 type homeData struct {
 	Returned     []partnership.Document           // officer: drafts returned to them
-	Partnerships []partnership.PartnershipSummary // officer: the first page of the register
+	Partnerships []partnership.PartnershipSummary // officer: the first of those they have saved
 	MorePages    bool
 	Queue        []partnership.Document // legal: the review queue
 	Overview     *overviewData          // policy and admin
@@ -30,7 +30,8 @@ func (s *Server) home(c *echo.Context) error {
 			return err
 		}
 		var next string
-		data.Partnerships, next, err = s.flow.ListPartnerships(ctx, actor, partnership.PartnershipFilter{Limit: homePageSize})
+		filter := partnership.PartnershipFilter{SavedBy: actor.Name, Limit: homePageSize}
+		data.Partnerships, next, err = s.flow.ListPartnerships(ctx, actor, filter)
 		if err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ type registerData struct {
 
 // registerSearch is the search form's fields, as entered.
 type registerSearch struct {
-	Q, Status, Significant, ServiceArea, Lead, ReviewDue, After string
+	Q, Status, Significant, ServiceArea, Lead, ReviewDue, Mine, After string
 }
 
 // partnerships is the register: search by name, filters and paging by the
@@ -35,9 +35,12 @@ type registerSearch struct {
 func (s *Server) partnerships(c *echo.Context) error {
 	q := c.QueryParams()
 	search := registerSearch{Q: q.Get("q"), Status: q.Get("status"), Significant: q.Get("significant"),
-		ServiceArea: q.Get("service_area"), Lead: q.Get("lead"), ReviewDue: q.Get("review_due"), After: q.Get("after")}
+		ServiceArea: q.Get("service_area"), Lead: q.Get("lead"), ReviewDue: q.Get("review_due"), Mine: q.Get("mine"), After: q.Get("after")}
 	data := registerData{Search: search, Statuses: partnership.StatusValues}
 	filter, problems := search.filter()
+	if search.Mine == "yes" {
+		filter.SavedBy = actorOf(c).Name
+	}
 	p := s.newPage(c, "Partnerships", &data)
 	if len(problems) > 0 {
 		p.Errors = problems
@@ -92,7 +95,7 @@ func (rs registerSearch) filter() (partnership.PartnershipFilter, []fieldError) 
 func (rs registerSearch) address(after string) string {
 	v := url.Values{}
 	for name, value := range map[string]string{"q": rs.Q, "status": rs.Status, "significant": rs.Significant,
-		"service_area": rs.ServiceArea, "lead": rs.Lead, "review_due": rs.ReviewDue, "after": after} {
+		"service_area": rs.ServiceArea, "lead": rs.Lead, "review_due": rs.ReviewDue, "mine": rs.Mine, "after": after} {
 		if value != "" {
 			v.Set(name, value)
 		}

@@ -38,6 +38,7 @@ func (s *Server) routes() []route {
 		{method: http.MethodGet, path: "/partnerships/:ref/edit", action: workflow.ActionUpdatePartnership, handler: s.editPartnershipPage},
 		{method: http.MethodPost, path: "/partnerships/:ref/edit", action: workflow.ActionUpdatePartnership, handler: s.contractPost},
 		{method: http.MethodGet, path: "/partnerships/:ref", action: workflow.ActionReadRegister, handler: s.partnership},
+		{method: http.MethodGet, path: "/partnerships/:ref/compare", action: workflow.ActionReadRegister, handler: s.compareRevisions},
 		{method: http.MethodPost, path: "/partnerships/:ref/documents", action: workflow.ActionGenerateDocument, handler: s.generateDocument},
 
 		{method: http.MethodGet, path: "/documents/:id", action: workflow.ActionReadRegister, handler: s.document},

@@ -96,6 +96,7 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 		"dateWords":      dateWords,
 		"timeWords":      func(t time.Time) string { return timeWords(t, zone) },
 		"itoa":           strconv.Itoa,
+		"minus":          func(a, b int) int { return a - b },
 		"criteria":       criteriaWords,
 		"partnershipURL": partnershipAddress,
 		"documentURL":    documentAddress,
@@ -109,6 +110,9 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 		"has":         slices.Contains[[]string],
 		"maxReturnMB": func() int { return workflow.MaxReturnBytes >> 20 },
 		"row":         func(key, value string) summaryRow { return summaryRow{Key: key, Value: value} },
+		"revisionSelect": func(id, label string, revs []partnership.Revision, chosen int, err string) revisionSelectData {
+			return revisionSelectData{ID: id, Label: label, Revisions: revs, Chosen: chosen, Error: err}
+		},
 		"ifThen": func(cond bool, yes, no string) string {
 			if cond {
 				return yes
@@ -116,6 +120,14 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 			return no
 		},
 	}
+}
+
+// revisionSelectData is a choice of one of a partnership's revisions.
+type revisionSelectData struct {
+	ID, Label string
+	Revisions []partnership.Revision
+	Chosen    int
+	Error     string
 }
 
 // dateFieldData is one GOV.UK date input on a page.

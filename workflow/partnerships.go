@@ -79,6 +79,36 @@ func (s *Service) Revisions(ctx context.Context, actor partnership.Actor, ref st
 	return reg.Revisions(ctx, ref)
 }
 
+// RevisionComparison is two revisions of a partnership and the fields in
+// which they differ.
+type RevisionComparison struct {
+	From, To *partnership.Revision
+	Changes  []partnership.Change
+}
+
+// CompareRevisions compares revision from of ref with revision to, field
+// by field. A revision number that is not one of ref's is ENotFound; the
+// same number twice is EInvalid.
+func (s *Service) CompareRevisions(ctx context.Context, actor partnership.Actor, ref string, from, to int) (*RevisionComparison, error) {
+	reg, err := s.authorized(actor, ActionReadRegister)
+	if err != nil {
+		return nil, err
+	}
+	if from == to {
+		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "Choose two different revisions to compare",
+			Problems: []partnership.Problem{{Path: "to", Message: "Choose a revision other than the first"}}}
+	}
+	a, err := reg.PartnershipRevision(ctx, ref, from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := reg.PartnershipRevision(ctx, ref, to)
+	if err != nil {
+		return nil, err
+	}
+	return &RevisionComparison{From: a, To: b, Changes: partnership.Changes(&a.Partnership, &b.Partnership)}, nil
+}
+
 // ListPartnerships is a page of current revisions matching filter; next is
 // the cursor of the next page, "" at the end.
 func (s *Service) ListPartnerships(ctx context.Context, actor partnership.Actor, filter partnership.PartnershipFilter) ([]partnership.PartnershipSummary, string, error) {

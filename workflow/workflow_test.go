@@ -95,6 +95,10 @@ func useCases(t *testing.T, ref string, id int64) map[string]useCase {
 			_, err := s.Revisions(ctx, a, ref)
 			return err
 		}},
+		"CompareRevisions": {workflow.ActionReadRegister, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
+			_, err := s.CompareRevisions(ctx, a, ref, 1, 2)
+			return err
+		}},
 		"ListPartnerships": {workflow.ActionReadRegister, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
 			_, _, err := s.ListPartnerships(ctx, a, partnership.PartnershipFilter{Limit: 10})
 			return err
@@ -158,6 +162,37 @@ func TestEveryUseCaseChecksItsAction(t *testing.T) {
 				t.Errorf("%s as %s: %v; the table says allowed=%v", name, role, err, allowed)
 			}
 		}
+	}
+}
+
+// TestCompareRevisions: two revisions of a partnership compared field by
+// field; the same revision twice, or one that does not exist, is refused.
+func TestCompareRevisions(t *testing.T) {
+	s, _ := newService(t)
+	ctx := t.Context()
+	p := sample(t, "waste-partnership.json")
+	rev, err := s.CreatePartnership(ctx, officer, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := rev.Partnership
+	q.Name = "Renamed <b>partnership</b>"
+	if _, err := s.UpdatePartnership(ctx, officer, rev.Ref, 1, &q); err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := s.CompareRevisions(ctx, lawyer, rev.Ref, 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmp.From.Number != 1 || cmp.To.Number != 2 || len(cmp.Changes) != 1 ||
+		cmp.Changes[0] != (partnership.Change{Path: "name", Before: p.Name, After: q.Name}) {
+		t.Errorf("compared: %d to %d, %+v", cmp.From.Number, cmp.To.Number, cmp.Changes)
+	}
+	if _, err := s.CompareRevisions(ctx, lawyer, rev.Ref, 2, 2); partnership.ErrorCode(err) != partnership.EInvalid {
+		t.Errorf("the same revision twice: %v, want invalid", err)
+	}
+	if _, err := s.CompareRevisions(ctx, lawyer, rev.Ref, 1, 9); partnership.ErrorCode(err) != partnership.ENotFound {
+		t.Errorf("a revision that does not exist: %v, want not found", err)
 	}
 }
 
