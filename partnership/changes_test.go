@@ -90,3 +90,22 @@ func mustParse(t *testing.T, d partnership.Date) time.Time {
 	}
 	return at
 }
+
+// TestComplianceGaps: each flag missing is its own bit, named in words.
+func TestComplianceGaps(t *testing.T) {
+	if g := (partnership.Compliance{Agreement: true, CommunicationsAgreement: true, ISPOrWaiver: true,
+		ExitStrategy: true, RiskAssessment: true, SponsoringOfficer: true}).Gaps(); g != 0 {
+		t.Errorf("every flag set: gaps %b", g)
+	}
+	all := (partnership.Compliance{}).Gaps()
+	seen := partnership.ComplianceGap(0)
+	for _, g := range partnership.ComplianceGapValues {
+		if g&all == 0 || g&seen != 0 || g.Text() == "" {
+			t.Errorf("gap %b: in the full mask %v, seen before %v, words %q", g, g&all != 0, g&seen != 0, g.Text())
+		}
+		seen |= g
+	}
+	if seen != all || (partnership.Compliance{RiskAssessment: true}).Gaps() != all&^partnership.GapRiskAssessment {
+		t.Errorf("masks: all %b, seen %b", all, seen)
+	}
+}

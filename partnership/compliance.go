@@ -94,3 +94,52 @@ func hasExitStrategy(p *Partnership) bool { return p.Exit != nil && written(p.Ex
 func ispOrWaiver(is *InformationSharing) bool {
 	return is != nil && (is.Required || written(is.WaiverReason))
 }
+
+// ComplianceGap is one of the six things the compliance flags say a
+// partnership may lack, as a bit of a mask (Compliance.Gaps).
+type ComplianceGap int
+
+// The six gaps, in the order of the CMT workbook's Register sheet.
+const (
+	GapAgreement ComplianceGap = 1 << iota
+	GapCommunicationsAgreement
+	GapISPOrWaiver
+	GapExitStrategy
+	GapRiskAssessment
+	GapSponsoringOfficer
+)
+
+// ComplianceGapValues are the six gaps in order.
+var ComplianceGapValues = []ComplianceGap{GapAgreement, GapCommunicationsAgreement, GapISPOrWaiver,
+	GapExitStrategy, GapRiskAssessment, GapSponsoringOfficer}
+
+// Gaps is the mask of the flags c lacks.
+func (c Compliance) Gaps() ComplianceGap {
+	var g ComplianceGap
+	for i, has := range []bool{c.Agreement, c.CommunicationsAgreement, c.ISPOrWaiver,
+		c.ExitStrategy, c.RiskAssessment, c.SponsoringOfficer} {
+		if !has {
+			g |= ComplianceGapValues[i]
+		}
+	}
+	return g
+}
+
+// Text is the gap in words: what the partnership lacks.
+func (g ComplianceGap) Text() string {
+	switch g {
+	case GapAgreement:
+		return "no agreement between the partners"
+	case GapCommunicationsAgreement:
+		return "no communications agreement"
+	case GapISPOrWaiver:
+		return "no information sharing protocol or waiver"
+	case GapExitStrategy:
+		return "no exit strategy"
+	case GapRiskAssessment:
+		return "no risk assessment"
+	case GapSponsoringOfficer:
+		return "no sponsoring officer"
+	}
+	return ""
+}

@@ -14,12 +14,14 @@ type columns struct {
 	significant                           bool
 	classification, nextReview            string
 	leadID, leadName                      string
+	gaps                                  partnership.ComplianceGap // what the compliance flags lack
 }
 
 func columnsOf(p *partnership.Partnership, a partnership.Assessment) columns {
 	c := columns{
 		name: p.Name, nameFolded: strings.ToLower(p.Name), status: string(p.Status),
 		serviceArea: p.ServiceArea, significant: a.Significant, classification: string(a.Classification),
+		gaps: partnership.ComplianceOf(p).Gaps(),
 	}
 	if p.Dates != nil {
 		c.nextReview = string(p.Dates.NextReview)

@@ -206,3 +206,39 @@ func TestListingSavedBy(t *testing.T) {
 		}
 	})
 }
+
+// TestComplianceGaps: the partnerships whose current revision lacks each
+// compliance flag are counted as partnership.ComplianceOf judges them, both
+// for revisions stored now and for those the migration fills in.
+func TestComplianceGaps(t *testing.T) {
+	eachDB(t, func(t *testing.T, r register) {
+		ctx := context.Background()
+		want := make([]int, len(partnership.ComplianceGapValues))
+		for _, name := range []string{"waste-partnership.json", "minimal-proposal.json", "health-alliance.json",
+			"youth-employment-mou.json", "community-partnership.json"} {
+			rev := create(t, r, sample(t, name))
+			gaps := partnership.ComplianceOf(&rev.Partnership).Gaps()
+			for i, g := range partnership.ComplianceGapValues {
+				if gaps&g != 0 {
+					want[i]++
+				}
+			}
+		}
+		if want[0]+want[4]+want[5] == 0 {
+			t.Fatal("the samples lack nothing: the test would prove nothing")
+		}
+		got, err := r.ComplianceGaps(ctx)
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("gaps %v, %v; want %v", got, err, want)
+		}
+		if err := r.MigrateDownTo(ctx, 3); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := r.ComplianceGaps(ctx); err != nil || !slices.Equal(got, want) {
+			t.Errorf("after the migration filled them in: gaps %v, %v; want %v", got, err, want)
+		}
+	})
+}

@@ -46,8 +46,8 @@ func (t *tx) lockPartnership(ctx context.Context, ref string) (int, error) {
 
 const insertRevisionSQL = `INSERT INTO revisions (ref, number, partnership, assessment,
 		name, name_folded, status, service_area, significant, classification, next_review,
-		lead_partner_id, lead_partner_name, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		lead_partner_id, lead_partner_name, compliance_gaps, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // insertRevision stores revision n of ref with the columns listings filter
 // on, and returns it as stored.
@@ -117,7 +117,7 @@ func encodeRevision(p *partnership.Partnership, a *partnership.Assessment, buf *
 func (ins *revisionInserter) insertEncoded(ctx context.Context, n int, e encodedRevision, by partnership.Actor) error {
 	t, c := ins.t, e.c
 	args := []any{e.ref, n, e.pj, e.aj, c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
-		c.classification, c.nextReview, c.leadID, c.leadName, t.now, by.Name}
+		c.classification, c.nextReview, c.leadID, c.leadName, int(c.gaps), t.now, by.Name}
 	var err error
 	if ins.stmt != nil {
 		_, err = ins.stmt.ExecContext(ctx, args...)

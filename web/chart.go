@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"partnerdocs/partnership"
 	"partnerdocs/workflow"
 )
 
@@ -12,18 +13,20 @@ import (
 // what the chart shows.
 type overviewData struct {
 	workflow.Overview
-	Chart barChart
+	Chart     barChart
+	GapsChart barChart // the partnerships lacking each compliance flag
 }
 
 // barChart is a horizontal bar chart drawn as SVG by the template: one bar
 // per row, its length in proportion to the largest value.
 type barChart struct {
-	ID      string // the SVG's title and description ids start with it
-	Title   string
-	Summary string // the text alternative: every figure in words
-	Width   int
-	Height  int
-	Bars    []bar
+	ID         string // the SVG's title and description ids start with it
+	Title      string
+	LabelWidth int    // room for the labels, left of the bars
+	Summary    string // the text alternative: every figure in words
+	Width      int
+	Height     int
+	Bars       []bar
 }
 
 // bar is one bar with its label and value, placed by newBarChart.
@@ -38,8 +41,10 @@ type bar struct {
 
 // Chart geometry, in SVG user units (pixels at 100%).
 const (
+	chartWidth      = 470 // every chart, so that all are drawn at one scale in a half column
+	chartValueSpace = 60  // right of the longest bar, for its value
 	chartLabelWidth = 150
-	chartBarSpace   = 260
+	gapLabelWidth   = 215 // "Communications agreement"
 	chartRow        = 32
 	chartBarHeight  = 22
 )
@@ -53,22 +58,48 @@ func newOverviewData(o workflow.Overview) *overviewData {
 			labels[i] = "No status"
 		}
 	}
-	return &overviewData{Overview: o, Chart: newBarChart("by-status", "Partnerships by status", labels, values)}
+	gapLabels := make([]string, len(o.Gaps))
+	gapValues := make([]int, len(o.Gaps))
+	for i, g := range o.Gaps {
+		gapLabels[i], gapValues[i] = gapLabel(g.Gap), g.Count
+	}
+	return &overviewData{Overview: o, Chart: newBarChart("by-status", "Partnerships by status", labels, values, chartLabelWidth),
+		GapsChart: newBarChart("gaps", "Partnerships lacking each requirement", gapLabels, gapValues, gapLabelWidth)}
+}
+
+// gapLabel is a compliance gap as the workbook's Register sheet heads it.
+func gapLabel(g partnership.ComplianceGap) string {
+	switch g {
+	case partnership.GapAgreement:
+		return "Agreement"
+	case partnership.GapCommunicationsAgreement:
+		return "Communications agreement"
+	case partnership.GapISPOrWaiver:
+		return "ISP or waiver"
+	case partnership.GapExitStrategy:
+		return "Exit strategy"
+	case partnership.GapRiskAssessment:
+		return "Risk assessment"
+	case partnership.GapSponsoringOfficer:
+		return "Sponsoring officer"
+	}
+	return phrase(g.Text())
 }
 
 // newBarChart lays out one bar per label.
-func newBarChart(id, title string, labels []string, values []int) barChart {
+func newBarChart(id, title string, labels []string, values []int, labelWidth int) barChart {
 	most := 1
 	for _, v := range values {
 		most = max(most, v)
 	}
-	ch := barChart{ID: id, Title: title, Width: chartLabelWidth + chartBarSpace + 60, Height: chartRow*len(labels) + 8}
+	space := chartWidth - labelWidth - chartValueSpace
+	ch := barChart{ID: id, Title: title, LabelWidth: labelWidth, Width: chartWidth, Height: chartRow*len(labels) + 8}
 	words := make([]string, len(labels))
 	for i, label := range labels {
 		y := 4 + i*chartRow
-		length := values[i] * chartBarSpace / most
+		length := values[i] * space / most
 		ch.Bars = append(ch.Bars, bar{Label: label, Value: values[i], Y: y, Length: length,
-			TextY: y + chartBarHeight - 6, ValueX: chartLabelWidth + length + 8})
+			TextY: y + chartBarHeight - 6, ValueX: labelWidth + length + 8})
 		words[i] = label + ": " + strconv.Itoa(values[i])
 	}
 	ch.Summary = title + ". " + strings.Join(words, "; ") + "."

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,13 +129,15 @@ func TestEachRoleSeesItsOwnHome(t *testing.T) {
 
 func TestOverviewChartAndTableAgree(t *testing.T) {
 	s := newSite(t)
+	var revs []*partnership.Revision
 	for range 3 {
-		s.addPartnership(t, "waste-partnership.json", "")
+		revs = append(revs, s.addPartnership(t, "waste-partnership.json", ""))
 	}
-	s.addPartnership(t, "minimal-proposal.json", "")
+	revs = append(revs, s.addPartnership(t, "minimal-proposal.json", ""))
 	r := s.signedIn(t, partnership.RolePolicy).get("/")
 	wantPage(t, r, http.StatusOK, "4 partnerships")
 	rev := s.addPartnership(t, "minimal-proposal.json", "")
+	revs = append(revs, rev)
 	status := string(rev.Partnership.Status)
 	row := regexp.MustCompile(`<th scope="row" class="govuk-table__header">([^<]+)</th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">(\d+)</td>`)
 	r = s.signedIn(t, partnership.RolePolicy).get("/")
@@ -147,6 +150,16 @@ func TestOverviewChartAndTableAgree(t *testing.T) {
 	}
 	if !strings.Contains(r.body, "Proposed: 2") {
 		t.Error("the chart's text alternative does not say the figure the table does")
+	}
+	lacking := 0
+	for _, rev := range revs {
+		if partnership.ComplianceOf(&rev.Partnership).Gaps()&partnership.GapRiskAssessment != 0 {
+			lacking++
+		}
+	}
+	if want := strconv.Itoa(lacking); lacking == 0 || rows["Risk assessment"] != want ||
+		!strings.Contains(r.body, "Risk assessment: "+want) {
+		t.Errorf("lacking a risk assessment: table %q, want %d in the table and the chart", rows["Risk assessment"], lacking)
 	}
 }
 

@@ -20,6 +20,15 @@ type Overview struct {
 	// ReviewsOverdue lists the live partnerships whose next review date
 	// has passed, soonest due first.
 	ReviewsOverdue []partnership.PartnershipSummary
+	// Gaps counts the partnerships lacking each of the six compliance
+	// flags, in partnership.ComplianceGapValues' order.
+	Gaps []GapCount
+}
+
+// GapCount is how many partnerships lack one compliance flag.
+type GapCount struct {
+	Gap   partnership.ComplianceGap
+	Count int
 }
 
 // StatusCount is how many partnerships have one status.
@@ -58,6 +67,13 @@ func (s *Service) Overview(ctx context.Context, actor partnership.Actor, asOf ti
 		if counts[st] > 0 || st != "" {
 			o.ByStatus = append(o.ByStatus, StatusCount{Status: st, Count: counts[st]})
 		}
+	}
+	gaps, err := reg.ComplianceGaps(ctx)
+	if err != nil {
+		return Overview{}, err
+	}
+	for i, g := range partnership.ComplianceGapValues {
+		o.Gaps = append(o.Gaps, GapCount{Gap: g, Count: gaps[i]})
 	}
 	o.ReviewsOverdue, err = overdue(ctx, reg, asOf)
 	return o, err
