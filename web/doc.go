@@ -20,7 +20,11 @@
 // SameSite=Lax, Path=/, and Secure with the __Host- prefix over TLS. Every
 // form that changes something carries the session's form token, and
 // cross-site posts are refused before any handler runs
-// (http.CrossOriginProtection).
+// (http.CrossOriginProtection). With Config.OIDC, /sign-in/oidc also signs
+// people in with the council's identity provider by OpenID Connect (code
+// flow with PKCE, state and nonce in a short-lived flow cookie); the ID
+// token's role claim gives the role (workflow.VouchedActor) and
+// workflow.Sessions.SignInAs starts the session, limited like tokens.
 //
 // Who may see or do what is workflow's permission table: each route names
 // its workflow.Action, and the use cases check it again.

@@ -25,7 +25,7 @@ const formBodyBytes = partnership.MaxBodyBytes
 
 // routes is every page and form the forms answer, in one list.
 func (s *Server) routes() []route {
-	return []route{
+	return append(s.oidcRoutes(), []route{
 		{method: http.MethodGet, path: staticPrefix + "*", public: true, handler: s.static.serve},
 		{method: http.MethodGet, path: "/sign-in", public: true, handler: s.signInPage},
 		{method: http.MethodPost, path: "/sign-in", public: true, handler: s.signIn},
@@ -54,6 +54,17 @@ func (s *Server) routes() []route {
 		{method: http.MethodGet, path: "/reports/cmt", action: workflow.ActionCMTWorkbook, handler: s.cmtPage},
 		{method: http.MethodGet, path: "/reports/cmt/workbook", action: workflow.ActionCMTWorkbook, handler: s.cmtWorkbook},
 		{method: http.MethodPost, path: "/reports/cmt", action: workflow.ActionCMTReturn, maxBody: workflow.MaxReturnBytes, handler: s.cmtReturn},
+	}...)
+}
+
+// oidcRoutes are signing in with the identity provider, when there is one.
+func (s *Server) oidcRoutes() []route {
+	if s.oidc == nil {
+		return nil
+	}
+	return []route{
+		{method: http.MethodGet, path: "/sign-in/oidc", public: true, handler: s.oidcSignIn},
+		{method: http.MethodGet, path: OIDCCallbackPath, public: true, handler: s.oidcCallback},
 	}
 }
 

@@ -23,6 +23,9 @@ type Config struct {
 	// prefix, even for a request that did not arrive over TLS: for a server
 	// behind a proxy that terminates TLS. Over TLS it always is.
 	SecureCookies bool
+	// OIDC, when set, offers signing in with the council's identity
+	// provider (see DiscoverOIDC) beside the access token.
+	OIDC *OIDC
 	// Now is the clock pages judge dates by (reviews overdue); nil is
 	// time.Now.
 	Now func() time.Time
@@ -40,6 +43,7 @@ type Server struct {
 	echo          *echo.Echo
 	handler       http.Handler
 	secureCookies bool
+	oidc          *OIDC
 	now           func() time.Time
 }
 
@@ -49,7 +53,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("web: Config.Flow, Config.Sessions and Config.Inbox are required")
 	}
 	s := &Server{flow: cfg.Flow, sessions: cfg.Sessions, inbox: cfg.Inbox, log: cfg.Logger,
-		secureCookies: cfg.SecureCookies, now: cfg.Now}
+		secureCookies: cfg.SecureCookies, oidc: cfg.OIDC, now: cfg.Now}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -51,6 +51,13 @@ func newSite(t *testing.T) *site {
 
 func newSiteWith(t *testing.T, start func(http.Handler) *httptest.Server) *site {
 	t.Helper()
+	return newSiteConfigured(t, start, nil)
+}
+
+// newSiteConfigured is newSiteWith, with the forms' Config changed by
+// configure (when not nil) before they are built.
+func newSiteConfigured(t *testing.T, start func(http.Handler) *httptest.Server, configure func(*web.Config)) *site {
+	t.Helper()
 	gen, err := generator.New(generator.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -70,8 +77,12 @@ func newSiteWith(t *testing.T, start func(http.Handler) *httptest.Server) *site 
 		t.Fatal(err)
 	}
 	log := &syncBuffer{}
-	forms, err := web.New(web.Config{Flow: flow, Sessions: sessions, Inbox: reg, Now: clock.Now,
-		Logger: slog.New(slog.NewJSONHandler(log, nil))})
+	cfg := web.Config{Flow: flow, Sessions: sessions, Inbox: reg, Now: clock.Now,
+		Logger: slog.New(slog.NewJSONHandler(log, nil))}
+	if configure != nil {
+		configure(&cfg)
+	}
+	forms, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,13 +106,24 @@ func (s *Sessions) IdleTimeout() time.Duration { return s.idle }
 // EUnauthorized; an address that has failed too often lately is ETooMany,
 // before its secret is looked at. Nothing about the secret is logged.
 func (s *Sessions) SignIn(ctx context.Context, secret, addr string) (string, *partnership.Session, error) {
+	return s.start(ctx, addr, func(ctx context.Context, now time.Time) (partnership.Actor, error) {
+		return s.holder(ctx, strings.TrimSpace(secret), now)
+	})
+}
+
+// start is every way of signing in: it refuses an address that has failed
+// too often lately (ETooMany, before who is asked), asks who is signing in,
+// counts a refusal (EUnauthorized or EForbidden) against the address, and
+// otherwise starts a new session for them.
+func (s *Sessions) start(ctx context.Context, addr string,
+	who func(context.Context, time.Time) (partnership.Actor, error)) (string, *partnership.Session, error) {
 	now := s.now()
 	if wait := s.failures.Wait(addr, now); wait > 0 {
 		return "", nil, partnership.NewError(partnership.ETooMany, "There have been too many failed sign-ins from your address. Try again in "+
 			strconv.Itoa(int(math.Ceil(wait.Seconds())))+" seconds.")
 	}
-	actor, err := s.holder(ctx, strings.TrimSpace(secret), now)
-	if partnership.ErrorCode(err) == partnership.EUnauthorized {
+	actor, err := who(ctx, now)
+	if code := partnership.ErrorCode(err); code == partnership.EUnauthorized || code == partnership.EForbidden {
 		s.failures.Fail(addr, now)
 	}
 	if err != nil {

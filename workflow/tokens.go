@@ -93,7 +93,8 @@ func RevokeToken(ctx context.Context, reg TokenStore, actor partnership.Actor, n
 }
 
 // CheckTokenName is nil for a name a token may have: not blank, at most
-// MaxTokenName characters, no control characters.
+// MaxTokenName characters, no control characters, not starting with
+// VouchedNamePrefix.
 func CheckTokenName(name string) error {
 	var problem string
 	switch {
@@ -101,6 +102,8 @@ func CheckTokenName(name string) error {
 		problem = "Give the token a name"
 	case utf8.RuneCountInString(name) > MaxTokenName || strings.ContainsFunc(name, isControl):
 		problem = "Must be 100 characters or fewer, with no control characters"
+	case strings.HasPrefix(name, VouchedNamePrefix):
+		problem = "Must not start with " + VouchedNamePrefix + " (kept for people the identity provider signs in)"
 	}
 	if problem == "" {
 		return nil

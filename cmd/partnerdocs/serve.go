@@ -25,6 +25,7 @@ import (
 type serveCommand struct {
 	generatorFlags
 	registerFlags
+	oidcFlags
 	addr            string
 	shutdownTimeout time.Duration
 	maxRenders      int
@@ -43,6 +44,7 @@ func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
 	c.generatorFlags.flags(fs)
 	c.registerFlags.flags(fs)
+	c.oidcFlags.flags(fs)
 }
 
 func (c *serveCommand) check() error {
@@ -51,6 +53,9 @@ func (c *serveCommand) check() error {
 		return usageErrorf("serve: --shutdown-timeout must be positive")
 	case c.maxRenders < 0:
 		return usageErrorf("serve: --max-renders must be 0 (automatic) or more")
+	}
+	if err := c.oidcFlags.check("serve", c.addr); err != nil {
+		return err
 	}
 	return c.registerFlags.check("serve")
 }
@@ -85,6 +90,10 @@ func (c *serveCommand) run(ctx context.Context) error {
 }
 
 func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Server, error) {
+	provider, err := c.oidcFlags.provider(ctx)
+	if err != nil {
+		return nil, err
+	}
 	gen, err := c.newGenerator()
 	if err != nil {
 		return nil, err
@@ -96,7 +105,7 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 	if err != nil {
 		return nil, err
 	}
-	forms, err := c.forms(gen, log)
+	forms, err := c.forms(gen, provider, log)
 	if err != nil {
 		return nil, err
 	}
@@ -105,9 +114,10 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 	return c.srv, nil
 }
 
-// forms is the browser front end over the same register. Its use cases
-// have their own render slots, as many as the API's.
-func (c *serveCommand) forms(gen workflow.Generator, log *slog.Logger) (*web.Server, error) {
+// forms is the browser front end over the same register, signing in with
+// provider too when there is one. Its use cases have their own render
+// slots, as many as the API's.
+func (c *serveCommand) forms(gen workflow.Generator, provider *web.OIDC, log *slog.Logger) (*web.Server, error) {
 	flow, err := workflow.New(gen, c.db, workflow.Options{MaxConcurrentRenders: c.maxRenders})
 	if err != nil {
 		return nil, err
@@ -115,7 +125,7 @@ func (c *serveCommand) forms(gen workflow.Generator, log *slog.Logger) (*web.Ser
 	if c.sessions, err = workflow.NewSessions(c.db, flow, workflow.SessionOptions{}); err != nil {
 		return nil, err
 	}
-	return web.New(web.Config{Flow: flow, Sessions: c.sessions, Inbox: c.db, Logger: log})
+	return web.New(web.Config{Flow: flow, Sessions: c.sessions, Inbox: c.db, Logger: log, OIDC: provider})
 }
 
 // byPath sends the API's addresses (/api/, and the operations endpoints)
