@@ -57,6 +57,11 @@ func (r meteredRegister) ListPartnerships(ctx context.Context, filter partnershi
 	return r.Register.ListPartnerships(ctx, filter)
 }
 
+func (r meteredRegister) CountPartnerships(ctx context.Context) (_ []partnership.PartnershipCount, err error) {
+	defer r.observe("CountPartnerships", time.Now(), &err)
+	return r.Register.CountPartnerships(ctx)
+}
+
 func (r meteredRegister) CurrentRevisions(ctx context.Context) (_ []partnership.Revision, err error) {
 	defer r.observe("CurrentRevisions", time.Now(), &err)
 	return r.Register.CurrentRevisions(ctx)

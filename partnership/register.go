@@ -51,6 +51,14 @@ type PartnershipSummary struct {
 	UpdatedAt      time.Time      `json:"updated_at"`
 }
 
+// PartnershipCount is how many current revisions have one status and
+// significance: the register in figures, counted by the register itself.
+type PartnershipCount struct {
+	Status      Status
+	Significant bool
+	Count       int
+}
+
 // DocumentStatus is where a generated document stands in legal review.
 type DocumentStatus string
 

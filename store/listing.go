@@ -73,6 +73,34 @@ func (db *DB) ListPartnerships(ctx context.Context, filter partnership.Partnersh
 	return page, page[limit-1].Ref, nil
 }
 
+// CountPartnerships counts current revisions by status and significance.
+func (db *DB) CountPartnerships(ctx context.Context) ([]partnership.PartnershipCount, error) {
+	t, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Rollback()
+	rows, err := t.query(ctx, `SELECT r.status, r.significant, COUNT(*)
+		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision
+		GROUP BY r.status, r.significant ORDER BY r.status, r.significant`)
+	if err != nil {
+		return nil, domainError(err, "counting")
+	}
+	defer rows.Close()
+	var counts []partnership.PartnershipCount
+	for rows.Next() {
+		var c partnership.PartnershipCount
+		if err := rows.Scan(&c.Status, &c.Significant, &c.Count); err != nil {
+			return nil, domainError(err, "counting")
+		}
+		counts = append(counts, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, domainError(err, "counting")
+	}
+	return counts, nil
+}
+
 // filterClause builds the WHERE clause of a listing: SQL text from this
 // function's constants only, every value a placeholder argument.
 func filterClause(f partnership.PartnershipFilter) (string, []any) {

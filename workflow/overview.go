@@ -41,8 +41,8 @@ type StatusCount struct {
 var liveStatuses = []partnership.Status{partnership.StatusApproved, partnership.StatusActive, partnership.StatusUnderReview, partnership.StatusExiting}
 
 // Overview counts the register's current revisions, judged on asOf (zero:
-// now). It reads the register's summaries a page at a time, never the
-// partnerships themselves.
+// now). The register counts them (reading every summary took 300 ms with
+// 10,000 partnerships); only the overdue are listed.
 func (s *Service) Overview(ctx context.Context, actor partnership.Actor, asOf time.Time) (Overview, error) {
 	reg, err := s.authorized(actor, ActionReadRegister)
 	if err != nil {
@@ -51,17 +51,18 @@ func (s *Service) Overview(ctx context.Context, actor partnership.Actor, asOf ti
 	if asOf.IsZero() {
 		asOf = s.now()
 	}
-	counts := map[partnership.Status]int{}
-	var o Overview
-	err = eachSummary(ctx, reg, partnership.PartnershipFilter{}, func(p partnership.PartnershipSummary) {
-		o.Total++
-		counts[p.Status]++
-		if p.Significant {
-			o.Significant++
-		}
-	})
+	byStatus, err := reg.CountPartnerships(ctx)
 	if err != nil {
 		return Overview{}, err
+	}
+	counts := map[partnership.Status]int{}
+	var o Overview
+	for _, c := range byStatus {
+		o.Total += c.Count
+		counts[c.Status] += c.Count
+		if c.Significant {
+			o.Significant += c.Count
+		}
 	}
 	for _, st := range append([]partnership.Status{""}, partnership.StatusValues...) {
 		if counts[st] > 0 || st != "" {

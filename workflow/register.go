@@ -33,6 +33,9 @@ type Register interface {
 	// ListPartnerships lists current revisions in ref order after
 	// filter.After; next is the cursor for the next page, "" at the end.
 	ListPartnerships(ctx context.Context, filter partnership.PartnershipFilter) (page []partnership.PartnershipSummary, next string, err error)
+	// CountPartnerships counts the current revisions by status and
+	// significance, in one query, without listing them.
+	CountPartnerships(ctx context.Context) ([]partnership.PartnershipCount, error)
 	// CurrentRevisions returns every partnership's current revision with
 	// its stored assessment, in ref order, read in one query on one
 	// snapshot (the annual CMT workbook).
