@@ -33,22 +33,48 @@ var partnerNames = []string{"Gmina Miejska Łódź – Wydział Środowiska", "P
 var wcag22aa = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
 // TestBrowserReviewRoundTrip drives the forms in a real browser (Debian's
-// chromium, headless): an officer signs in with a token, finds a
+// chromium, headless), once signing in with tokens and once through the
+// council's identity provider (mockoidc, in process): an officer finds a
 // partnership whose partners have Polish, Romanian and Welsh names,
 // generates the agreement, downloads its PDF and submits it; legal returns
 // it, first without a comment (the error summary), then with one; the
-// officer reads the comment. Every page visited is checked by axe-core
+// officer reads the comment and submits it again with a note; legal reads
+// the note and approves it. Every page visited is checked by axe-core
 // against WCAG 2.2 AA (zero violations allowed) and photographed into
 // $PARTNERDOCS_SCREENSHOTS (or a temporary folder, logged).
 func TestBrowserReviewRoundTrip(t *testing.T) {
+	t.Run("token", func(t *testing.T) {
+		s := newSite(t)
+		reviewRoundTrip(t, s, func(v *visit, name string, role partnership.Role, until string) {
+			v.signIn(name, s.tokens[role], until)
+		})
+	})
+	t.Run("oidc", func(t *testing.T) {
+		o := newOIDCSite(t)
+		reviewRoundTrip(t, o.site, func(v *visit, name string, role partnership.Role, until string) {
+			group, ok := councilRoles[role]
+			if !ok {
+				group = string(role)
+			}
+			o.person(strings.ToLower(strings.ReplaceAll(names[role], " ", "."))+"@shire.gov.uk", "All-Staff", group)
+			v.open(name+"-start", "/sign-in", `//a[@id="oidc"]`)
+			v.click(name, `//a[@id="oidc"]`, `//*[contains(., "`+until+`")]`)
+		})
+	})
+}
+
+// signInAs signs the visit in as someone with role, by token or through the
+// identity provider, and waits for until on the page it leads to.
+type signInAs func(v *visit, name string, role partnership.Role, until string)
+
+func reviewRoundTrip(t *testing.T, s *site, signIn signInAs) {
 	ctx := newBrowser(t)
-	s := newSite(t)
 	rev := s.addPartnership(t, "waste-partnership.json", "Partneriaeth Gwastraff Łódź–Cluj–Môn")
 	renamePartners(t, s, rev)
 	shots := screenshotFolder(t)
 	v := &visit{t: t, ctx: ctx, site: s, shots: shots}
 
-	v.signIn("officer-sign-in", s.tokens[partnership.RoleOfficer], "Olu Officer")
+	signIn(v, "officer-sign-in", partnership.RoleOfficer, "Your partnerships")
 	v.open("officer-register", "/partnerships", `//h1[text()="Partnerships"]`)
 	v.wantText("Partneriaeth Gwastraff Łódź–Cluj–Môn")
 	v.click("officer-partnership", `//a[text()="Partneriaeth Gwastraff Łódź–Cluj–Môn"]`, `//h2[text()="Partners"]`)
@@ -72,7 +98,7 @@ func TestBrowserReviewRoundTrip(t *testing.T) {
 	v.click("officer-submitted", `//button[text()="Submit for legal review"]`, `//p[contains(., "sent for legal review")]`)
 	v.signOut()
 
-	v.signIn("legal-home", s.tokens[partnership.RoleLegal], "Lee Legal")
+	signIn(v, "legal-home", partnership.RoleLegal, "You are signed in as")
 	v.open("legal-queue", "/review", `//h1[text()="Legal review"]`)
 	v.click("legal-draft", `//a[starts-with(., "Partnership agreement, version 1")]`, `//h2[text()="Return to the officer"]`)
 	v.click("legal-return-without-comment", `//button[text()="Return the draft"]`, `//h2[text()="There is a problem"]`)
@@ -80,9 +106,22 @@ func TestBrowserReviewRoundTrip(t *testing.T) {
 	v.click("legal-returned", `//button[text()="Return the draft"]`, `//p[contains(., "returned to the officer")]`)
 	v.signOut()
 
-	v.signIn("officer-home-returned", s.tokens[partnership.RoleOfficer], "Drafts returned to you")
+	signIn(v, "officer-home-returned", partnership.RoleOfficer, "Drafts returned to you")
 	v.click("officer-returned-draft", `//a[starts-with(., "Partnership agreement, version 1")]`, `//h2[text()="Returned by legal review"]`)
 	v.wantText("Clause 7: the Welsh signatory’s title is missing (Cyngor Sir Ynys Môn)")
+	v.type_(`#submitted-comment`, "Title added for Cyngor Sir Ynys Môn in the register")
+	v.click("officer-resubmitted", `//button[text()="Submit for legal review"]`, `//p[contains(., "sent for legal review")]`)
+	v.signOut()
+
+	signIn(v, "legal-home-again", partnership.RoleLegal, "You are signed in as")
+	v.open("legal-queue-again", "/review", `//h1[text()="Legal review"]`)
+	v.click("legal-draft-again", `//a[starts-with(., "Partnership agreement, version 1")]`, `//h2[text()="Approve"]`)
+	v.wantText("Title added for Cyngor Sir Ynys Môn in the register")
+	// Pressed from the keyboard, as a keyboard user would.
+	v.do(chromedp.Focus(chromedp.CSS(`form[action$="/approve"] button`)), chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.Search(`//p[contains(., "The draft has been approved.")]`)))
+	v.checked("legal-approved")
+	v.wantText("Approved")
 }
 
 // TestBrowserOtherPages checks the pages the round trip does not visit,

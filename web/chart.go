@@ -3,6 +3,7 @@ package web
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"partnerdocs/partnership"
 	"partnerdocs/workflow"
@@ -13,8 +14,10 @@ import (
 // what the chart shows.
 type overviewData struct {
 	workflow.Overview
-	Chart     barChart
-	GapsChart barChart // the partnerships lacking each compliance flag
+	Overdue    []partnership.PartnershipSummary // the first overdueShown of ReviewsOverdue, soonest due first
+	OverdueAll string                           // the register searched for every one, when there are more
+	Chart      barChart
+	GapsChart  barChart // the partnerships lacking each compliance flag
 }
 
 // barChart is a horizontal bar chart drawn as SVG by the template: one bar
@@ -49,7 +52,7 @@ const (
 	chartBarHeight  = 22
 )
 
-func newOverviewData(o workflow.Overview) *overviewData {
+func newOverviewData(o workflow.Overview, today time.Time) *overviewData {
 	labels := make([]string, len(o.ByStatus))
 	values := make([]int, len(o.ByStatus))
 	for i, c := range o.ByStatus {
@@ -63,9 +66,19 @@ func newOverviewData(o workflow.Overview) *overviewData {
 	for i, g := range o.Gaps {
 		gapLabels[i], gapValues[i] = gapLabel(g.Gap), g.Count
 	}
-	return &overviewData{Overview: o, Chart: newBarChart("by-status", "Partnerships by status", labels, values, chartLabelWidth),
+	d := &overviewData{Overview: o, Chart: newBarChart("by-status", "Partnerships by status", labels, values, chartLabelWidth),
 		GapsChart: newBarChart("gaps", "Partnerships lacking each requirement", gapLabels, gapValues, gapLabelWidth)}
+	d.Overdue = o.ReviewsOverdue[:min(len(o.ReviewsOverdue), overdueShown)]
+	if len(o.ReviewsOverdue) > overdueShown {
+		d.OverdueAll = "/partnerships?review_due=" + today.Format(time.DateOnly)
+	}
+	return d
 }
+
+// overdueShown is how many overdue reviews the home page lists: a register
+// with hundreds overdue would otherwise make a page nobody reads, and too
+// long to load.
+const overdueShown = 20
 
 // gapLabel is a compliance gap as the workbook's Register sheet heads it.
 func gapLabel(g partnership.ComplianceGap) string {

@@ -47,7 +47,7 @@ func (s *Server) home(c *echo.Context) error {
 		if err != nil {
 			return err
 		}
-		data.Overview = newOverviewData(o)
+		data.Overview = newOverviewData(o, s.now())
 	}
 	return s.showOK(c, "home", s.newPage(c, "Home", data))
 }
