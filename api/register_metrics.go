@@ -85,11 +85,6 @@ func (r meteredRegister) EachCurrentRevision(ctx context.Context, fn func(*partn
 	return err
 }
 
-func (r meteredRegister) ComplianceGaps(ctx context.Context) (_ []int, err error) {
-	defer r.observe("ComplianceGaps", time.Now(), &err)
-	return r.Register.ComplianceGaps(ctx)
-}
-
 // ReviseAll's time includes revise's and done's (the return being checked
 // and applied); their own errors (a refused return) are not the register's.
 func (r meteredRegister) ReviseAll(ctx context.Context, revise func(cur *partnership.Revision) (*partnership.Partnership, partnership.Assessment, error), done func() error, by partnership.Actor) ([]partnership.Revision, error) {

@@ -57,6 +57,9 @@ type PartnershipCount struct {
 	Status      Status
 	Significant bool
 	Count       int
+	// Lacking counts those of them lacking each compliance flag, in
+	// ComplianceGapValues' order.
+	Lacking []int
 }
 
 // DocumentStatus is where a generated document stands in legal review.

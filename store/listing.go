@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"partnerdocs/partnership"
@@ -73,14 +74,16 @@ func (db *DB) ListPartnerships(ctx context.Context, filter partnership.Partnersh
 	return page, page[limit-1].Ref, nil
 }
 
-// CountPartnerships counts current revisions by status and significance.
+// CountPartnerships counts current revisions by status and significance,
+// and those lacking each compliance flag, in one pass over the listing
+// index (SQLite; PostgreSQL keeps long values out of line).
 func (db *DB) CountPartnerships(ctx context.Context) ([]partnership.PartnershipCount, error) {
 	t, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer t.Rollback()
-	rows, err := t.query(ctx, `SELECT r.status, r.significant, COUNT(*)
+	rows, err := t.query(ctx, `SELECT r.status, r.significant, COUNT(*)`+gapSums()+`
 		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision
 		GROUP BY r.status, r.significant ORDER BY r.status, r.significant`)
 	if err != nil {
@@ -89,8 +92,12 @@ func (db *DB) CountPartnerships(ctx context.Context) ([]partnership.PartnershipC
 	defer rows.Close()
 	var counts []partnership.PartnershipCount
 	for rows.Next() {
-		var c partnership.PartnershipCount
-		if err := rows.Scan(&c.Status, &c.Significant, &c.Count); err != nil {
+		c := partnership.PartnershipCount{Lacking: make([]int, len(partnership.ComplianceGapValues))}
+		dest := []any{&c.Status, &c.Significant, &c.Count}
+		for i := range c.Lacking {
+			dest = append(dest, &c.Lacking[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, domainError(err, "counting")
 		}
 		counts = append(counts, c)
@@ -99,6 +106,16 @@ func (db *DB) CountPartnerships(ctx context.Context) ([]partnership.PartnershipC
 		return nil, domainError(err, "counting")
 	}
 	return counts, nil
+}
+
+// gapSums are the columns counting the revisions lacking each compliance
+// flag, each a bit of compliance_gaps.
+func gapSums() string {
+	var b strings.Builder
+	for _, g := range partnership.ComplianceGapValues {
+		fmt.Fprintf(&b, ", SUM(CASE WHEN (r.compliance_gaps & %d) <> 0 THEN 1 ELSE 0 END)", int(g))
+	}
+	return b.String()
 }
 
 // filterClause builds the WHERE clause of a listing: SQL text from this

@@ -227,7 +227,7 @@ func TestComplianceGaps(t *testing.T) {
 		if want[0]+want[4]+want[5] == 0 {
 			t.Fatal("the samples lack nothing: the test would prove nothing")
 		}
-		got, err := r.ComplianceGaps(ctx)
+		got, err := lacking(ctx, r)
 		if err != nil || !slices.Equal(got, want) {
 			t.Fatalf("gaps %v, %v; want %v", got, err, want)
 		}
@@ -237,8 +237,21 @@ func TestComplianceGaps(t *testing.T) {
 		if err := r.Migrate(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := r.ComplianceGaps(ctx); err != nil || !slices.Equal(got, want) {
+		if got, err := lacking(ctx, r); err != nil || !slices.Equal(got, want) {
 			t.Errorf("after the migration filled them in: gaps %v, %v; want %v", got, err, want)
 		}
 	})
+}
+
+// lacking adds up CountPartnerships' counts of the partnerships lacking
+// each compliance flag.
+func lacking(ctx context.Context, r register) ([]int, error) {
+	counts, err := r.CountPartnerships(ctx)
+	total := make([]int, len(partnership.ComplianceGapValues))
+	for _, c := range counts {
+		for i, n := range c.Lacking {
+			total[i] += n
+		}
+	}
+	return total, err
 }

@@ -76,32 +76,3 @@ func (db *DB) addComplianceGaps(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
-
-// ComplianceGaps counts the partnerships whose current revision lacks
-// each of the six compliance flags, in partnership.ComplianceGapValues'
-// order.
-func (db *DB) ComplianceGaps(ctx context.Context) ([]int, error) {
-	t, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer t.Rollback()
-	sums := ""
-	for i, g := range partnership.ComplianceGapValues {
-		if i > 0 {
-			sums += ", "
-		}
-		sums += fmt.Sprintf("COALESCE(SUM(CASE WHEN (r.compliance_gaps & %d) <> 0 THEN 1 ELSE 0 END), 0)", int(g))
-	}
-	counts := make([]int, len(partnership.ComplianceGapValues))
-	dest := make([]any, len(counts))
-	for i := range counts {
-		dest[i] = &counts[i]
-	}
-	err = t.queryRow(ctx, `SELECT `+sums+`
-		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision`).Scan(dest...)
-	if err != nil {
-		return nil, domainError(err, "compliance gaps")
-	}
-	return counts, nil
-}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,7 +11,8 @@ import (
 )
 
 // The partnership's form keeps the draft being built in the page itself:
-// each page carries the whole partnership as JSON in a hidden field, with
+// each page carries the whole partnership (JSON, compressed: see
+// encodeDraft) in a hidden field, with
 // the revision an edit started from. So the draft needs no table, no
 // clean-up and no session of its own; two instances behind a balancer
 // serve any page; the browser's back button and a second tab cannot mix
@@ -170,7 +170,7 @@ func (s *Server) saveContract(c *echo.Context, d contractDraft) error {
 func readDraft(c *echo.Context) (contractDraft, error) {
 	d := contractDraft{Partnership: &partnership.Partnership{}, Ref: c.Param("ref")}
 	if raw := c.FormValue("draft"); raw != "" {
-		if err := json.Unmarshal([]byte(raw), d.Partnership); err != nil {
+		if err := decodeDraft(raw, d.Partnership); err != nil {
 			return d, partnership.NewError(partnership.EMalformed, "The form's saved answers could not be read. Start again from the partnership's page.")
 		}
 	}
@@ -198,8 +198,7 @@ func contractAction(ref string) string {
 
 // contractPage is a page of the form for d.
 func (s *Server) contractPage(c *echo.Context, title string, d contractDraft) (*page, *contractPageData) {
-	b, _ := json.Marshal(d.Partnership) // a Partnership always marshals
-	data := &contractPageData{Draft: d, DraftJSON: string(b), Action: contractAction(d.Ref)}
+	data := &contractPageData{Draft: d, DraftJSON: encodeDraft(d.Partnership), Action: contractAction(d.Ref)}
 	return s.newPage(c, title, data), data
 }
 

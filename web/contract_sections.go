@@ -22,7 +22,8 @@ func contractSections() []contractSection {
 		{"communications", "Communications", []string{"communications"}},
 		{"governance", "Governance", []string{"sponsoring_officer", "governance"}},
 		{"representatives", "Representatives", []string{"representatives"}},
-		{"targets-risks", "Targets and risks", []string{"targets", "risks"}},
+		{"targets", "Targets", []string{"targets"}},
+		{"risks", "Risks", []string{"risks"}},
 		{"review-exit", "Review and exit", []string{"exit", "reviews"}},
 	}
 }

@@ -56,6 +56,7 @@ func (s *Service) Overview(ctx context.Context, actor partnership.Actor, asOf ti
 		return Overview{}, err
 	}
 	counts := map[partnership.Status]int{}
+	lacking := make([]int, len(partnership.ComplianceGapValues))
 	var o Overview
 	for _, c := range byStatus {
 		o.Total += c.Count
@@ -63,18 +64,17 @@ func (s *Service) Overview(ctx context.Context, actor partnership.Actor, asOf ti
 		if c.Significant {
 			o.Significant += c.Count
 		}
+		for i, n := range c.Lacking {
+			lacking[i] += n
+		}
 	}
 	for _, st := range append([]partnership.Status{""}, partnership.StatusValues...) {
 		if counts[st] > 0 || st != "" {
 			o.ByStatus = append(o.ByStatus, StatusCount{Status: st, Count: counts[st]})
 		}
 	}
-	gaps, err := reg.ComplianceGaps(ctx)
-	if err != nil {
-		return Overview{}, err
-	}
 	for i, g := range partnership.ComplianceGapValues {
-		o.Gaps = append(o.Gaps, GapCount{Gap: g, Count: gaps[i]})
+		o.Gaps = append(o.Gaps, GapCount{Gap: g, Count: lacking[i]})
 	}
 	o.ReviewsOverdue, err = overdue(ctx, reg, asOf)
 	return o, err

@@ -44,9 +44,6 @@ type Register interface {
 	// holding only a few in memory, and stops at fn's first error,
 	// returning it; the revision is fn's only until fn returns.
 	EachCurrentRevision(ctx context.Context, fn func(*partnership.Revision) error) error
-	// ComplianceGaps counts the partnerships whose current revision lacks
-	// each compliance flag, in partnership.ComplianceGapValues' order.
-	ComplianceGaps(ctx context.Context) ([]int, error)
 	// ReviseAll hands every current revision, in ref order, to revise in
 	// one write transaction and stores the new revision of each one revise
 	// changes (a nil partnership leaves it as it is); then done is called.
