@@ -43,15 +43,22 @@ var wcag22aa = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 // against WCAG 2.2 AA (zero violations allowed) and photographed into
 // $PARTNERDOCS_SCREENSHOTS (or a temporary folder, logged).
 func TestBrowserReviewRoundTrip(t *testing.T) {
+	eachSignIn(t, reviewRoundTrip)
+}
+
+// eachSignIn runs test twice: on a site where people sign in with access
+// tokens, and on one where they sign in through the council's identity
+// provider (mockoidc, in process), each role by its group.
+func eachSignIn(t *testing.T, test func(t *testing.T, s *site, signIn signInAs)) {
 	t.Run("token", func(t *testing.T) {
 		s := newSite(t)
-		reviewRoundTrip(t, s, func(v *visit, name string, role partnership.Role, until string) {
+		test(t, s, func(v *visit, name string, role partnership.Role, until string) {
 			v.signIn(name, s.tokens[role], until)
 		})
 	})
 	t.Run("oidc", func(t *testing.T) {
 		o := newOIDCSite(t)
-		reviewRoundTrip(t, o.site, func(v *visit, name string, role partnership.Role, until string) {
+		test(t, o.site, func(v *visit, name string, role partnership.Role, until string) {
 			group, ok := councilRoles[role]
 			if !ok {
 				group = string(role)
@@ -505,14 +512,18 @@ func renamePartners(t *testing.T, s *site, rev *partnership.Revision) {
 // TestBrowserCMTReturn: policy downloads the year's workbook with the
 // page's own form, sends it back with an actual that is not a number and
 // sees that cell named in the error summary, then sends a good return,
-// which is applied.
+// which is applied; once signed in with a token, once through the
+// identity provider.
 func TestBrowserCMTReturn(t *testing.T) {
+	eachSignIn(t, cmtReturn)
+}
+
+func cmtReturn(t *testing.T, s *site, signIn signInAs) {
 	ctx := newBrowser(t)
-	s := newSite(t)
 	rev := s.addPartnership(t, "waste-partnership.json", "")
 	v := &visit{t: t, ctx: ctx, site: s, shots: screenshotFolder(t)}
 
-	v.signIn("policy-home", s.tokens[partnership.RolePolicy], "The register at a glance")
+	signIn(v, "policy-home", partnership.RolePolicy, "The register at a glance")
 	v.click("cmt", `//a[text()="CMT workbook"]`, `//h1[text()="Annual CMT workbook"]`)
 	download := `(f => fetch(f.action + "?" + new URLSearchParams(new FormData(f))))(document.querySelector('form[action="/reports/cmt/workbook"]'))`
 	f, err := excelize.OpenReader(bytes.NewReader(v.fetch(download)))
