@@ -533,6 +533,8 @@ func (g failingGenerator) Assess(*partnership.Partnership, time.Time) partnershi
 }
 func (g failingGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
 
+func (g failingGenerator) Fingerprints(string) (string, string, bool) { return "", "", false }
+
 func (g failingGenerator) Render(context.Context, generator.Request) (*generator.Document, error) {
 	if g.panics {
 		panic("template exploded")
@@ -553,6 +555,8 @@ func (g *gatedGenerator) Assess(*partnership.Partnership, time.Time) partnership
 	return partnership.Assessment{}
 }
 func (g *gatedGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
+
+func (g *gatedGenerator) Fingerprints(string) (string, string, bool) { return "", "", false }
 
 func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*generator.Document, error) {
 	g.inside.Add(1)

@@ -2,6 +2,9 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"io/fs"
 	"runtime"
 	"time"
@@ -65,6 +68,8 @@ type Document struct {
 	SHA256           string // hex of Bytes
 	TemplateID       string
 	TemplateVersion  string
+	TemplateHash     string // hex SHA-256 of the kind's template files (templates.Meta.Hash)
+	ProfileHash      string // hex SHA-256 of the council profile it was made for
 	InputFingerprint string // hex SHA-256 of the canonical input JSON
 	GeneratedAt      time.Time
 	Warnings         []Warning
@@ -87,6 +92,7 @@ type Options struct {
 // fonts are parsed once in New and only read afterwards.
 type Generator struct {
 	council   partnership.Council
+	profile   string // hex SHA-256 of the council profile's JSON
 	templates *templates.Set
 	pdf       *pdf.Renderer
 	docx      *docx.Renderer
@@ -103,6 +109,7 @@ func New(opts Options) (*Generator, error) {
 	if opts.Council != nil {
 		g.council = *opts.Council
 	}
+	g.profile = profileHash(g.council)
 	fsys := opts.Templates
 	if fsys == nil {
 		fsys = templates.Embedded()
@@ -120,6 +127,21 @@ func New(opts Options) (*Generator, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// profileHash is the hex SHA-256 of the council profile's JSON.
+func profileHash(c partnership.Council) string {
+	b, _ := json.Marshal(c) // a Council always marshals
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Fingerprints are the hashes a document of kind made now would record:
+// its templates' and the council profile's; ok is false for a kind the
+// generator does not have.
+func (g *Generator) Fingerprints(kind string) (templates, profile string, ok bool) {
+	meta, ok := g.templates.Meta(kind)
+	return meta.Hash, g.profile, ok
 }
 
 // Kinds lists the document kinds the generator can render, sorted.

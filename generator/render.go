@@ -100,7 +100,7 @@ func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline,
 		At:       at,
 	}
 	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID,
-		TemplateVersion: meta.Version, GeneratedAt: at, InputFingerprint: fingerprint(p)}
+		TemplateVersion: meta.Version, TemplateHash: meta.Hash, ProfileHash: g.profile, GeneratedAt: at, InputFingerprint: fingerprint(p)}
 	var err error
 	switch req.Format {
 	case FormatHTML:

@@ -39,6 +39,11 @@ type Council struct {
 	SharingFramework        string        `json:"sharing_framework"`
 	SharingFrameworkContact ContactPerson `json:"sharing_framework_contact"`
 	DataProtectionOfficer   ContactPerson `json:"data_protection_officer"`
+
+	// AllowSelfApproval lets the person who generated or submitted a draft
+	// approve it too: for a council too small to have a second reviewer.
+	// Off unless the profile says so; each such approval is audited as one.
+	AllowSelfApproval bool `json:"allow_self_approval,omitempty"`
 }
 
 // DefaultCouncil returns the profile of the council that made the Partnership

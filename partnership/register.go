@@ -85,6 +85,8 @@ type Document struct {
 	Revision         int            `json:"revision"`
 	TemplateID       string         `json:"template_id"`
 	TemplateVersion  string         `json:"template_version"`
+	TemplateHash     string         `json:"template_hash"` // hex SHA-256 of the kind's template files; "" before they were recorded
+	ProfileHash      string         `json:"profile_hash"`  // hex SHA-256 of the council profile; "" before it was recorded
 	SHA256           string         `json:"sha256"`
 	InputFingerprint string         `json:"input_fingerprint"`
 	GeneratedAt      time.Time      `json:"generated_at"`
@@ -112,6 +114,9 @@ type ReviewEvent struct {
 	By         string       `json:"by"`
 	At         time.Time    `json:"at"`
 	Comment    string       `json:"comment,omitempty"`
+	// Note is added to the step's audit entry, not kept with the document:
+	// an approval the council profile allowed by its own author says so.
+	Note string `json:"-"`
 }
 
 // AuditEntry is one line of the append-only audit trail.

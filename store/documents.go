@@ -14,7 +14,7 @@ import (
 
 // documentColumns are the columns scanDocument reads, bytes aside.
 const documentColumns = `id, ref, kind, format, version, revision, template_id, template_version,
-	sha256, fingerprint, generated_at, generated_by, status, approved_of`
+	template_hash, profile_hash, sha256, fingerprint, generated_at, generated_by, status, approved_of`
 
 // AddDocument stores a generated document as the next version of its kind
 // and format for the partnership, with status draft; older drafts, returned
@@ -128,10 +128,11 @@ func (t *tx) insertDocument(ctx context.Context, d *partnership.Document, status
 	}
 	approvedOf := sql.NullInt64{Int64: d.ApprovedOf, Valid: d.ApprovedOf != 0}
 	stored.ID, err = t.insertID(ctx, `INSERT INTO documents (ref, kind, format, version, revision,
-		template_id, template_version, sha256, fingerprint, generated_at, generated_by, status, approved_of, bytes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		template_id, template_version, template_hash, profile_hash, sha256, fingerprint, generated_at, generated_by,
+		status, approved_of, bytes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		stored.Ref, stored.Kind, stored.Format, stored.Version, stored.Revision, stored.TemplateID,
-		stored.TemplateVersion, stored.SHA256, stored.InputFingerprint, stored.GeneratedAt, stored.GeneratedBy,
+		stored.TemplateVersion, stored.TemplateHash, stored.ProfileHash, stored.SHA256, stored.InputFingerprint, stored.GeneratedAt, stored.GeneratedBy,
 		string(stored.Status), approvedOf, stored.Bytes)
 	if err != nil {
 		return nil, domainError(err, fmt.Sprintf("%s %s version %d of %s", d.Kind, d.Format, stored.Version, d.Ref))
@@ -176,7 +177,7 @@ func scanDocument(row scanner, withBytes bool) (*partnership.Document, error) {
 	var d partnership.Document
 	var approvedOf sql.NullInt64
 	dest := []any{&d.ID, &d.Ref, &d.Kind, &d.Format, &d.Version, &d.Revision, &d.TemplateID,
-		&d.TemplateVersion, &d.SHA256, &d.InputFingerprint, &d.GeneratedAt, &d.GeneratedBy, &d.Status, &approvedOf}
+		&d.TemplateVersion, &d.TemplateHash, &d.ProfileHash, &d.SHA256, &d.InputFingerprint, &d.GeneratedAt, &d.GeneratedBy, &d.Status, &approvedOf}
 	if withBytes {
 		dest = append(dest, &d.Bytes)
 	}

@@ -56,6 +56,9 @@ func (db *DB) Review(ctx context.Context, id int64, step partnership.ReviewEvent
 		}
 		detail = "; approved copy " + documentObject(result)
 	}
+	if step.Note != "" {
+		detail += "; " + step.Note
+	}
 	if err := t.moveDocument(ctx, d, step, move.to, detail, by); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,6 +23,10 @@ type Meta struct {
 	Kind    string // the directory the templates live in, e.g. "agreement"
 	Title   string // printed as the document title and in the PDF metadata
 	Version string // recorded with every generated document
+	// Hash is the hex SHA-256 of every file of the kind, by name, in name
+	// order: a document records it, so that approving a draft can tell
+	// whether the templates changed since, whatever their version says.
+	Hash string
 }
 
 // Set is every kind's templates, parsed once. It is read-only after Load and
@@ -97,7 +103,26 @@ func loadKind(fsys fs.FS, dir string, funcs template.FuncMap) (*kindSet, error) 
 	if err := checkReferences(root); err != nil {
 		return nil, err
 	}
+	if meta.Hash, err = hashFiles(fsys, partials); err != nil {
+		return nil, err
+	}
 	return &kindSet{meta: meta, root: root}, nil
+}
+
+// hashFiles is the hex SHA-256 of the files (sorted by name), each as its
+// name's length and name, then its content's length and content, so no
+// two sets of files hash alike.
+func hashFiles(fsys fs.FS, files []string) (string, error) {
+	h := sha256.New()
+	for _, f := range slices.Sorted(slices.Values(files)) {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return "", fmt.Errorf("template: %s: %w", f, err)
+		}
+		fmt.Fprintf(h, "%d:%s%d:", len(f), f, len(src))
+		h.Write(src)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // addPartial parses one partial on its own, so that a template defined in

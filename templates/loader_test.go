@@ -25,6 +25,29 @@ func goodFS() fstest.MapFS {
 
 var testFuncs = template.FuncMap{"shout": strings.ToUpper}
 
+// TestTemplateHash: a kind's hash changes when any of its files does, even
+// with its version unchanged, and not when another kind's does.
+func TestTemplateHash(t *testing.T) {
+	hashes := func(fsys fstest.MapFS) (agreement, mou string) {
+		s, err := Load(fsys, testFuncs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := s.Meta("agreement")
+		m, _ := s.Meta("mou")
+		return a.Hash, m.Hash
+	}
+	a0, m0 := hashes(goodFS())
+	if a1, m1 := hashes(goodFS()); a1 != a0 || m1 != m0 {
+		t.Fatal("the same files hash differently")
+	}
+	changed := goodFS()
+	changed["agreement/term.md.tmpl"] = file("{{define \"agreement/term\"}}Starts {{shout .Start}}, or later.{{end}}\n")
+	if a1, m1 := hashes(changed); a1 == a0 || m1 != m0 {
+		t.Errorf("a partial changed: agreement %v (want changed), mou %v (want same)", a1 != a0, m1 != m0)
+	}
+}
+
 func TestLoadGoodSet(t *testing.T) {
 	s, err := Load(goodFS(), testFuncs)
 	if err != nil {
@@ -34,8 +57,10 @@ func TestLoadGoodSet(t *testing.T) {
 		t.Errorf("Kinds() = %v, want %v", got, want)
 	}
 	m, ok := s.Meta("mou")
-	if !ok || m != (Meta{ID: "mou", Kind: "mou", Title: "Memorandum of Understanding", Version: "0.1.0"}) {
-		t.Errorf("Meta(mou) = %+v, %v", m, ok)
+	hash := m.Hash
+	m.Hash = ""
+	if !ok || m != (Meta{ID: "mou", Kind: "mou", Title: "Memorandum of Understanding", Version: "0.1.0"}) || len(hash) != 64 {
+		t.Errorf("Meta(mou) = %+v (hash %q), %v", m, hash, ok)
 	}
 	if _, ok := s.Meta("isp"); ok {
 		t.Error("Meta(isp) reported a kind that does not exist")

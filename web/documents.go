@@ -18,6 +18,7 @@ type documentData struct {
 	Name       string // the partnership's name
 	CanSubmit  bool
 	CanReview  bool   // approve or return
+	OwnDraft   bool   // in review, their role reviews, but they generated or submitted it
 	Comment    string // a return's comment as typed, kept when it has a problem
 	ReturnNote string // the latest return's comment, for the officer
 }
@@ -44,7 +45,9 @@ func (s *Server) documentPage(c *echo.Context) (*page, error) {
 	data := &documentData{Document: doc, Name: rev.Partnership.Name,
 		CanSubmit: workflow.Allowed(actor.Role, workflow.ActionSubmitDocument) &&
 			(doc.Status == partnership.DocumentDraft || doc.Status == partnership.DocumentReturned),
-		CanReview: workflow.Allowed(actor.Role, workflow.ActionApproveDocument) && doc.Status == partnership.DocumentInReview,
+		CanReview: s.flow.MayApprove(actor, doc),
+		OwnDraft: !s.flow.MayApprove(actor, doc) && doc.Status == partnership.DocumentInReview &&
+			workflow.Allowed(actor.Role, workflow.ActionApproveDocument),
 	}
 	for _, r := range doc.Reviews {
 		if r.Action == partnership.ReviewReturn {

@@ -81,9 +81,15 @@ func (s *Service) GenerateDocument(ctx context.Context, actor partnership.Actor,
 
 // renderRevision renders a revision as it was stored, generated now.
 func (s *Service) renderRevision(ctx context.Context, rev *partnership.Revision, kind string, format generator.Format, approved bool) (*generator.Document, error) {
+	return s.renderRevisionAt(ctx, rev, kind, format, approved, s.now())
+}
+
+// renderRevisionAt renders a revision as it was stored, dated at (an
+// approved copy bears its draft's date, so that it says what was reviewed).
+func (s *Service) renderRevisionAt(ctx context.Context, rev *partnership.Revision, kind string, format generator.Format, approved bool, at time.Time) (*generator.Document, error) {
 	p := rev.Partnership
 	p.Ref = rev.Ref
-	return s.render(ctx, generator.Request{Kind: kind, Format: format, Partnership: &p, At: s.now(), Approved: approved})
+	return s.render(ctx, generator.Request{Kind: kind, Format: format, Partnership: &p, At: at, Approved: approved})
 }
 
 // storedDocument is what the register keeps of a generated document.
@@ -95,6 +101,8 @@ func storedDocument(rev *partnership.Revision, doc *generator.Document, by partn
 		Revision:         rev.Number,
 		TemplateID:       doc.TemplateID,
 		TemplateVersion:  doc.TemplateVersion,
+		TemplateHash:     doc.TemplateHash,
+		ProfileHash:      doc.ProfileHash,
 		SHA256:           doc.SHA256,
 		InputFingerprint: doc.InputFingerprint,
 		GeneratedAt:      doc.GeneratedAt,

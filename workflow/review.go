@@ -25,8 +25,13 @@ func (s *Service) ReturnDocument(ctx context.Context, actor partnership.Actor, i
 }
 
 // ApproveDocument approves a draft in review: a clean copy without the
-// DRAFT mark is generated from the same revision and stored as the
-// approved document, which is returned.
+// DRAFT mark is made from exactly what was reviewed (the same revision,
+// templates, council profile and date) and stored as the approved
+// document, which is returned. Nobody approves a draft they generated or
+// submitted, unless the council profile allows it (audited as such); and
+// when the templates or the profile have changed since the draft was made,
+// approval is refused (EConflict): the draft must be made and reviewed
+// again.
 func (s *Service) ApproveDocument(ctx context.Context, actor partnership.Actor, id int64, comment string) (*partnership.Document, error) {
 	reg, err := s.authorized(actor, ActionApproveDocument)
 	if err != nil {
@@ -44,17 +49,73 @@ func (s *Service) ApproveDocument(ctx context.Context, actor partnership.Actor, 
 		return nil, partnership.NewError(partnership.EConflict,
 			"Only a document in review can be approved; this one is "+string(draft.Status)+".")
 	}
+	if step.Note, err = s.separateDuties(actor, draft); err != nil {
+		return nil, err
+	}
+	if err := s.sameMaking(draft); err != nil {
+		return nil, err
+	}
 	rev, err := reg.PartnershipRevision(ctx, draft.Ref, draft.Revision)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := s.renderRevision(ctx, rev, draft.Kind, generator.Format(draft.Format), true)
+	doc, err := s.renderRevisionAt(ctx, rev, draft.Kind, generator.Format(draft.Format), true, draft.GeneratedAt)
 	if err != nil {
 		return nil, err
 	}
 	clean := storedDocument(rev, doc, actor)
 	clean.Status, clean.ApprovedOf = partnership.DocumentApproved, draft.ID
 	return reg.Review(ctx, id, step, clean, actor)
+}
+
+// MayApprove reports whether actor may approve draft as it stands: their
+// role may, the draft is in review, and they did not generate or submit
+// it (or the council profile allows that). A front end offers approval
+// only then; ApproveDocument checks again.
+func (s *Service) MayApprove(actor partnership.Actor, draft *partnership.Document) bool {
+	_, err := s.separateDuties(actor, draft)
+	return Allowed(actor.Role, ActionApproveDocument) && draft.Status == partnership.DocumentInReview && err == nil
+}
+
+// separateDuties refuses an approval by whoever generated or submitted the
+// draft, unless the council profile allows it; then it answers the note
+// the audit entry carries.
+func (s *Service) separateDuties(actor partnership.Actor, draft *partnership.Document) (string, error) {
+	own := draft.GeneratedBy == actor.Name
+	for _, r := range draft.Reviews {
+		own = own || (r.Action == partnership.ReviewSubmit && r.By == actor.Name)
+	}
+	switch {
+	case !own:
+		return "", nil
+	case s.gen.Council().AllowSelfApproval:
+		return "approved by its own author, as the council profile allows (allow_self_approval)", nil
+	}
+	return "", partnership.NewError(partnership.EForbidden,
+		"You generated or submitted this draft, so someone else must approve it.")
+}
+
+// sameMaking refuses approval when the draft's templates or council
+// profile are not the ones the clean copy would be made with now.
+func (s *Service) sameMaking(draft *partnership.Document) error {
+	templates, profile, _ := s.gen.Fingerprints(draft.Kind)
+	var changed []string
+	switch {
+	case draft.TemplateHash == "" || draft.ProfileHash == "":
+		changed = append(changed, "this draft was made before partnerdocs recorded its templates and council profile")
+	default:
+		if templates != draft.TemplateHash {
+			changed = append(changed, "the "+draft.Kind+" templates have changed since this draft was made (it was made with version "+draft.TemplateVersion+")")
+		}
+		if profile != draft.ProfileHash {
+			changed = append(changed, "the council profile has changed since this draft was made")
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	return partnership.NewError(partnership.EConflict, "This draft cannot be approved: "+strings.Join(changed, "; and ")+
+		". Generate the document again and submit the new draft for review.")
 }
 
 func (s *Service) reviewStep(ctx context.Context, actor partnership.Actor, a Action, id int64, action partnership.ReviewAction, comment string) (*partnership.Document, error) {

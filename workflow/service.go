@@ -17,6 +17,9 @@ type Generator interface {
 	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
 	// Council is the council profile documents and workbooks are made for.
 	Council() partnership.Council
+	// Fingerprints are the hashes a document of kind made now records: its
+	// templates' and the council profile's (ok false: no such kind).
+	Fingerprints(kind string) (templates, profile string, ok bool)
 }
 
 // Observer hears how renders went, for a front end's metrics. Every method
