@@ -87,10 +87,13 @@ func TestServeWithOIDC(t *testing.T) {
 		"PARTNERDOCS_DATABASE":           filepath.Join(t.TempDir(), "register.db"),
 		"PARTNERDOCS_OIDC_CLIENT_SECRET": cfg.ClientSecret,
 	}
-	stderr := &syncBuffer{}
-	base, stop := startServe(t, env, stderr, "serve", "--addr", addr,
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	base, stop := startServeTo(t, env, stdout, stderr, "serve", "--addr", addr,
 		"--oidc-issuer", cfg.Issuer, "--oidc-client-id", cfg.ClientID, "--oidc-name", "Shire Council account")
 	defer stop()
+	if strings.Contains(stdout.String(), "sign-in?token=") {
+		t.Errorf("with an identity provider, serve printed a first-run sign-in link:\n%s", stdout)
+	}
 	page := get(t, http.DefaultClient, base+"/sign-in")
 	if !strings.Contains(page, "Sign in with Shire Council account") {
 		t.Errorf("the sign-in page does not offer the identity provider:\n%s", page)
@@ -134,9 +137,15 @@ func TestServeStopsWhenTheProviderCannotBeFound(t *testing.T) {
 // the address it listens on.
 func startServe(t *testing.T, env map[string]string, stderr io.Writer, args ...string) (base string, stop func()) {
 	t.Helper()
+	return startServeTo(t, env, io.Discard, stderr, args...)
+}
+
+// startServeTo is startServe with serve's standard output going to stdout.
+func startServeTo(t *testing.T, env map[string]string, stdout, stderr io.Writer, args ...string) (base string, stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	listening := make(chan net.Addr, 1)
-	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: stderr, LookupEnv: lookupIn(env),
+	m := &Main{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr, LookupEnv: lookupIn(env),
 		Listening: func(a net.Addr) { listening <- a }}
 	exited := make(chan int, 1)
 	go func() { exited <- m.Exec(ctx, args) }()

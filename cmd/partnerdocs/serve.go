@@ -139,11 +139,15 @@ func byPath(apiHandler, formsHandler http.Handler) http.Handler {
 	return mux
 }
 
-// printFirstRunLink prints, when no token is live yet, a one-time address
+// printFirstRunLink prints, when no token is live yet and no identity
+// provider is set (people then sign in through it), a one-time address
 // that signs an administrator in to the forms: the first run's way in. It
 // is printed on standard output, never logged; a new one replaces the last
 // at every start until a token exists, and each works once, for a day.
 func (c *serveCommand) printFirstRunLink(ctx context.Context, addr net.Addr) error {
+	if c.oidcFlags.issuer != "" {
+		return nil
+	}
 	secret, made, err := c.sessions.FirstRunLink(ctx)
 	if err != nil || !made {
 		return err
