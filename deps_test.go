@@ -36,7 +36,7 @@ var allowedImports = map[string][]string{
 	"store":              {"partnership"},
 	"templates":          {"partnership"},
 	"partnership":        {},
-	"samples":            {},
+	"samples":            {"partnership"},
 	// internal/ holds helpers for tests only (pdftest): they import nothing
 	// of ours, and no package's non-test code may import them.
 	"internal": {},

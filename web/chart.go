@@ -25,6 +25,7 @@ type overviewData struct {
 type barChart struct {
 	ID         string // the SVG's title and description ids start with it
 	Title      string
+	Key        string // what the labels are, heading the table's first column
 	LabelWidth int    // room for the labels, left of the bars
 	Summary    string // the text alternative: every figure in words
 	Width      int
@@ -66,8 +67,8 @@ func newOverviewData(o workflow.Overview, today time.Time) *overviewData {
 	for i, g := range o.Gaps {
 		gapLabels[i], gapValues[i] = gapLabel(g.Gap), g.Count
 	}
-	d := &overviewData{Overview: o, Chart: newBarChart("by-status", "Partnerships by status", labels, values, chartLabelWidth),
-		GapsChart: newBarChart("gaps", "Partnerships lacking each requirement", gapLabels, gapValues, gapLabelWidth)}
+	d := &overviewData{Overview: o, Chart: newBarChart("by-status", "Partnerships by status", "Status", labels, values, chartLabelWidth),
+		GapsChart: newBarChart("gaps", "Partnerships lacking each requirement", "Lacking", gapLabels, gapValues, gapLabelWidth)}
 	d.Overdue = o.ReviewsOverdue[:min(len(o.ReviewsOverdue), overdueShown)]
 	if len(o.ReviewsOverdue) > overdueShown {
 		d.OverdueAll = "/partnerships?review_due=" + today.Format(time.DateOnly)
@@ -100,13 +101,13 @@ func gapLabel(g partnership.ComplianceGap) string {
 }
 
 // newBarChart lays out one bar per label.
-func newBarChart(id, title string, labels []string, values []int, labelWidth int) barChart {
+func newBarChart(id, title, key string, labels []string, values []int, labelWidth int) barChart {
 	most := 1
 	for _, v := range values {
 		most = max(most, v)
 	}
 	space := chartWidth - labelWidth - chartValueSpace
-	ch := barChart{ID: id, Title: title, LabelWidth: labelWidth, Width: chartWidth, Height: chartRow*len(labels) + 8}
+	ch := barChart{ID: id, Title: title, Key: key, LabelWidth: labelWidth, Width: chartWidth, Height: chartRow*len(labels) + 8}
 	words := make([]string, len(labels))
 	for i, label := range labels {
 		y := 4 + i*chartRow

@@ -117,33 +117,11 @@ func seed10k(b *testing.B, reg *store.DB) {
 	council := partnership.DefaultCouncil()
 	officer := partnership.Actor{Name: names[partnership.RoleOfficer], Role: partnership.RoleOfficer}
 	for i := range benchPartnerships {
-		p := shape10k(base, i)
+		p := samples.Shape10k(base, i)
 		if _, err := reg.CreatePartnership(b.Context(), p, partnership.Assess(p, council, benchNow), officer); err != nil {
 			b.Fatalf("partnership %d: %v", i, err)
 		}
 	}
-}
-
-// shape10k is the sample as partnership i: 5 targets, 8 risks and 3
-// representatives (a copy of cmd/partnerdocs's, which a package main test
-// cannot share).
-func shape10k(base *partnership.Partnership, i int) *partnership.Partnership {
-	p := *base
-	p.Ref, p.Name = fmt.Sprintf("PP-%05d", i), fmt.Sprintf("%s %d", base.Name, i)
-	p.Targets = nil
-	for j := range 5 {
-		t := base.Targets[j%len(base.Targets)]
-		t.ID, t.Results = fmt.Sprintf("T%d", j+1), nil
-		p.Targets = append(p.Targets, t)
-	}
-	p.Risks = nil
-	for j := range 8 {
-		k := base.Risks[j%len(base.Risks)]
-		k.ID = fmt.Sprintf("R%d", j+1)
-		p.Risks = append(p.Risks, k)
-	}
-	p.Representatives = append([]partnership.Representative(nil), base.Representatives[:3]...)
-	return &p
 }
 
 // seedReviews generates six agreements through the use cases, submits

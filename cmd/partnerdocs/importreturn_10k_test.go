@@ -47,7 +47,7 @@ func BenchmarkImportReturn10k(b *testing.B) {
 	council, at := partnership.DefaultCouncil(), time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	officer := partnership.Actor{Name: "olive", Role: partnership.RoleOfficer}
 	for i := range n {
-		p := shape10k(base, i)
+		p := samples.Shape10k(base, i)
 		if _, err := db.CreatePartnership(ctx, p, partnership.Assess(p, council, at), officer); err != nil {
 			b.Fatalf("partnership %d: %v", i, err)
 		}
@@ -99,27 +99,6 @@ func runBench(b *testing.B, args ...string) result {
 	m := &Main{Stdin: bytes.NewReader(nil), Stdout: &stdout, Stderr: &stderr, LookupEnv: lookupIn(nil)}
 	status := m.Exec(b.Context(), args)
 	return result{status: status, stdout: stdout.String(), stderr: stderr.String()}
-}
-
-// shape10k is the sample as partnership i: 5 targets, 8 risks and 3
-// representatives, no result for 2026/27 yet.
-func shape10k(base *partnership.Partnership, i int) *partnership.Partnership {
-	p := *base
-	p.Ref, p.Name = fmt.Sprintf("PP-%05d", i), fmt.Sprintf("%s %d", base.Name, i)
-	p.Targets = nil
-	for j := range 5 {
-		t := base.Targets[j%len(base.Targets)]
-		t.ID, t.Results = fmt.Sprintf("T%d", j+1), nil
-		p.Targets = append(p.Targets, t)
-	}
-	p.Risks = nil
-	for j := range 8 {
-		k := base.Risks[j%len(base.Risks)]
-		k.ID = fmt.Sprintf("R%d", j+1)
-		p.Risks = append(p.Risks, k)
-	}
-	p.Representatives = append([]partnership.Representative(nil), base.Representatives[:3]...)
-	return &p
 }
 
 // fillAllTargets fills in actual, RAG and commentary on every row of the

@@ -137,29 +137,6 @@ func samplePartnership() (*partnership.Partnership, error) {
 	return base, nil
 }
 
-// shape is the sample as partnership i: 5 targets, 8 risks and 3
-// representatives, no result for any year. It is shape10k of
-// cmd/partnerdocs/importreturn_10k_test.go, so the script and the benchmark
-// measure the same register.
-func shape(base *partnership.Partnership, i int) *partnership.Partnership {
-	p := *base
-	p.Ref, p.Name = fmt.Sprintf("PP-%05d", i), fmt.Sprintf("%s %d", base.Name, i)
-	p.Targets = nil
-	for j := range 5 {
-		t := base.Targets[j%len(base.Targets)]
-		t.ID, t.Results = fmt.Sprintf("T%d", j+1), nil
-		p.Targets = append(p.Targets, t)
-	}
-	p.Risks = nil
-	for j := range 8 {
-		k := base.Risks[j%len(base.Risks)]
-		k.ID = fmt.Sprintf("R%d", j+1)
-		p.Risks = append(p.Risks, k)
-	}
-	p.Representatives = append([]partnership.Representative(nil), base.Representatives[:3]...)
-	return &p
-}
-
 // seeder creates partnerships through the API.
 type seeder struct {
 	base, token string
@@ -192,7 +169,7 @@ func (s *seeder) seed(ctx context.Context, base *partnership.Partnership, n, con
 	for range connections {
 		wg.Go(func() {
 			for i := range next {
-				if err := s.create(ctx, shape(base, i)); err != nil {
+				if err := s.create(ctx, samples.Shape10k(base, i)); err != nil {
 					cancel(err)
 					return
 				}
