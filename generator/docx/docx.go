@@ -108,6 +108,7 @@ func (r *Renderer) Render(o *outline.Outline, meta outline.Meta) ([]byte, error)
 		{"docProps/app.xml", docxApp(meta)},
 		{"word/document.xml", body.out.Bytes()},
 		{"word/styles.xml", []byte(docxStyles)},
+		{"word/numbering.xml", []byte(docxNumbering)},
 		{"word/settings.xml", []byte(docxSettings)},
 		{"word/header1.xml", docxHeader(meta)},
 		{"word/footer1.xml", docxFooter(meta)},
@@ -154,6 +155,7 @@ const docxContentTypes = xmlDeclaration +
 	`<Default Extension="xml" ContentType="application/xml"/>` +
 	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
 	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
@@ -181,6 +183,7 @@ const docxDocumentRels = xmlDeclaration +
 	`<Relationship Id="rId2" Type="` + nsRel + `settings" Target="settings.xml"/>` +
 	`<Relationship Id="` + docxHeaderRel + `" Type="` + nsRel + `header" Target="header1.xml"/>` +
 	`<Relationship Id="` + docxFooterRel + `" Type="` + nsRel + `footer" Target="footer1.xml"/>` +
+	`<Relationship Id="rId5" Type="` + nsRel + `numbering" Target="numbering.xml"/>` +
 	`</Relationships>`
 
 // docxSettings turns Track Changes on, so that a solicitor's edits to the
@@ -193,6 +196,7 @@ const docxSettings = xmlDeclaration +
 	`<w:trackRevisions/>` +
 	`<w:defaultTabStop w:val="720"/>` +
 	`<w:characterSpacingControl w:val="doNotCompress"/>` +
+	`<w:updateFields w:val="true"/>` +
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 	`<w:themeFontLang w:val="en-GB"/>` +
 	`<w:decimalSymbol w:val="."/>` +
