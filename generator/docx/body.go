@@ -18,8 +18,8 @@ import (
 // block is a box kept on one page.
 type docxBody struct {
 	out       *bytes.Buffer
-	faces     *fonts.Faces      // for sharing a table's width between its columns
-	bookmarks map[string]string        // heading id -> bookmark name
+	faces     *fonts.Faces              // for sharing a table's width between its columns
+	bookmarks map[string]string         // heading id -> bookmark name
 	targets   map[string]*outline.Block // heading id -> the heading
 	marks     []string                  // each heading's bookmark name, in order ("" for none)
 	heads     int                       // the headings written so far
