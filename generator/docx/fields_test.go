@@ -276,4 +276,3 @@ var (
 	instrText = regexp.MustCompile(`<w:instrText[^>]*>[^<]*</w:instrText>`)
 	markup    = regexp.MustCompile(`<[^>]+>`)
 )
-
