@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -766,4 +767,134 @@ func TestDOCXBoldAndItalic(t *testing.T) {
 	if !strings.Contains(page, "<strong>"+p.Partners[0].Name+"</strong>") || !strings.Contains(page, "<em>"+note) {
 		t.Error("the HTML copy lacks the bold partner name or the italic note")
 	}
+}
+
+// TestDOCXInsertedClauseRenumbers does in document.xml what inserting a
+// clause in Word does (a new paragraph in the Heading 1 style, with no
+// number typed, before clause 2) and reads both copies back through
+// LibreOffice: before, the numbers and the cross-reference to the
+// variation clause are the outline's; after, every clause from the new one
+// on is a number higher and the REF field's result follows. LibreOffice's
+// text export writes fields' stored results, so the reference is read from
+// the pages it lays out (PDF), where it works REF fields out again.
+func TestDOCXInsertedClauseRenumbers(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "waste-partnership.json")
+	doc := render(t, g, "agreement", p, FormatDOCX).Bytes
+	meta, _ := g.templates.Meta("agreement")
+	o, err := g.outline(p, g.Assess(p, genTime), meta, genTime, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, last := clauseHeading(t, o, "2"), lastClause(o)
+	variation := o.Labels["variation"]
+	inserted := insertClause(t, doc, "pd_"+second.ID, "Inserted clause")
+	texts := docxTexts(t, map[string][]byte{"before": doc, "after": inserted})
+	pdfs := convertDOCX(t, map[string][]byte{"before": doc, "after": inserted}, "pdf", "pdf")
+	moved := "clause " + bumped(strings.TrimPrefix(variation, "clause "))
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		ref        string
+	}{
+		{"before", texts["before"], []string{"1 Background", "2 " + second.HeadingText(), last.Number + " " + last.HeadingText()}, variation},
+		{"after", texts["after"], []string{"2 Inserted clause", "3 " + second.HeadingText(), bumped(last.Number) + " " + last.HeadingText()}, moved},
+	} {
+		lines := strings.Split(c.text, "\n")
+		for _, w := range c.want {
+			if !slices.Contains(lines, w) {
+				t.Errorf("%s: no line %q", c.name, w)
+			}
+		}
+		pages := pdftest.Flat(pdftest.Text(t, pdfs[c.name]))
+		if want := "as varied under " + c.ref + ";"; !strings.Contains(pages, want) {
+			t.Errorf("%s: the laid-out pages do not say %q", c.name, want)
+		}
+	}
+	if !strings.Contains(texts["before"], "as varied under "+variation+";") {
+		t.Errorf("before: the text does not say %q", "as varied under "+variation)
+	}
+}
+
+// clauseHeading is the heading numbered n.
+func clauseHeading(t *testing.T, o *outline.Outline, n string) *outline.Block {
+	t.Helper()
+	for _, b := range o.Blocks {
+		if b.Kind == outline.Heading && b.Number == n {
+			if b.ID == "" {
+				t.Fatalf("clause %s has no id", n)
+			}
+			return b
+		}
+	}
+	t.Fatalf("no clause %s", n)
+	return nil
+}
+
+// lastClause is the last numbered clause heading (not a sub-clause).
+func lastClause(o *outline.Outline) *outline.Block {
+	var last *outline.Block
+	for _, b := range o.Blocks {
+		if b.Kind == outline.Heading && b.Number != "" && !b.Schedule && !strings.Contains(b.Number, ".") {
+			last = b
+		}
+	}
+	return last
+}
+
+// bumped is a clause number with its first part one higher: "21" -> "22",
+// "7.2" -> "8.2".
+func bumped(n string) string {
+	first, rest, _ := strings.Cut(n, ".")
+	i, err := strconv.Atoi(first)
+	if err != nil {
+		return n
+	}
+	if rest != "" {
+		rest = "." + rest
+	}
+	return strconv.Itoa(i+1) + rest
+}
+
+// insertClause returns the Word copy with a new Heading 1 paragraph, its
+// number not typed, before the paragraph holding the bookmark mark.
+func insertClause(t *testing.T, doc []byte, mark, heading string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			s := string(data)
+			at := strings.Index(s, `w:name="`+mark+`"`)
+			if at < 0 {
+				t.Fatalf("no bookmark %s", mark)
+			}
+			para := strings.LastIndex(s[:at], "<w:p>")
+			data = []byte(s[:para] + `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>` + heading + `</w:t></w:r></w:p>` + s[para:])
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
