@@ -14,10 +14,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"partnerdocs/generator/docx"
 	"partnerdocs/generator/outline"
@@ -38,7 +40,7 @@ const draftMark = "DRAFT, not approved"
 var docxPartNames = []string{
 	"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
 	"word/_rels/document.xml.rels", "word/document.xml", "word/footer1.xml", "word/header1.xml",
-	"word/settings.xml", "word/styles.xml",
+	"word/numbering.xml", "word/settings.xml", "word/styles.xml",
 }
 
 // readDOCX opens a Word copy as Word would: it must be a zip whose parts are
@@ -233,21 +235,53 @@ func convertDOCX(t testing.TB, docs map[string][]byte, filter, ext string) map[s
 }
 
 // docxTexts converts Word copies to plain text with LibreOffice: one line
-// per paragraph (and per table cell), tabs kept.
+// per paragraph (and per table cell), tabs kept, a list number followed by
+// a space (LibreOffice's text export writes the number's tab so), and the
+// contents left out (see withoutContents). LibreOffice's text export
+// writes each field's stored result; only laying out pages (docxPDFTexts)
+// works REF fields out again.
 func docxTexts(t testing.TB, docs map[string][]byte) map[string]string {
 	t.Helper()
 	texts := map[string]string{}
 	for name, b := range convertDOCX(t, docs, "txt:Text", "txt") {
 		s := strings.TrimPrefix(string(b), "\ufeff")
-		texts[name] = strings.ReplaceAll(s, "\r\n", "\n")
+		texts[name] = withoutContents(t, strings.ReplaceAll(s, "\r\n", "\n"))
 	}
 	return texts
 }
 
+// withoutContents cuts the contents out of a Word copy's text: from the
+// "Contents" line to the empty paragraph that ends the TOC field, so that
+// the headings it lists are not counted twice.
+func withoutContents(t testing.TB, text string) string {
+	t.Helper()
+	start := strings.Index(text, "\nContents\n")
+	if start < 0 {
+		t.Errorf("no contents in the Word copy's text")
+		return text
+	}
+	end := strings.Index(text[start+1:], "\n\n")
+	if end < 0 {
+		t.Errorf("the contents do not end")
+		return text
+	}
+	return text[:start+1] + text[start+1+end+2:]
+}
+
 var (
-	docxNumberLine = regexp.MustCompile(`(?m)^(\d+(?:\.\d+)*)\t`)
+	docxNumberLine = regexp.MustCompile(`(?m)^(\d+(?:\.\d+)*) `)
 	htmlNumber     = regexp.MustCompile(`<span class="num">(\d+(?:\.\d+)*)</span>`)
 )
+
+// docxClauseNumbers are the list numbers that start lines of LibreOffice's
+// text of a Word copy, in order, up to the schedules, whose tables hold
+// numbers of other kinds (as pdfClauseNumbers reads the PDF).
+func docxClauseNumbers(text string) []string {
+	if i := strings.Index(text, "\nSchedule 1: "); i >= 0 {
+		text = text[:i]
+	}
+	return submatches(docxNumberLine, text)
+}
 
 func submatches(re *regexp.Regexp, s string) []string {
 	var out []string
@@ -263,7 +297,7 @@ func headingLine(b *outline.Block) string {
 	case b.Schedule:
 		return b.Number + ": " + b.HeadingText()
 	case b.Number != "":
-		return b.Number + "\t" + b.HeadingText()
+		return b.Number + " " + b.HeadingText()
 	}
 	return b.HeadingText()
 }
@@ -379,12 +413,53 @@ func TestDOCXEveryKindAndSample(t *testing.T) {
 					t.Errorf("the agreement does not name partner %q", partner.Name)
 				}
 			}
-			got, want := submatches(docxNumberLine, text), submatches(htmlNumber, c.html)
-			if !slices.Equal(got, want) || !slices.Equal(want, outlineNumbers(c.o)) {
-				t.Errorf("clause numbers differ:\n docx: %v\n html: %v\n outline: %v", got, want, outlineNumbers(c.o))
+			if want := submatches(htmlNumber, c.html); !slices.Equal(want, outlineNumbers(c.o)) {
+				t.Errorf("clause numbers differ:\n html: %v\n outline: %v", want, outlineNumbers(c.o))
 			}
+			checkNumberedLines(t, lines, c.o)
 		})
 	}
+}
+
+// checkNumberedLines: every numbered clause, sub-clause and paragraph of
+// the outline starts a line of LibreOffice's text, in order, with the
+// number Word's list numbering gives it and a space (how LibreOffice writes
+// a list number's tab) before its text. (Matching the lines with numbers
+// alone would also match table cells such as telephone numbers.)
+func checkNumberedLines(t *testing.T, lines []string, o *outline.Outline) {
+	t.Helper()
+	next := 0
+	for _, b := range o.Blocks {
+		if b.Number == "" || b.Schedule {
+			continue
+		}
+		text := outline.Text(b.Spans)
+		if b.Kind == outline.Heading {
+			text = b.HeadingText()
+		}
+		want := b.Number + " " + firstLine(text)
+		for next < len(lines) && !strings.HasPrefix(lines[next], want) {
+			next++
+		}
+		if next == len(lines) {
+			t.Errorf("no line %q in order", want)
+			return
+		}
+	}
+}
+
+// firstLine is text up to its first line break or tab, at most 40 bytes.
+func firstLine(s string) string {
+	if i := strings.IndexAny(s, "\n\t"); i >= 0 {
+		s = s[:i]
+	}
+	for len(s) > 40 {
+		s = s[:40]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
 }
 
 // renderRequest renders any request, failing the test on an error.
@@ -536,12 +611,12 @@ func TestDOCXNumberingMatchesPDF(t *testing.T) {
 	}
 	texts := docxTexts(t, docs)
 	for name := range cases {
-		got := submatches(docxNumberLine, texts[name])
+		got := docxClauseNumbers(texts[name])
 		if len(got) < 3 || !slices.Equal(got, pdfNumbers[name]) {
 			t.Errorf("%s: clause numbers differ:\n docx: %v\n  pdf: %v", name, got, pdfNumbers[name])
 		}
 	}
-	if got := submatches(docxNumberLine, texts["numbering-without"]); !slices.Equal(got, []string{"1", "1.1", "2", "2.1"}) {
+	if got := docxClauseNumbers(texts["numbering-without"]); !slices.Equal(got, []string{"1", "1.1", "2", "2.1"}) {
 		t.Errorf("without the conditional clause the numbers are %v, want 1, 1.1, 2, 2.1", got)
 	}
 	if !strings.Contains(texts["numbering-without"], "Exit follows clause 1.\n") {
@@ -692,4 +767,134 @@ func TestDOCXBoldAndItalic(t *testing.T) {
 	if !strings.Contains(page, "<strong>"+p.Partners[0].Name+"</strong>") || !strings.Contains(page, "<em>"+note) {
 		t.Error("the HTML copy lacks the bold partner name or the italic note")
 	}
+}
+
+// TestDOCXInsertedClauseRenumbers does in document.xml what inserting a
+// clause in Word does (a new paragraph in the Heading 1 style, with no
+// number typed, before clause 2) and reads both copies back through
+// LibreOffice: before, the numbers and the cross-reference to the
+// variation clause are the outline's; after, every clause from the new one
+// on is a number higher and the REF field's result follows. LibreOffice's
+// text export writes fields' stored results, so the reference is read from
+// the pages it lays out (PDF), where it works REF fields out again.
+func TestDOCXInsertedClauseRenumbers(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "waste-partnership.json")
+	doc := render(t, g, "agreement", p, FormatDOCX).Bytes
+	meta, _ := g.templates.Meta("agreement")
+	o, err := g.outline(p, g.Assess(p, genTime), meta, genTime, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, last := clauseHeading(t, o, "2"), lastClause(o)
+	variation := o.Labels["variation"]
+	inserted := insertClause(t, doc, "pd_"+second.ID, "Inserted clause")
+	texts := docxTexts(t, map[string][]byte{"before": doc, "after": inserted})
+	pdfs := convertDOCX(t, map[string][]byte{"before": doc, "after": inserted}, "pdf", "pdf")
+	moved := "clause " + bumped(strings.TrimPrefix(variation, "clause "))
+	for _, c := range []struct {
+		name, text string
+		want       []string
+		ref        string
+	}{
+		{"before", texts["before"], []string{"1 Background", "2 " + second.HeadingText(), last.Number + " " + last.HeadingText()}, variation},
+		{"after", texts["after"], []string{"2 Inserted clause", "3 " + second.HeadingText(), bumped(last.Number) + " " + last.HeadingText()}, moved},
+	} {
+		lines := strings.Split(c.text, "\n")
+		for _, w := range c.want {
+			if !slices.Contains(lines, w) {
+				t.Errorf("%s: no line %q", c.name, w)
+			}
+		}
+		pages := pdftest.Flat(pdftest.Text(t, pdfs[c.name]))
+		if want := "as varied under " + c.ref + ";"; !strings.Contains(pages, want) {
+			t.Errorf("%s: the laid-out pages do not say %q", c.name, want)
+		}
+	}
+	if !strings.Contains(texts["before"], "as varied under "+variation+";") {
+		t.Errorf("before: the text does not say %q", "as varied under "+variation)
+	}
+}
+
+// clauseHeading is the heading numbered n.
+func clauseHeading(t *testing.T, o *outline.Outline, n string) *outline.Block {
+	t.Helper()
+	for _, b := range o.Blocks {
+		if b.Kind == outline.Heading && b.Number == n {
+			if b.ID == "" {
+				t.Fatalf("clause %s has no id", n)
+			}
+			return b
+		}
+	}
+	t.Fatalf("no clause %s", n)
+	return nil
+}
+
+// lastClause is the last numbered clause heading (not a sub-clause).
+func lastClause(o *outline.Outline) *outline.Block {
+	var last *outline.Block
+	for _, b := range o.Blocks {
+		if b.Kind == outline.Heading && b.Number != "" && !b.Schedule && !strings.Contains(b.Number, ".") {
+			last = b
+		}
+	}
+	return last
+}
+
+// bumped is a clause number with its first part one higher: "21" -> "22",
+// "7.2" -> "8.2".
+func bumped(n string) string {
+	first, rest, _ := strings.Cut(n, ".")
+	i, err := strconv.Atoi(first)
+	if err != nil {
+		return n
+	}
+	if rest != "" {
+		rest = "." + rest
+	}
+	return strconv.Itoa(i+1) + rest
+}
+
+// insertClause returns the Word copy with a new Heading 1 paragraph, its
+// number not typed, before the paragraph holding the bookmark mark.
+func insertClause(t *testing.T, doc []byte, mark, heading string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			s := string(data)
+			at := strings.Index(s, `w:name="`+mark+`"`)
+			if at < 0 {
+				t.Fatalf("no bookmark %s", mark)
+			}
+			para := strings.LastIndex(s[:at], "<w:p>")
+			data = []byte(s[:para] + `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>` + heading + `</w:t></w:r></w:p>` + s[para:])
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

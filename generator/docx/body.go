@@ -18,9 +18,13 @@ import (
 // block is a box kept on one page.
 type docxBody struct {
 	out       *bytes.Buffer
-	faces     *fonts.Faces      // for sharing a table's width between its columns
-	bookmarks map[string]string // heading id -> bookmark name
-	nextMark  int               // the next bookmark's w:id
+	faces     *fonts.Faces              // for sharing a table's width between its columns
+	bookmarks map[string]string         // heading id -> bookmark name
+	targets   map[string]*outline.Block // heading id -> the heading
+	marks     []string                  // each heading's bookmark name, in order ("" for none)
+	heads     int                       // the headings written so far
+	tocDone   bool                      // the table of contents has been written
+	nextMark  int                       // the next bookmark's w:id
 
 	indent       int  // twips: the left edge of the last clause's text, for lists
 	pageStart    bool // nothing has been written on the current page yet
@@ -34,7 +38,9 @@ type docxBody struct {
 
 // newDOCXBody writes into out, which the caller owns.
 func newDOCXBody(o *outline.Outline, faces *fonts.Faces, out *bytes.Buffer) *docxBody {
-	return &docxBody{out: out, faces: faces, bookmarks: docxBookmarks(o.Labels), pageStart: true}
+	d := &docxBody{out: out, faces: faces, bookmarks: docxBookmarks(o.Labels), pageStart: true}
+	d.markHeadings(o)
+	return d
 }
 
 // number writes n in decimal, without making a string of it.
@@ -92,7 +98,7 @@ func (d *docxBody) document(o *outline.Outline, meta outline.Meta) {
 		if i+1 < len(o.Blocks) {
 			next = o.Blocks[i+1]
 		}
-		d.block(b, next)
+		d.block(o, b, next)
 	}
 	if d.afterTable || d.breakBefore {
 		d.out.WriteString(`<w:p/>`) // Word wants the body to end with a paragraph
@@ -108,13 +114,16 @@ func (d *docxBody) document(o *outline.Outline, meta outline.Meta) {
 		`</w:sectPr></w:body></w:document>`)
 }
 
-func (d *docxBody) block(b, next *outline.Block) {
+func (d *docxBody) block(o *outline.Outline, b, next *outline.Block) {
 	switch b.Kind {
 	case outline.Title:
 		d.startPara(docxPara{style: "Title"})
-		d.bookmarked(b.ID, func() { d.spans(b.Spans, false) })
+		d.bookmarked(d.bookmarks[b.ID], func() { d.spans(b.Spans, false) })
 		d.endPara()
 	case outline.Heading:
+		if !d.tocDone {
+			d.toc(o)
+		}
 		d.heading(b)
 	case outline.Paragraph:
 		d.paragraph(b, next != nil && next.Kind == outline.List)
@@ -140,6 +149,7 @@ type docxPara struct {
 	left, hanging int // twips; a hanging number or label ends at left, where a tab stop is set
 	spaceAfter    int // twips, when not zero
 	align         string
+	num           docxNum // the paragraph's own list numbering, if any
 }
 
 // startPara opens a paragraph with its properties in the order the schema
@@ -162,6 +172,7 @@ func (d *docxBody) startPara(p docxPara) {
 		o.WriteString(`<w:pageBreakBefore/>`)
 		d.breakBefore = false
 	}
+	d.numPr(p.num)
 	if p.hanging > 0 {
 		o.WriteString(`<w:tabs><w:tab w:val="left"`)
 		d.attr("w:pos", p.left)
@@ -200,11 +211,25 @@ func (d *docxBody) startPara(p docxPara) {
 
 func (d *docxBody) endPara() { d.out.WriteString(`</w:p>`) }
 
-// bookmarked writes what write writes inside the heading's bookmark, when
-// a cross-reference may point at it.
-func (d *docxBody) bookmarked(id string, write func()) {
-	name, ok := d.bookmarks[id]
-	if !ok || id == "" {
+// numPr writes a paragraph's own numbering, when it has one.
+func (d *docxBody) numPr(n docxNum) {
+	switch {
+	case n.off:
+		d.out.WriteString(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`)
+	case n.set:
+		d.out.WriteString(`<w:numPr>`)
+		d.out.WriteString(`<w:ilvl`)
+		d.attr("w:val", n.level)
+		d.out.WriteString(`/><w:numId`)
+		d.attr("w:val", docxClauseList)
+		d.out.WriteString(`/></w:numPr>`)
+	}
+}
+
+// bookmarked writes what write writes inside the bookmark name, when there
+// is one.
+func (d *docxBody) bookmarked(name string, write func()) {
+	if name == "" {
 		write()
 		return
 	}
@@ -221,26 +246,29 @@ func (d *docxBody) bookmarked(id string, write func()) {
 
 var docxHeadingStyles = [...]string{"Heading1", "Heading2", "Heading3"}
 
-// heading writes a clause, sub-clause or schedule heading with its number
-// as text: "7<tab>Membership", "Schedule 2: Contributions". A schedule
-// starts a new page, as in the PDF.
+// headingStyle is the Word style of a heading of the outline's level.
+func headingStyle(b *outline.Block) string {
+	return docxHeadingStyles[min(max(b.Level-1, 1), 3)-1]
+}
+
+// heading writes a clause, sub-clause or schedule heading. A clause's
+// number is the heading style's list numbering, not text; a schedule's is
+// typed: "Schedule 2: Contributions". A schedule starts a new page, as in
+// the PDF.
 func (d *docxBody) heading(b *outline.Block) {
-	p := docxPara{style: docxHeadingStyles[min(max(b.Level-1, 1), 3)-1]}
-	numbered := b.Number != "" && !b.Schedule
-	if numbered {
+	style := headingStyle(b)
+	level := numLevel(b)
+	p := docxPara{style: style, num: headingNumbering(style, level)}
+	if level >= 0 {
 		p.left, p.hanging = docxNumCol, docxNumCol
 	}
 	if b.Schedule && !d.pageStart {
 		d.breakBefore = true
 	}
 	d.startPara(p)
-	d.bookmarked(b.ID, func() {
-		switch {
-		case b.Schedule:
+	d.bookmarked(d.headingMark(b), func() {
+		if b.Schedule {
 			docxRun(d.out, b.Number+": ", "")
-		case numbered:
-			docxRun(d.out, b.Number, "")
-			d.out.WriteString(`<w:r><w:tab/></w:r>`)
 		}
 		d.spans(b.Spans, false)
 		if b.Binding {
@@ -251,21 +279,19 @@ func (d *docxBody) heading(b *outline.Block) {
 	d.indent = p.left
 }
 
-// paragraph writes body text; a numbered one hangs its number to the left
-// of its text, one column in for each level.
+// paragraph writes body text; a numbered one is in the clauses' list at its
+// depth, its number hanging to the left of its text, one column in for
+// each level.
 func (d *docxBody) paragraph(b *outline.Block, beforeList bool) {
 	p := docxPara{keepNext: beforeList}
 	if b.Depth > 0 {
 		p.left = docxNumCol * b.Depth
 		if b.Number != "" {
 			p.hanging = docxNumCol
+			p.num = docxNum{set: true, level: numLevel(b)}
 		}
 	}
 	d.startPara(p)
-	if b.Number != "" {
-		docxRun(d.out, b.Number, "")
-		d.out.WriteString(`<w:r><w:tab/></w:r>`)
-	}
 	d.spans(b.Spans, false)
 	d.endPara()
 	d.indent = p.left
@@ -290,20 +316,16 @@ func (d *docxBody) list(b *outline.Block) {
 }
 
 // spans writes inline text: bold and italic as run properties, line breaks
-// as breaks, and a cross-reference as an internal hyperlink to the
-// heading's bookmark, showing the label the PDF prints ("clause 7.2").
+// as breaks, placeholders highlighted, and a cross-reference as a REF field
+// to the heading's bookmark (see fields.go).
 func (d *docxBody) spans(spans []outline.Span, allBold bool) {
 	for _, s := range spans {
-		rPr := docxRunProps(s.Bold || allBold, s.Italic)
+		style := runStyle(s.Bold || allBold, s.Italic)
 		text := strings.TrimRight(s.Text, "\n")
-		if name, ok := d.bookmarks[s.Ref]; ok && s.Ref != "" {
-			d.out.WriteString(`<w:hyperlink w:anchor="`)
-			d.out.WriteString(name)
-			d.out.WriteString(`" w:history="1">`)
-			d.runs(text, rPr)
-			d.out.WriteString(`</w:hyperlink>`)
+		if s.Ref != "" {
+			d.reference(s.Ref, text, style)
 		} else {
-			d.runs(text, rPr)
+			d.runs(text, style)
 		}
 		if s.BR {
 			d.out.WriteString(`<w:r><w:br/></w:r>`)
@@ -311,21 +333,64 @@ func (d *docxBody) spans(spans []outline.Span, allBold bool) {
 	}
 }
 
-func docxRunProps(bold, italic bool) string {
-	switch {
-	case bold && italic:
-		return `<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>`
-	case bold:
-		return `<w:rPr><w:b/><w:bCs/></w:rPr>`
-	case italic:
-		return `<w:rPr><w:i/><w:iCs/></w:rPr>`
+// runStyle is the index into docxRunProps of bold and italic text.
+func runStyle(bold, italic bool) int {
+	s := 0
+	if bold {
+		s |= styleBold
 	}
-	return ""
+	if italic {
+		s |= styleItalic
+	}
+	return s
 }
 
-// runs writes text as runs, turning tabs and line breaks (which only
+// The bits of a run's style.
+const (
+	styleBold = 1 << iota
+	styleItalic
+	styleHighlight
+)
+
+// docxRunProps is the rPr of each run style, its elements in the order
+// the schema requires.
+var docxRunProps = func() (props [8]string) {
+	for s := range props {
+		p := ""
+		if s&styleBold != 0 {
+			p += `<w:b/><w:bCs/>`
+		}
+		if s&styleItalic != 0 {
+			p += `<w:i/><w:iCs/>`
+		}
+		if s&styleHighlight != 0 {
+			p += `<w:highlight w:val="yellow"/>`
+		}
+		if p != "" {
+			props[s] = `<w:rPr>` + p + `</w:rPr>`
+		}
+	}
+	return props
+}()
+
+// runs writes text as runs with placeholders highlighted (see
+// placeholder).
+func (d *docxBody) runs(text string, style int) {
+	for text != "" {
+		start, end := placeholder(text)
+		if start < 0 {
+			d.plainRuns(text, docxRunProps[style])
+			return
+		}
+		d.plainRuns(text[:start], docxRunProps[style])
+		d.plainRuns(text[start:end], docxRunProps[style|styleHighlight])
+		text = text[end:]
+	}
+}
+
+// plainRuns writes text as runs, turning tabs and line breaks (which only
 // verbatim template text holds) into Word's own.
-func (d *docxBody) runs(text, rPr string) {
+func (d *docxBody) plainRuns(text, rPr string) {
 	for text != "" {
 		i := strings.IndexAny(text, "\t\n\r")
 		if i < 0 {

@@ -49,7 +49,12 @@ var meta = outline.Meta{Title: "Test Agreement", Subject: "The Test Partnership"
 
 func render(t *testing.T, r *Renderer, m outline.Meta) map[string][]byte {
 	t.Helper()
-	o, err := outline.Parse([]byte(document))
+	return renderSource(t, r, document, m)
+}
+
+func renderSource(t *testing.T, r *Renderer, src string, m outline.Meta) map[string][]byte {
+	t.Helper()
+	o, err := outline.Parse([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,6 +39,13 @@ var docxStyles = xmlDeclaration +
 	docxHeadingStyle(2, 240, 80, 22) +
 	docxHeadingStyle(3, 200, 60, 22) +
 
+	`<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/>` +
+	`<w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:qFormat/>` +
+	`<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/></w:pPr>` +
+	`<w:rPr><w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>` +
+	docxTOCStyle(1, 0) +
+	docxTOCStyle(2, docxNumCol) +
+
 	`<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>` +
 	`<w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:spacing w:after="60"/></w:pPr></w:style>` +
 
@@ -100,14 +107,33 @@ var (
 )
 
 // docxHeadingStyle is "heading n": bold, kept with the paragraph after it,
-// at outline level n-1 for the navigation pane. Sizes are half-points.
+// at outline level n-1 for the navigation pane. Headings 1 and 2 are bound
+// to levels 0 and 1 of the clauses' numbering (numbering.go), so a new
+// paragraph in either style is a numbered clause or sub-clause. Sizes are
+// half-points.
 func docxHeadingStyle(n, before, after, size int) string {
 	id, lvl, sz := strconv.Itoa(n), strconv.Itoa(n-1), strconv.Itoa(size)
+	numPr := ""
+	if n <= 2 {
+		numPr = docxStyleNumPr(n - 1)
+	}
 	return `<w:style w:type="paragraph" w:styleId="Heading` + id + `"><w:name w:val="heading ` + id + `"/>` +
 		`<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>` +
-		`<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="` + strconv.Itoa(before) + `" w:after="` + strconv.Itoa(after) + `"/>` +
+		`<w:pPr><w:keepNext/><w:keepLines/>` + numPr +
+		`<w:spacing w:before="` + strconv.Itoa(before) + `" w:after="` + strconv.Itoa(after) + `"/>` +
 		`<w:outlineLvl w:val="` + lvl + `"/></w:pPr>` +
 		`<w:rPr><w:b/><w:bCs/><w:sz w:val="` + sz + `"/><w:szCs w:val="` + sz + `"/></w:rPr></w:style>`
+}
+
+// docxTOCStyle is "toc n", a line of the contents at level n, its text
+// indented left twips with the number hanging in the clause column.
+func docxTOCStyle(n, left int) string {
+	id := strconv.Itoa(n)
+	return `<w:style w:type="paragraph" w:styleId="TOC` + id + `"><w:name w:val="toc ` + id + `"/>` +
+		`<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>` +
+		`<w:pPr><w:tabs><w:tab w:val="left" w:pos="` + strconv.Itoa(left+docxNumCol) + `"/>` +
+		`<w:tab w:val="right" w:leader="dot" w:pos="` + docxTextWTwips + `"/></w:tabs>` +
+		`<w:spacing w:after="40"/><w:ind w:left="` + strconv.Itoa(left) + `"/></w:pPr></w:style>`
 }
 
 // docxBorder is one single-line border; size is in eighths of a point and
