@@ -16,7 +16,7 @@ func (g *Generator) coverage(p *partnership.Partnership) []Warning {
 	walkStrings(reflect.ValueOf(p).Elem(), make(jsonPath, 0, 8), func(path jsonPath, s string) {
 		if bad := g.unprintable(s); bad != "" {
 			out = append(out, Warning{Path: path.String(), Message: "The PDF cannot show " + bad +
-				"; the HTML copy shows them. Check the printed text of this field."})
+				" (it prints ? for a character its fonts lack); the HTML and Word copies show them. Check the printed text of this field."})
 		}
 	})
 	return out

@@ -60,6 +60,7 @@ type pdfWriter struct {
 // DRAFT watermark while m.Draft), bookmarks for every heading and links for
 // every cross-reference. The same outline and metadata give the same bytes.
 func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
+	o, m = r.drawableOutline(o, m)
 	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}}
 	w.setup()
 	for id := range o.Labels {
