@@ -533,6 +533,10 @@ func (g failingGenerator) Assess(*partnership.Partnership, time.Time) partnershi
 }
 func (g failingGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
 
+func (g failingGenerator) Compare(context.Context, generator.CompareRequest) (*generator.Document, error) {
+	return nil, errors.New("disk on fire at /var/secret/path")
+}
+
 func (g failingGenerator) Render(context.Context, generator.Request) (*generator.Document, error) {
 	if g.panics {
 		panic("template exploded")
@@ -553,6 +557,10 @@ func (g *gatedGenerator) Assess(*partnership.Partnership, time.Time) partnership
 	return partnership.Assessment{}
 }
 func (g *gatedGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
+
+func (g *gatedGenerator) Compare(context.Context, generator.CompareRequest) (*generator.Document, error) {
+	return nil, errors.New("the gated generator does not compare")
+}
 
 func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*generator.Document, error) {
 	g.inside.Add(1)

@@ -115,6 +115,10 @@ func useCases(t *testing.T, ref string, id int64) map[string]useCase {
 			_, err := s.Document(ctx, a, id)
 			return err
 		}},
+		"CompareDocuments": {workflow.ActionCompareDocuments, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
+			_, err := s.CompareDocuments(ctx, a, id, id, workflow.FormatHTML)
+			return err
+		}},
 		"SubmitDocument": {workflow.ActionSubmitDocument, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
 			_, err := s.SubmitDocument(ctx, a, id, "")
 			return err
@@ -201,11 +205,13 @@ func TestCompareRevisions(t *testing.T) {
 func TestRolesAsTheReadmeSaysThem(t *testing.T) {
 	want := map[partnership.Role][]workflow.Action{
 		partnership.RoleOfficer: {workflow.ActionAssess, workflow.ActionRender, workflow.ActionCreatePartnership,
-			workflow.ActionUpdatePartnership, workflow.ActionReadRegister, workflow.ActionGenerateDocument, workflow.ActionSubmitDocument},
+			workflow.ActionUpdatePartnership, workflow.ActionReadRegister, workflow.ActionGenerateDocument, workflow.ActionSubmitDocument,
+			workflow.ActionCompareDocuments},
 		partnership.RoleLegal: {workflow.ActionAssess, workflow.ActionRender, workflow.ActionReadRegister,
-			workflow.ActionApproveDocument, workflow.ActionReturnDocument, workflow.ActionReviewQueue},
+			workflow.ActionApproveDocument, workflow.ActionReturnDocument, workflow.ActionReviewQueue, workflow.ActionCompareDocuments},
 		partnership.RolePolicy: {workflow.ActionAssess, workflow.ActionRender, workflow.ActionReadRegister,
-			workflow.ActionReviewQueue, workflow.ActionAudit, workflow.ActionCMTWorkbook, workflow.ActionCMTReturn},
+			workflow.ActionReviewQueue, workflow.ActionAudit, workflow.ActionCMTWorkbook, workflow.ActionCMTReturn,
+			workflow.ActionCompareDocuments},
 		partnership.RoleAdmin: workflow.Actions(),
 	}
 	for role, actions := range want {

@@ -127,7 +127,7 @@ func cashOnly(p *partnership.Partnership) {
 
 func addPartner(p *partnership.Partnership) {
 	np := p.Partners[1]
-	np.ID, np.Name, np.IsLead = "wellingborough", "Borough Council of Wellingborough", false
+	np.ID, np.Name, np.IsLead = "rushden", "Rushden Town Council", false
 	np.RegistrationNumber = ""
 	p.Partners = append(p.Partners, np)
 }
