@@ -103,3 +103,22 @@ func (s *Service) compare(ctx context.Context, req generator.CompareRequest) (*R
 	defer func() { <-s.renders }()
 	return s.gen.Compare(ctx, req)
 }
+
+// The generator's comparison types, named here so that front ends need
+// import nothing but workflow and partnership.
+type (
+	// CompareRequest asks for the comparison of two versions, older first.
+	CompareRequest = generator.CompareRequest
+	// VersionRequest is one version to compare.
+	VersionRequest = generator.VersionRequest
+)
+
+// Compare compares two versions of a document made from partnerships given
+// whole (the command line's compare), storing nothing: who may render may
+// compare.
+func (s *Service) Compare(ctx context.Context, actor partnership.Actor, req CompareRequest) (*Rendered, error) {
+	if err := Authorize(actor, ActionRender); err != nil {
+		return nil, err
+	}
+	return s.compare(ctx, req)
+}

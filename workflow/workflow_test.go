@@ -72,6 +72,11 @@ func useCases(t *testing.T, ref string, id int64) map[string]useCase {
 			_, err := s.Render(ctx, a, workflow.RenderRequest{Kind: "mou", Format: workflow.FormatHTML, Partnership: p})
 			return err
 		}},
+		"Compare": {workflow.ActionRender, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
+			v := workflow.VersionRequest{Partnership: p, Label: "this"}
+			_, err := s.Compare(ctx, a, workflow.CompareRequest{Kind: "mou", Format: workflow.FormatHTML, Old: v, New: v})
+			return err
+		}},
 		"CreatePartnership": {workflow.ActionCreatePartnership, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
 			q := *p
 			q.Ref = ""
