@@ -22,7 +22,7 @@ var allowedImports = map[string][]string{
 	"web": {"workflow", "partnership"},
 	// workflow: what users do, once for every front end.
 	"workflow":  {"partnership", "generator", "generator/workbook"},
-	"generator": {"partnership", "templates", "generator/outline", "generator/fonts", "generator/pdf", "generator/docx", "generator/html"},
+	"generator": {"partnership", "templates", "generator/outline", "generator/fonts", "generator/pdf", "generator/docx", "generator/html", "generator/compare"},
 	// The renderers draw an outline and know nothing else of the pipeline;
 	// pdf and docx measure text with the fonts. None imports another.
 	"generator/outline": {},
@@ -30,6 +30,8 @@ var allowedImports = map[string][]string{
 	"generator/pdf":     {"generator/outline", "generator/fonts"},
 	"generator/docx":    {"generator/outline", "generator/fonts"},
 	"generator/html":    {"generator/outline"},
+	// generator/compare compares two outlines and writes the redline.
+	"generator/compare": {"generator/outline"},
 	// generator/workbook writes the CMT workbook and reads its return from
 	// the partnerships alone: it knows nothing of the documents.
 	"generator/workbook": {"partnership"},

@@ -535,6 +535,10 @@ func (g failingGenerator) Council() partnership.Council { return partnership.Def
 
 func (g failingGenerator) Fingerprints(string) (string, string, bool) { return "", "", false }
 
+func (g failingGenerator) Compare(context.Context, generator.CompareRequest) (*generator.Document, error) {
+	return nil, errors.New("disk on fire at /var/secret/path")
+}
+
 func (g failingGenerator) Render(context.Context, generator.Request) (*generator.Document, error) {
 	if g.panics {
 		panic("template exploded")
@@ -557,6 +561,10 @@ func (g *gatedGenerator) Assess(*partnership.Partnership, time.Time) partnership
 func (g *gatedGenerator) Council() partnership.Council { return partnership.DefaultCouncil() }
 
 func (g *gatedGenerator) Fingerprints(string) (string, string, bool) { return "", "", false }
+
+func (g *gatedGenerator) Compare(context.Context, generator.CompareRequest) (*generator.Document, error) {
+	return nil, errors.New("the gated generator does not compare")
+}
 
 func (g *gatedGenerator) Render(_ context.Context, req generator.Request) (*generator.Document, error) {
 	g.inside.Add(1)

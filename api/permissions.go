@@ -40,6 +40,7 @@ func permissions() map[string]permission {
 		"partnerships.documents.create": {action: workflow.ActionGenerateDocument},
 		"partnerships.documents.list":   {action: workflow.ActionReadRegister},
 		"documents.show":                {action: workflow.ActionReadRegister},
+		"documents.compare":             {action: workflow.ActionCompareDocuments},
 
 		"documents.submit":  {action: workflow.ActionSubmitDocument},
 		"documents.approve": {action: workflow.ActionApproveDocument},

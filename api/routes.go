@@ -29,6 +29,7 @@ func (s *Server) routes() []echo.Route {
 		{Method: http.MethodPost, Path: "/api/v1/partnerships/:ref/documents", Name: "partnerships.documents.create", Handler: s.generatePartnershipDocument},
 		{Method: http.MethodGet, Path: "/api/v1/partnerships/:ref/documents", Name: "partnerships.documents.list", Handler: s.listPartnershipDocuments},
 		{Method: http.MethodGet, Path: "/api/v1/documents/:id", Name: "documents.show", Handler: s.showDocument},
+		{Method: http.MethodGet, Path: "/api/v1/documents/:id/compare/:other", Name: "documents.compare", Handler: s.compareDocuments},
 
 		{Method: http.MethodPost, Path: "/api/v1/documents/:id/submit", Name: "documents.submit", Handler: s.submitDocument},
 		{Method: http.MethodPost, Path: "/api/v1/documents/:id/approve", Name: "documents.approve", Handler: s.approveDocument},

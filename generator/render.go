@@ -89,16 +89,7 @@ func (g *Generator) putMarkdownBuffer(b *bytes.Buffer) {
 
 func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline, at time.Time) (*Document, error) {
 	p := req.Partnership
-	pm := outline.Meta{
-		Title:    meta.Title,
-		Subject:  p.Name,
-		Keywords: strings.Join([]string{meta.Title, p.Ref, p.Name, "partnership", g.council.Name}, "; "),
-		Council:  g.council.Name,
-		Ref:      p.Ref,
-		Footer:   fmt.Sprintf("Template %s v%s", meta.ID, meta.Version),
-		Draft:    !req.Approved,
-		At:       at,
-	}
+	pm := g.pageMeta(p, meta, at, req.Approved)
 	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID,
 		TemplateVersion: meta.Version, TemplateHash: meta.Hash, ProfileHash: g.profile, GeneratedAt: at, InputFingerprint: fingerprint(p)}
 	var err error
@@ -118,6 +109,20 @@ func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline,
 	sum := sha256.Sum256(doc.Bytes)
 	doc.SHA256 = hex.EncodeToString(sum[:])
 	return doc, nil
+}
+
+// pageMeta is what every copy of p's document prints besides the body.
+func (g *Generator) pageMeta(p *partnership.Partnership, meta templates.Meta, at time.Time, approved bool) outline.Meta {
+	return outline.Meta{
+		Title:    meta.Title,
+		Subject:  p.Name,
+		Keywords: strings.Join([]string{meta.Title, p.Ref, p.Name, "partnership", g.council.Name}, "; "),
+		Council:  g.council.Name,
+		Ref:      p.Ref,
+		Footer:   fmt.Sprintf("Template %s v%s", meta.ID, meta.Version),
+		Draft:    !approved,
+		At:       at,
+	}
 }
 
 // fingerprint identifies the input: the SHA-256 of its canonical JSON.

@@ -20,6 +20,7 @@ const (
 	ActionGenerateDocument  Action = "document.generate"  // generate and store a draft
 	ActionSubmitDocument    Action = "document.submit"    // send a draft for legal review
 	ActionApproveDocument   Action = "document.approve"   // approve a draft in review
+	ActionCompareDocuments  Action = "document.compare"   // compare two versions of a document
 	ActionReturnDocument    Action = "document.return"    // return a draft in review with a comment
 	ActionReviewQueue       Action = "review.queue"       // list drafts waiting for review
 	ActionAudit             Action = "audit.read"         // read the audit trail
@@ -32,7 +33,7 @@ const (
 func Actions() []Action {
 	return []Action{
 		ActionAssess, ActionAudit, ActionCMTReturn, ActionCMTWorkbook, ActionApproveDocument,
-		ActionGenerateDocument, ActionReturnDocument, ActionSubmitDocument, ActionOperate,
+		ActionCompareDocuments, ActionGenerateDocument, ActionReturnDocument, ActionSubmitDocument, ActionOperate,
 		ActionCreatePartnership, ActionUpdatePartnership, ActionReadRegister, ActionRender, ActionReviewQueue,
 	}
 }
@@ -44,7 +45,7 @@ func Actions() []Action {
 func rolesFor(a Action) []partnership.Role {
 	readers := []partnership.Role{partnership.RoleOfficer, partnership.RoleLegal, partnership.RolePolicy}
 	switch a {
-	case ActionAssess, ActionRender, ActionReadRegister:
+	case ActionAssess, ActionRender, ActionReadRegister, ActionCompareDocuments:
 		return readers
 	case ActionCreatePartnership, ActionUpdatePartnership, ActionGenerateDocument, ActionSubmitDocument:
 		return []partnership.Role{partnership.RoleOfficer}

@@ -15,6 +15,8 @@ import (
 type Generator interface {
 	Kinds() []string
 	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
+	// Compare compares two versions of a document and writes the redline.
+	Compare(ctx context.Context, req generator.CompareRequest) (*generator.Document, error)
 	// Council is the council profile documents and workbooks are made for.
 	Council() partnership.Council
 	// Fingerprints are the hashes a document of kind made now records: its

@@ -72,6 +72,11 @@ func useCases(t *testing.T, ref string, id int64) map[string]useCase {
 			_, err := s.Render(ctx, a, workflow.RenderRequest{Kind: "mou", Format: workflow.FormatHTML, Partnership: p})
 			return err
 		}},
+		"Compare": {workflow.ActionRender, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
+			v := workflow.VersionRequest{Partnership: p, Label: "this"}
+			_, err := s.Compare(ctx, a, workflow.CompareRequest{Kind: "mou", Format: workflow.FormatHTML, Old: v, New: v})
+			return err
+		}},
 		"CreatePartnership": {workflow.ActionCreatePartnership, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
 			q := *p
 			q.Ref = ""
@@ -113,6 +118,10 @@ func useCases(t *testing.T, ref string, id int64) map[string]useCase {
 		}},
 		"Document": {workflow.ActionReadRegister, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
 			_, err := s.Document(ctx, a, id)
+			return err
+		}},
+		"CompareDocuments": {workflow.ActionCompareDocuments, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
+			_, err := s.CompareDocuments(ctx, a, id, id, workflow.FormatHTML)
 			return err
 		}},
 		"SubmitDocument": {workflow.ActionSubmitDocument, func(ctx context.Context, s *workflow.Service, a partnership.Actor) error {
@@ -201,11 +210,13 @@ func TestCompareRevisions(t *testing.T) {
 func TestRolesAsTheReadmeSaysThem(t *testing.T) {
 	want := map[partnership.Role][]workflow.Action{
 		partnership.RoleOfficer: {workflow.ActionAssess, workflow.ActionRender, workflow.ActionCreatePartnership,
-			workflow.ActionUpdatePartnership, workflow.ActionReadRegister, workflow.ActionGenerateDocument, workflow.ActionSubmitDocument},
+			workflow.ActionUpdatePartnership, workflow.ActionReadRegister, workflow.ActionGenerateDocument, workflow.ActionSubmitDocument,
+			workflow.ActionCompareDocuments},
 		partnership.RoleLegal: {workflow.ActionAssess, workflow.ActionRender, workflow.ActionReadRegister,
-			workflow.ActionApproveDocument, workflow.ActionReturnDocument, workflow.ActionReviewQueue},
+			workflow.ActionApproveDocument, workflow.ActionReturnDocument, workflow.ActionReviewQueue, workflow.ActionCompareDocuments},
 		partnership.RolePolicy: {workflow.ActionAssess, workflow.ActionRender, workflow.ActionReadRegister,
-			workflow.ActionReviewQueue, workflow.ActionAudit, workflow.ActionCMTWorkbook, workflow.ActionCMTReturn},
+			workflow.ActionReviewQueue, workflow.ActionAudit, workflow.ActionCMTWorkbook, workflow.ActionCMTReturn,
+			workflow.ActionCompareDocuments},
 		partnership.RoleAdmin: workflow.Actions(),
 	}
 	for role, actions := range want {

@@ -121,6 +121,8 @@ func (m *Main) newCommand(name string) command {
 	switch name {
 	case "render":
 		return &renderCommand{stdin: m.Stdin, stdout: m.Stdout, stderr: m.Stderr}
+	case "compare":
+		return &compareCommand{stdout: m.Stdout}
 	case "serve":
 		return &serveCommand{stdout: m.Stdout, stderr: m.Stderr, listening: m.Listening}
 	case "assess":
@@ -170,6 +172,7 @@ partnership described in JSON, on the command line or as an HTTP API.
 
 Usage:
   partnerdocs render --kind KIND --in FILE --out FILE [--format pdf|html|docx] [--at TIME]
+  partnerdocs compare --old FILE --new FILE --kind KIND --out FILE [--format html] [--at TIME]
   partnerdocs assess --in FILE [--at DATE]
   partnerdocs serve [--addr 127.0.0.1:8080] [--database FILE|URL] [--shutdown-timeout 10s] [--max-renders N]
   partnerdocs migrate [--database FILE|URL]
@@ -180,9 +183,10 @@ Usage:
   partnerdocs version
 
 Kinds: agreement, mou, communications-agreement, information-sharing-protocol,
-checklist, policy-statement. render, assess and serve also take
---council FILE (a council profile) and --templates DIR (the council's own
-templates, checked against the samples at start-up).
+checklist, policy-statement. "compare" writes a redline, clause by clause,
+of the documents two partnership files make. render, compare, assess and
+serve also take --council FILE (a council profile) and --templates DIR (the
+council's own templates, checked against the samples at start-up).
 
 The register is a SQLite file (--database, default ./partnerdocs.db) or a
 PostgreSQL server (--database postgres://...); serve and migrate apply its
