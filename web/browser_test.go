@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -145,6 +146,18 @@ func TestBrowserOtherPages(t *testing.T) {
 	if _, err := s.flow.UpdatePartnership(t.Context(), officer, waste.Ref, 1, &revised); err != nil {
 		t.Fatal(err)
 	}
+	var drafts []*partnership.Document
+	for _, ref := range []string{waste.Ref, waste.Ref} {
+		d, err := s.flow.GenerateDocument(t.Context(), officer, ref, "mou", "html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		drafts = append(drafts, d)
+		revised.Name += " (revised)"
+		if _, err := s.flow.UpdatePartnership(t.Context(), officer, waste.Ref, d.Revision, &revised); err != nil {
+			t.Fatal(err)
+		}
+	}
 	v := &visit{t: t, ctx: ctx, site: s, shots: screenshotFolder(t)}
 
 	v.open("sign-in", "/sign-in", `//h1[text()="Sign in"]`)
@@ -152,9 +165,10 @@ func TestBrowserOtherPages(t *testing.T) {
 	v.signIn("policy-home", s.tokens[partnership.RolePolicy], "The register at a glance")
 	v.open("policy-audit", "/audit", `//h1[text()="Audit trail"]`)
 	v.open("partnership", "/partnerships/"+waste.Ref, `//button[text()="Compare"]`)
-	v.click("compare-revisions", `//button[text()="Compare"]`, `//caption[contains(., "fields differ")]`)
+	v.click("compare-revisions", `//button[text()="Compare"]`, `//caption[contains(., " differ")]`)
 	v.wantText("Dyffryn Conwy waste partnership")
 	v.open("compare-revisions-error", "/partnerships/"+waste.Ref+"/compare?from=2&to=2", `//h2[text()="There is a problem"]`)
+	v.open("document-changes", documentPath(drafts[1].ID), `//h2[text()="Changes since version 1"]`)
 	v.open("register-filter-error", "/partnerships?review_due=soon", `//h2[text()="There is a problem"]`)
 	v.open("not-found", "/no/such/page", `//h1[text()="Page not found"]`)
 	v.open("forbidden", "/partnerships/new", `//h1[text()="You cannot use this page"]`)
@@ -508,6 +522,8 @@ func renamePartners(t *testing.T, s *site, rev *partnership.Revision) {
 		t.Fatal(err)
 	}
 }
+
+func documentPath(id int64) string { return "/documents/" + strconv.FormatInt(id, 10) }
 
 // TestBrowserCMTReturn: policy downloads the year's workbook with the
 // page's own form, sends it back with an actual that is not a number and

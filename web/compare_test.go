@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,4 +64,41 @@ func TestOfficersHomeListsTheirOwn(t *testing.T) {
 	}
 	wantPage(t, officer.get("/partnerships"), http.StatusOK, "Someone else&#39;s alliance")
 	wantPage(t, s.signedIn(t, partnership.RoleAdmin).get("/"), http.StatusOK, "Someone else&#39;s alliance")
+}
+
+// TestDocumentPageComparesWithThePreviousVersion: a draft's page shows
+// what changed since the version before it, clause by clause, as a
+// sandboxed page like the preview; the first version has no comparison.
+func TestDocumentPageComparesWithThePreviousVersion(t *testing.T) {
+	s := newSite(t)
+	rev := s.addPartnership(t, "waste-partnership.json", "")
+	officer := partnership.Actor{Name: names[partnership.RoleOfficer], Role: partnership.RoleOfficer}
+	first, err := s.flow.GenerateDocument(t.Context(), officer, rev.Ref, "agreement", "html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := rev.Partnership
+	p.Partners[1].Name = "Cyngor Sir Ynys Môn"
+	if _, err := s.flow.UpdatePartnership(t.Context(), officer, rev.Ref, 1, &p); err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.flow.GenerateDocument(t.Context(), officer, rev.Ref, "agreement", "html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legal := s.signedIn(t, partnership.RoleLegal)
+	firstPage := legal.get("/documents/" + strconv.FormatInt(first.ID, 10))
+	wantPage(t, firstPage, http.StatusOK)
+	if strings.Contains(firstPage.body, "Changes since version") {
+		t.Error("the first version offers a comparison with nothing")
+	}
+	path := "/documents/" + strconv.FormatInt(second.ID, 10)
+	compare := path + "/compare/" + strconv.FormatInt(first.ID, 10)
+	wantPage(t, legal.get(path), http.StatusOK, "Changes since version 1", `src="`+compare+`"`)
+	r := legal.get(compare)
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Security-Policy"), "sandbox") ||
+		!strings.Contains(r.body, "<ins") || !strings.Contains(r.body, "Ynys Môn") {
+		t.Errorf("the comparison: %d, CSP %q, has an insertion %v", r.status, r.header.Get("Content-Security-Policy"), strings.Contains(r.body, "<ins"))
+	}
+	wantPage(t, legal.get(path+"/compare/"+strconv.FormatInt(second.ID, 10)), http.StatusBadRequest, "Choose two different versions to compare.")
 }

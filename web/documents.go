@@ -21,6 +21,9 @@ type documentData struct {
 	OwnDraft   bool   // in review, their role reviews, but they generated or submitted it
 	Comment    string // a return's comment as typed, kept when it has a problem
 	ReturnNote string // the latest return's comment, for the officer
+	// Previous is the version of this document before it (same kind and
+	// format), which the page compares it with; nil for the first.
+	Previous *partnership.Document
 }
 
 // document shows one stored document.
@@ -54,7 +57,44 @@ func (s *Server) documentPage(c *echo.Context) (*page, error) {
 			data.ReturnNote = r.Comment
 		}
 	}
+	if data.Previous, err = s.previousVersion(c, doc); err != nil {
+		return nil, err
+	}
 	return s.newPage(c, kindTitle(doc.Kind)+" for "+rev.Partnership.Name, data), nil
+}
+
+// previousVersion is the draft of doc's kind and format generated just
+// before it, or nil (approved copies are not drafts, and are left out).
+func (s *Server) previousVersion(c *echo.Context, doc *partnership.Document) (*partnership.Document, error) {
+	if !workflow.Allowed(actorOf(c).Role, workflow.ActionCompareDocuments) {
+		return nil, nil
+	}
+	docs, err := s.flow.Documents(c.Request().Context(), actorOf(c), doc.Ref)
+	if err != nil {
+		return nil, err
+	}
+	for i := range docs { // newest first
+		d := &docs[i]
+		if d.ID < doc.ID && d.Kind == doc.Kind && d.Format == doc.Format && d.ApprovedOf == 0 {
+			return d, nil
+		}
+	}
+	return nil, nil
+}
+
+// documentComparison sends the redline of the document with an earlier
+// or later version of it, sandboxed like a preview.
+func (s *Server) documentComparison(c *echo.Context) error {
+	id, err1 := strconv.ParseInt(c.Param("id"), 10, 64)
+	other, err2 := strconv.ParseInt(c.Param("other"), 10, 64)
+	if err1 != nil || err2 != nil || id <= 0 || other <= 0 {
+		return partnership.NewError(partnership.ENotFound, "")
+	}
+	cmp, err := s.flow.CompareDocuments(c.Request().Context(), actorOf(c), id, other, workflow.FormatHTML)
+	if err != nil {
+		return err
+	}
+	return sendSandboxed(c, cmp.Redline.Bytes)
 }
 
 // storedDocument is the document whose id is in the address; an id that is

@@ -44,6 +44,7 @@ func (s *Server) routes() []route {
 		{method: http.MethodGet, path: "/documents/:id", action: workflow.ActionReadRegister, handler: s.document},
 		{method: http.MethodGet, path: "/documents/:id/file", action: workflow.ActionReadRegister, handler: s.documentFile},
 		{method: http.MethodGet, path: "/documents/:id/preview", action: workflow.ActionRender, handler: s.documentPreview},
+		{method: http.MethodGet, path: "/documents/:id/compare/:other", action: workflow.ActionCompareDocuments, handler: s.documentComparison},
 		{method: http.MethodPost, path: "/documents/:id/submit", action: workflow.ActionSubmitDocument, handler: s.submitDocument},
 		{method: http.MethodPost, path: "/documents/:id/approve", action: workflow.ActionApproveDocument, handler: s.approveDocument},
 		{method: http.MethodPost, path: "/documents/:id/return", action: workflow.ActionReturnDocument, handler: s.returnDocument},
