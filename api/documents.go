@@ -88,7 +88,7 @@ func decodeBody(body io.Reader) (*partnership.Partnership, error) {
 	case errors.As(err, &tooBig):
 		return nil, errTooLarge()
 	case err != nil:
-		return nil, partnership.NewError(partnership.EMalformed, "The request body could not be read to the end.")
+		return nil, bodyReadError(err)
 	}
 	return partnership.Decode(bytes.NewReader(data))
 }
@@ -157,7 +157,8 @@ func sendBytes(c *echo.Context, format workflow.Format, data []byte, sha256Hex, 
 	contentType, disposition := format.ContentType(), "attachment"
 	if format == workflow.FormatHTML {
 		disposition = "inline"
-		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+		h.Set("X-Frame-Options", "DENY")
 	}
 	h.Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, filename))
 	h.Set("Content-Length", strconv.Itoa(len(data)))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
 
 	"github.com/labstack/echo/v5"
 
@@ -18,7 +19,20 @@ const (
 	codeBadRequest       partnership.Code = "bad_request"
 	// codeUnavailable: a dependency (the register's database) does not answer.
 	codeUnavailable partnership.Code = "unavailable"
+	// codeRequestTimeout: the body did not arrive within the server's read
+	// timeout (a slow or stalled client), which is not a malformed body.
+	codeRequestTimeout partnership.Code = "request_timeout"
 )
+
+// bodyReadError is the error for a body that could not be read to the
+// end: 408 when the client was too slow to send it, else 400.
+func bodyReadError(err error) error {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return partnership.NewError(codeRequestTimeout, fmt.Sprintf(
+			"The request body did not arrive within %s; send it again.", ReadTimeout))
+	}
+	return partnership.NewError(partnership.EMalformed, "The request body could not be read to the end.")
+}
 
 // problemContentType is the media type of RFC 9457 problem details.
 const problemContentType = "application/problem+json"
@@ -68,6 +82,8 @@ func statusOf(code partnership.Code) int {
 		return http.StatusTooManyRequests
 	case codeUnavailable:
 		return http.StatusServiceUnavailable
+	case codeRequestTimeout:
+		return http.StatusRequestTimeout
 	default:
 		return http.StatusInternalServerError
 	}

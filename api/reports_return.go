@@ -28,11 +28,11 @@ func (s *Server) cmtReturn(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := requireWorkbook(c.Request().Header.Get(echo.HeaderContentType)); err != nil {
-		return err
-	}
 	body, err := readWorkbookBody(c.Request().Body)
 	if err != nil {
+		return err
+	}
+	if err := requireWorkbook(c.Request().Header.Get(echo.HeaderContentType)); err != nil {
 		return err
 	}
 	out, err := s.flow.ImportReturn(c.Request().Context(), actor, fy, bytes.NewReader(body), int64(len(body)))
@@ -55,7 +55,9 @@ func requireWorkbook(contentType string) error {
 }
 
 // readWorkbookBody reads the whole body (the workbook is a zip, read from
-// its end); limitBody has capped it at workflow.MaxReturnBytes.
+// its end); limitBody has capped it at workflow.MaxReturnBytes. It is read
+// before its media type is checked, so that a return sent with no body at
+// all is told it is empty (422), not that its type is wrong.
 func readWorkbookBody(r io.Reader) ([]byte, error) {
 	body, err := io.ReadAll(r)
 	var tooLarge *http.MaxBytesError
@@ -63,7 +65,7 @@ func readWorkbookBody(r io.Reader) ([]byte, error) {
 	case errors.As(err, &tooLarge):
 		return nil, errTooLargeFor(workflow.MaxReturnBytes)
 	case err != nil:
-		return nil, partnership.NewError(partnership.EMalformed, "The body could not be read to the end.")
+		return nil, bodyReadError(err)
 	case len(body) == 0:
 		return nil, partnership.NewError(partnership.EInvalid, "The body is empty: send the workbook.")
 	}

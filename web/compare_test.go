@@ -102,3 +102,28 @@ func TestDocumentPageComparesWithThePreviousVersion(t *testing.T) {
 	}
 	wantPage(t, legal.get(path+"/compare/"+strconv.FormatInt(second.ID, 10)), http.StatusBadRequest, "Choose two different versions to compare.")
 }
+
+// TestPagesCannotBeFramed: every page of the forms forbids framing by any
+// site, in both headers browsers read; only the sandboxed frames of a
+// document (its preview, its comparison) may be framed, by this service's
+// own pages.
+func TestPagesCannotBeFramed(t *testing.T) {
+	s := newSite(t)
+	rev := s.addPartnership(t, "waste-partnership.json", "")
+	officer := s.signedIn(t, partnership.RoleOfficer)
+	for _, path := range []string{"/sign-in", "/", "/partnerships", "/partnerships/" + rev.Ref, "/partnerships/new", "/no/such/page"} {
+		r := officer.get(path)
+		if csp := r.header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") || r.header.Get("X-Frame-Options") != "DENY" {
+			t.Errorf("%s: CSP %q, X-Frame-Options %q", path, csp, r.header.Get("X-Frame-Options"))
+		}
+	}
+	doc, err := s.flow.GenerateDocument(t.Context(), partnership.Actor{Name: names[partnership.RoleOfficer], Role: partnership.RoleOfficer},
+		rev.Ref, "mou", "pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	preview := officer.get("/documents/" + strconv.FormatInt(doc.ID, 10) + "/preview")
+	if preview.status != http.StatusOK || preview.header.Get("X-Frame-Options") != "SAMEORIGIN" {
+		t.Errorf("the preview: %d, X-Frame-Options %q, want SAMEORIGIN", preview.status, preview.header.Get("X-Frame-Options"))
+	}
+}

@@ -108,6 +108,7 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error {
 		h := c.Response().Header()
 		h.Set("Content-Security-Policy", pageCSP)
+		h.Set("X-Frame-Options", "DENY") // for browsers without frame-ancestors
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-store")
@@ -116,7 +117,7 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 const pageCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
+	"frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
 
 // accessLog writes one line per request, after answering any error with
 // the error page. It never logs the query (a sign-in address carries a

@@ -1,0 +1,82 @@
+package api_test
+
+import (
+	"bufio"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"partnerdocs/api"
+	"partnerdocs/generator"
+	"partnerdocs/partnership"
+)
+
+// TestSlowBodyIs408: a client that stops sending its body before the
+// server's read timeout is told so (408 request_timeout), not that its
+// JSON is malformed.
+func TestSlowBodyIs408(t *testing.T) {
+	gen, err := generator.New(generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := openRegister(t)
+	s, err := api.New(api.Config{Generator: gen, Register: reg, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(s.Handler())
+	ts.Config.ReadTimeout = 300 * time.Millisecond
+	ts.Start()
+	t.Cleanup(ts.Close)
+	token := createToken(t, reg, "slow", partnership.RoleOfficer)
+
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer %s\r\n"+
+		"Content-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"name\": \"Sl", partnershipsPath, token)
+	// The rest of the body never comes: the answer arrives once the
+	// server's read timeout has passed.
+	if err := conn.SetReadDeadline(time.Now().Add(20 * time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body strings.Builder
+	_, _ = bufio.NewReader(resp.Body).WriteTo(&body)
+	if resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(body.String(), `"request_timeout"`) {
+		t.Errorf("a stalled body: %d %s, want 408 request_timeout", resp.StatusCode, body.String())
+	}
+}
+
+// TestEmptyReturnIs422: a return posted with no body at all, and so no
+// content type, is told it is empty rather than of the wrong type.
+func TestEmptyReturnIs422(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := ts.do(t, request{method: http.MethodPost, path: cmtReturnPath, as: partnership.RolePolicy})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "The body is empty") {
+		t.Errorf("an empty return: %d %s, want 422 saying it is empty", resp.StatusCode, body)
+	}
+}
+
+// TestHTMLDocumentsCannotBeFramed: a document answered as HTML may not be
+// framed by any site (clickjacking), in both headers browsers read.
+func TestHTMLDocumentsCannotBeFramed(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, _ := ts.do(t, request{method: http.MethodPost, path: "/api/v1/documents/mou?format=html",
+		contentType: "application/json", body: sample(t, "waste-partnership.json")})
+	csp := resp.Header.Get("Content-Security-Policy")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(csp, "frame-ancestors 'none'") || resp.Header.Get("X-Frame-Options") != "DENY" {
+		t.Errorf("an HTML document: %d, CSP %q, X-Frame-Options %q", resp.StatusCode, csp, resp.Header.Get("X-Frame-Options"))
+	}
+}
