@@ -38,29 +38,42 @@ func (s *Server) authorize(route string) (echo.MiddlewareFunc, error) {
 	}, nil
 }
 
-// authenticate finds the token the request carries. A client address that
-// has failed too often lately is refused before its token is looked at.
-// Nothing about the token is logged or echoed.
+// authenticate finds the token the request carries. A valid token is
+// never refused, whoever else has failed from the same address (behind a
+// proxy everyone may share one); a client address that has failed too
+// often lately is answered 429 for a wrong or missing token instead of
+// 401. Nothing about the token is logged or echoed.
 func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 	addr, now := c.RealIP(), time.Now()
-	if wait := s.authFailures.Wait(addr, now); wait > 0 {
-		s.metrics.authRateLimited.Inc()
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		return partnership.Actor{}, partnership.NewError(partnership.ETooMany,
-			"Too many failed attempts to authenticate from your address; try again later.")
-	}
 	secret, ok := bearerToken(c.Request().Header.Get(echo.HeaderAuthorization))
 	if !ok {
 		s.metrics.authFailures.WithLabelValues(authMissing).Inc()
-		return partnership.Actor{}, partnership.NewError(partnership.EUnauthorized,
-			`This needs a token: send "Authorization: Bearer <token>".`)
+		return partnership.Actor{}, s.limited(c, addr, now, partnership.NewError(partnership.EUnauthorized,
+			`This needs a token: send "Authorization: Bearer <token>".`))
 	}
 	actor, err := s.flow.Authenticate(c.Request().Context(), secret)
-	if partnership.ErrorCode(err) == partnership.EUnauthorized {
-		s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
-		s.authFailures.Fail(addr, now)
+	if partnership.ErrorCode(err) != partnership.EUnauthorized {
+		return actor, err
 	}
-	return actor, err
+	s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
+	if refused := s.limited(c, addr, now, err); refused != err {
+		return partnership.Actor{}, refused
+	}
+	s.authFailures.Fail(addr, now)
+	return partnership.Actor{}, err
+}
+
+// limited is the 429 for an address that has failed too often lately, with
+// Retry-After; otherwise err.
+func (s *Server) limited(c *echo.Context, addr string, now time.Time, err error) error {
+	wait := s.authFailures.Wait(addr, now)
+	if wait <= 0 {
+		return err
+	}
+	s.metrics.authRateLimited.Inc()
+	c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+	return partnership.NewError(partnership.ETooMany,
+		"Too many failed attempts to authenticate from your address; try again later.")
 }
 
 // bearerToken reads "Bearer <token>" (the scheme in any case, RFC 9110).

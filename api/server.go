@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -30,6 +31,9 @@ type Config struct {
 	// MaxConcurrentRenders bounds how many documents are rendered at once;
 	// zero means one more than there are CPUs (GOMAXPROCS + 1).
 	MaxConcurrentRenders int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (workflow.ClientAddress); none: the connection's peer is.
+	TrustedProxies []*net.IPNet
 }
 
 // Server is the HTTP API. Build it with New; it is safe for concurrent use.
@@ -73,6 +77,7 @@ func New(cfg Config) (*Server, error) {
 		// A ref may contain "/", sent as %2F, so parameters are unescaped.
 		Router: echo.NewRouter(echo.RouterConfig{AutoHandleHEAD: true, UnescapePathParamValues: true}),
 	})
+	s.echo.IPExtractor = func(r *http.Request) string { return workflow.ClientAddress(r, cfg.TrustedProxies) }
 	s.echo.Use(s.requestID, s.countRequests, s.accessLog, recoverPanic, limitBody)
 	if err := s.addRoutes(); err != nil {
 		return nil, err

@@ -80,3 +80,67 @@ func TestHTMLDocumentsCannotBeFramed(t *testing.T) {
 		t.Errorf("an HTML document: %d, CSP %q, X-Frame-Options %q", resp.StatusCode, csp, resp.Header.Get("X-Frame-Options"))
 	}
 }
+
+// TestLockOutBehindAProxy: behind a trusted proxy each client is known by
+// the address the proxy records, so one guesser is limited without
+// locking out the other people behind the same proxy; without the proxy
+// trusted, X-Forwarded-For is ignored, so a guesser cannot escape the
+// limit by inventing addresses.
+func TestLockOutBehindAProxy(t *testing.T) {
+	local := []*net.IPNet{{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(32, 32)}}
+	for _, tc := range []struct {
+		name           string
+		trusted        []*net.IPNet
+		otherBadStatus int // a bad token from another client once the guesser is limited
+	}{
+		{"trusted proxy", local, http.StatusUnauthorized},
+		{"no proxy trusted", nil, http.StatusTooManyRequests},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			gen, err := generator.New(generator.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			reg := openRegister(t)
+			s, err := api.New(api.Config{Generator: gen, Register: reg, Logger: slog.New(slog.DiscardHandler), TrustedProxies: tc.trusted})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := httptest.NewServer(s.Handler())
+			t.Cleanup(ts.Close)
+			good := createToken(t, reg, "someone", partnership.RoleOfficer)
+			call := func(client, token string) int {
+				req, _ := http.NewRequest(http.MethodGet, ts.URL+partnershipsPath, nil)
+				req.Header.Set("Authorization", "Bearer "+token)
+				req.Header.Set("X-Forwarded-For", client)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				return resp.StatusCode
+			}
+			var last int
+			for i := range 12 {
+				// Without a trusted proxy, the guesser's invented addresses change nothing.
+				last = call(fmt.Sprintf("203.0.113.%d", 1+i*boolInt(tc.trusted == nil)), "pd_not-a-real-token")
+			}
+			if last != http.StatusTooManyRequests {
+				t.Fatalf("the guesser's last attempt: %d, want 429", last)
+			}
+			if got := call("198.51.100.7", "pd_another-wrong-token"); got != tc.otherBadStatus {
+				t.Errorf("another client's wrong token: %d, want %d", got, tc.otherBadStatus)
+			}
+			if got := call("203.0.113.1", good); got != http.StatusOK {
+				t.Errorf("a valid token from the guesser's own address: %d, want 200", got)
+			}
+		})
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

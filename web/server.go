@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"time"
@@ -29,6 +30,9 @@ type Config struct {
 	// Now is the clock pages judge dates by (reviews overdue); nil is
 	// time.Now.
 	Now func() time.Time
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (workflow.ClientAddress); none: the connection's peer is.
+	TrustedProxies []*net.IPNet
 }
 
 // Server is the forms. Build it with New; it is safe for concurrent use.
@@ -73,6 +77,7 @@ func New(cfg Config) (*Server, error) {
 		HTTPErrorHandler: s.handleError,
 		Router:           echo.NewRouter(echo.RouterConfig{AutoHandleHEAD: true, UnescapePathParamValues: true}),
 	})
+	s.echo.IPExtractor = func(r *http.Request) string { return workflow.ClientAddress(r, cfg.TrustedProxies) }
 	s.echo.Use(s.accessLog, recoverPanic, securityHeaders, s.loadSession)
 	if err := s.addRoutes(); err != nil {
 		return nil, err

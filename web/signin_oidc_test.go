@@ -252,7 +252,7 @@ func TestIdentityProviderRefusalsAreLimited(t *testing.T) {
 		wantPage(t, b.get(web.OIDCCallbackPath+"?code=guess&state=guess"), http.StatusUnauthorized, "There is a problem")
 	}
 	wantPage(t, b.get(web.OIDCCallbackPath+"?code=guess&state=guess"), http.StatusTooManyRequests, "too many failed sign-ins")
-	r := b.post("/sign-in", url.Values{"token": {s.tokens[partnership.RoleOfficer]}})
+	r := b.post("/sign-in", url.Values{"token": {"pd_not-a-token"}})
 	wantPage(t, r, http.StatusTooManyRequests, "too many failed sign-ins") // one limit for both ways in
 }
 

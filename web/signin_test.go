@@ -69,10 +69,14 @@ func TestSignInRefusesWrongTokensAndLimitsThem(t *testing.T) {
 		wantPage(t, b.post("/sign-in", url.Values{"token": {"pd_not-a-token"}}), http.StatusUnauthorized,
 			`<a href="#token">The access token is not valid`)
 	}
-	r := b.post("/sign-in", url.Values{"token": {s.tokens[partnership.RoleOfficer]}})
+	r := b.post("/sign-in", url.Values{"token": {"pd_still-not-a-token"}})
 	wantPage(t, r, http.StatusTooManyRequests, "too many failed sign-ins")
 	if b.sessionCookie() != "" {
 		t.Error("a session was started after too many failures")
+	}
+	// A right token is never refused for others' failures at the address.
+	if r := b.post("/sign-in", url.Values{"token": {s.tokens[partnership.RoleOfficer]}}); r.status != http.StatusSeeOther || b.sessionCookie() == "" {
+		t.Errorf("a right token from the limited address: %d", r.status)
 	}
 }
 

@@ -1,6 +1,10 @@
 package workflow
 
 import (
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -93,4 +97,64 @@ func (b bucket) refilled(now time.Time) bucket {
 		b.at = now
 	}
 	return b
+}
+
+// ClientAddress is a request's client address for the failure limits:
+// the connection's peer, or, when the peer is one of the trusted proxies,
+// the address the proxies recorded in X-Forwarded-For (the first from the
+// right that is not itself a trusted proxy). A client can never choose its
+// own address: X-Forwarded-For from anyone but a trusted proxy is ignored,
+// and so is a value that is not an address.
+func ClientAddress(r *http.Request, trusted []*net.IPNet) string {
+	peer := r.RemoteAddr
+	if host, _, err := net.SplitHostPort(peer); err == nil {
+		peer = host
+	}
+	if !inAny(net.ParseIP(peer), trusted) {
+		return peer
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		ip := net.ParseIP(strings.TrimSpace(hops[i]))
+		switch {
+		case ip == nil:
+			return peer
+		case !inAny(ip, trusted):
+			return ip.String()
+		}
+	}
+	return peer
+}
+
+func inAny(ip net.IP, nets []*net.IPNet) bool {
+	for _, n := range nets {
+		if ip != nil && n.Contains(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseTrustedProxies reads "CIDR,CIDR,…" (a bare address is one host).
+func ParseTrustedProxies(list string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if !strings.Contains(item, "/") {
+			if ip := net.ParseIP(item); ip != nil && ip.To4() != nil {
+				item += "/32"
+			} else {
+				item += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an address or a CIDR range such as 10.0.0.0/8", item)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }

@@ -103,27 +103,32 @@ func (s *Sessions) IdleTimeout() time.Duration { return s.idle }
 // SignIn starts a session for whoever holds secret (a token, or the first
 // run's one-time link), asked from the client address addr, and returns the
 // new session's id, which only the browser keeps. A wrong secret is
-// EUnauthorized; an address that has failed too often lately is ETooMany,
-// before its secret is looked at. Nothing about the secret is logged.
+// EUnauthorized, or ETooMany from an address that has failed too often
+// lately; a right one is never refused, whoever else has failed from the
+// same address (behind a proxy everyone may share one). Looking a secret
+// up is local and cheap. Nothing about the secret is logged.
 func (s *Sessions) SignIn(ctx context.Context, secret, addr string) (string, *partnership.Session, error) {
-	return s.start(ctx, addr, func(ctx context.Context, now time.Time) (partnership.Actor, error) {
+	return s.start(ctx, addr, true, func(ctx context.Context, now time.Time) (partnership.Actor, error) {
 		return s.holder(ctx, strings.TrimSpace(secret), now)
 	})
 }
 
-// start is every way of signing in: it refuses an address that has failed
-// too often lately (ETooMany, before who is asked), asks who is signing in,
-// counts a refusal (EUnauthorized or EForbidden) against the address, and
-// otherwise starts a new session for them.
-func (s *Sessions) start(ctx context.Context, addr string,
+// start is every way of signing in: it asks who is signing in, counts a
+// refusal (EUnauthorized or EForbidden) against the address, and otherwise
+// starts a new session for them. An address that has failed too often
+// lately is refused (ETooMany): before who is asked, or, when askFirst,
+// only if who refuses too.
+func (s *Sessions) start(ctx context.Context, addr string, askFirst bool,
 	who func(context.Context, time.Time) (partnership.Actor, error)) (string, *partnership.Session, error) {
 	now := s.now()
-	if wait := s.failures.Wait(addr, now); wait > 0 {
-		return "", nil, partnership.NewError(partnership.ETooMany, "There have been too many failed sign-ins from your address. Try again in "+
-			strconv.Itoa(int(math.Ceil(wait.Seconds())))+" seconds.")
+	if err := s.tooMany(addr, now); err != nil && !askFirst {
+		return "", nil, err
 	}
 	actor, err := who(ctx, now)
 	if code := partnership.ErrorCode(err); code == partnership.EUnauthorized || code == partnership.EForbidden {
+		if limited := s.tooMany(addr, now); limited != nil {
+			return "", nil, limited
+		}
 		s.failures.Fail(addr, now)
 	}
 	if err != nil {
@@ -138,6 +143,16 @@ func (s *Sessions) start(ctx context.Context, addr string,
 		return "", nil, err
 	}
 	return id, sess, nil
+}
+
+// tooMany is ETooMany when addr has failed too often lately, else nil.
+func (s *Sessions) tooMany(addr string, now time.Time) error {
+	wait := s.failures.Wait(addr, now)
+	if wait <= 0 {
+		return nil
+	}
+	return partnership.NewError(partnership.ETooMany, "There have been too many failed sign-ins from your address. Try again in "+
+		strconv.Itoa(int(math.Ceil(wait.Seconds())))+" seconds.")
 }
 
 // holder is who holds secret: a token's holder, or the first run's

@@ -77,13 +77,18 @@ func TestSignInRefusesAndLimitsWrongSecrets(t *testing.T) {
 			t.Fatalf("attempt %d: %v, want unauthorized", i+1, err)
 		}
 	}
-	_, _, err := s.SignIn(ctx, secret, "192.0.2.1")
+	_, _, err := s.SignIn(ctx, "pd_wrong", "192.0.2.1")
 	wantCode(t, err, partnership.ETooMany)
 	if !strings.Contains(err.Error(), "Try again in") {
 		t.Errorf("too many: %q does not say when to try again", err)
 	}
-	if _, _, err := s.SignIn(ctx, secret, "192.0.2.2"); err != nil {
-		t.Errorf("another address: %v", err)
+	// A right secret is never refused for others' failures at its address
+	// (behind a proxy, everyone shares one).
+	if _, _, err := s.SignIn(ctx, secret, "192.0.2.1"); err != nil {
+		t.Errorf("a right secret from the limited address: %v", err)
+	}
+	if _, _, err := s.SignIn(ctx, "pd_wrong", "192.0.2.2"); partnership.ErrorCode(err) != partnership.EUnauthorized {
+		t.Errorf("a wrong secret from another address: %v, want unauthorized", err)
 	}
 }
 

@@ -134,8 +134,11 @@ func TestSignInAsCountsRefusals(t *testing.T) {
 	if asked != 10 {
 		t.Errorf("the identity provider was asked %d times, want 10: not after the limit", asked)
 	}
-	_, _, err = s.SignIn(ctx, secret, "192.0.2.1") // the same limit as tokens
+	_, _, err = s.SignIn(ctx, "pd_wrong", "192.0.2.1") // the same limit as tokens
 	wantCode(t, err, partnership.ETooMany)
+	if _, _, err := s.SignIn(ctx, secret, "192.0.2.1"); err != nil {
+		t.Errorf("a right token from the limited address: %v", err) // never refused for others' failures
+	}
 }
 
 func TestTokenNamesCannotLookVouched(t *testing.T) {

@@ -36,12 +36,17 @@ type serveCommand struct {
 	srv       *http.Server
 	db        *store.DB
 	sessions  *workflow.Sessions
+	// trustedProxies is --trusted-proxies as given; proxies, as read.
+	trustedProxies string
+	proxies        []*net.IPNet
 }
 
 func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on (loopback unless told otherwise)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
 	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
+	fs.StringVar(&c.trustedProxies, "trusted-proxies", "", "`CIDR,...` of the reverse proxies in front of the server, whose "+
+		"X-Forwarded-For names the client (for the limit on failed sign-ins); none: the connection's peer is the client")
 	c.generatorFlags.flags(fs)
 	c.registerFlags.flags(fs)
 	c.oidcFlags.flags(fs)
@@ -53,6 +58,10 @@ func (c *serveCommand) check() error {
 		return usageErrorf("serve: --shutdown-timeout must be positive")
 	case c.maxRenders < 0:
 		return usageErrorf("serve: --max-renders must be 0 (automatic) or more")
+	}
+	var err error
+	if c.proxies, err = workflow.ParseTrustedProxies(c.trustedProxies); err != nil {
+		return usageErrorf("serve: --trusted-proxies: %v", err)
 	}
 	if err := c.oidcFlags.check("serve", c.addr); err != nil {
 		return err
@@ -101,7 +110,8 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 	if c.db, err = c.openRegister(ctx); err != nil {
 		return nil, err
 	}
-	a, err := api.New(api.Config{Generator: gen, Register: c.db, Logger: log, MaxConcurrentRenders: c.maxRenders})
+	a, err := api.New(api.Config{Generator: gen, Register: c.db, Logger: log, MaxConcurrentRenders: c.maxRenders,
+		TrustedProxies: c.proxies})
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +135,8 @@ func (c *serveCommand) forms(gen workflow.Generator, provider *web.OIDC, log *sl
 	if c.sessions, err = workflow.NewSessions(c.db, flow, workflow.SessionOptions{}); err != nil {
 		return nil, err
 	}
-	return web.New(web.Config{Flow: flow, Sessions: c.sessions, Inbox: c.db, Logger: log, OIDC: provider})
+	return web.New(web.Config{Flow: flow, Sessions: c.sessions, Inbox: c.db, Logger: log, OIDC: provider,
+		TrustedProxies: c.proxies})
 }
 
 // byPath sends the API's addresses (/api/, and the operations endpoints)
