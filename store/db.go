@@ -14,10 +14,14 @@ import (
 
 // sqlitePragmas are set on every SQLite connection: WAL so readers never
 // block the writer, a busy timeout rather than an immediate SQLITE_BUSY,
-// foreign keys enforced, and NORMAL sync (safe with WAL: a crash loses at
-// most the last transactions, never the file's integrity).
+// foreign keys enforced, and FULL sync: every commit is on the disk before
+// it is acknowledged, so a power cut loses nothing that was answered as
+// saved (with NORMAL it could lose the last commits before a checkpoint;
+// the register is a legal record and its audit trail). The cost, measured
+// with BenchmarkCreatePartnership (benchstat, 2-core VM): 0.93 ms -> 1.53
+// ms a create, one fsync more per commit; a CMT return is one commit.
 const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)" +
-	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	"&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)"
 
 // DB is the register. It is safe for concurrent use.
 type DB struct {
