@@ -154,6 +154,12 @@ func sendDocument(c *echo.Context, doc *workflow.Rendered, filename string) erro
 // document is a download.
 func sendBytes(c *echo.Context, format workflow.Format, data []byte, sha256Hex, filename string) error {
 	h := c.Response().Header()
+	etag := `"` + sha256Hex + `"`
+	if etagListMatches(c.Request().Header.Get("If-None-Match"), etag) {
+		h.Set("ETag", etag)
+		h.Set("Cache-Control", "no-store")
+		return c.NoContent(http.StatusNotModified)
+	}
 	contentType, disposition := format.ContentType(), "attachment"
 	if format == workflow.FormatHTML {
 		disposition = "inline"
@@ -162,7 +168,7 @@ func sendBytes(c *echo.Context, format workflow.Format, data []byte, sha256Hex, 
 	}
 	h.Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, filename))
 	h.Set("Content-Length", strconv.Itoa(len(data)))
-	h.Set("ETag", `"`+sha256Hex+`"`)
+	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	return c.Blob(http.StatusOK, contentType, data)

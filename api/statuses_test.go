@@ -144,3 +144,33 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestDocumentDownloadRevalidates: a stored document's ETag is its
+// SHA-256, and a client that holds those bytes is answered 304 with no
+// body; other tags get the document.
+func TestDocumentDownloadRevalidates(t *testing.T) {
+	ts := newTestServer(t, nil)
+	rev := createPartnership(t, ts, sample(t, "waste-partnership.json"))
+	resp, body := ts.do(t, request{path: partnershipsPath + "/" + rev.Ref + "/documents", contentType: "application/json",
+		body: []byte(`{"kind": "mou", "format": "pdf"}`)})
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("generate: %d %s", resp.StatusCode, body)
+	}
+	var doc partnership.Document
+	decodeJSON(t, body, &doc)
+	path := fmt.Sprintf("/api/v1/documents/%d", doc.ID)
+	first, data := ts.do(t, get(path))
+	etag := first.Header.Get("ETag")
+	if first.StatusCode != http.StatusOK || etag != `"`+doc.SHA256+`"` || len(data) == 0 {
+		t.Fatalf("download: %d, ETag %q", first.StatusCode, etag)
+	}
+	for _, tc := range []struct {
+		tag    string
+		status int
+	}{{etag, http.StatusNotModified}, {"W/" + etag, http.StatusNotModified}, {`"other"`, http.StatusOK}} {
+		resp, body := ts.do(t, request{method: http.MethodGet, path: path, header: http.Header{"If-None-Match": {tc.tag}}})
+		if resp.StatusCode != tc.status || (tc.status == http.StatusNotModified && len(body) > 0) || resp.Header.Get("ETag") != etag {
+			t.Errorf("If-None-Match %s: %d with %d bytes, ETag %q; want %d", tc.tag, resp.StatusCode, len(body), resp.Header.Get("ETag"), tc.status)
+		}
+	}
+}
