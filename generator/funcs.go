@@ -77,7 +77,29 @@ func ownFuncs() template.FuncMap {
 		"stop":     stop,
 		"unstop":   unstop,
 		"the":      the,
+		"indent":   indent,
+		"nindent":  nindent,
 	}
+}
+
+// maxIndent bounds indent and nindent: sprig's build their padding
+// first, so "indent 1500000000" asked for 1.5 GB before any limit on what
+// a template writes could see it.
+const maxIndent = 64
+
+// indent is sprig's indent, bounded: every line of s after n spaces.
+func indent(n int, s string) (string, error) {
+	if n < 0 || n > maxIndent {
+		return "", fmt.Errorf("indent: %d spaces; at most %d", n, maxIndent)
+	}
+	pad := strings.Repeat(" ", n)
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad), nil
+}
+
+// nindent is indent after a line break.
+func nindent(n int, s string) (string, error) {
+	out, err := indent(n, s)
+	return "\n" + out, err
 }
 
 // money formats pence as pounds and pence, partnership.FormatMoney's one

@@ -241,3 +241,20 @@ func TestSmallHelpers(t *testing.T) {
 		t.Errorf("oneline = %q", got)
 	}
 }
+
+// TestIndentIsBounded: indent and nindent refuse a count that would build
+// a huge string before anything could stop it, and otherwise work as
+// sprig's do.
+func TestIndentIsBounded(t *testing.T) {
+	if got, err := indent(2, "a\nb"); err != nil || got != "  a\n  b" {
+		t.Errorf("indent 2: %q, %v", got, err)
+	}
+	if got, err := nindent(1, "a"); err != nil || got != "\n a" {
+		t.Errorf("nindent 1: %q, %v", got, err)
+	}
+	for _, n := range []int{-1, 1_500_000_000} {
+		if _, err := indent(n, "x"); err == nil {
+			t.Errorf("indent %d was allowed", n)
+		}
+	}
+}

@@ -103,6 +103,9 @@ func loadKind(fsys fs.FS, dir string, funcs template.FuncMap) (*kindSet, error) 
 	if err := checkReferences(root); err != nil {
 		return nil, err
 	}
+	if err := checkRangeCounts(root); err != nil {
+		return nil, err
+	}
 	if meta.Hash, err = hashFiles(fsys, partials); err != nil {
 		return nil, err
 	}
@@ -178,7 +181,7 @@ func (s *Set) Execute(w io.Writer, kind string, data any) error {
 	if !ok {
 		return fmt.Errorf("templates: no document kind %q", kind)
 	}
-	return ks.root.Execute(w, data)
+	return execute(ks.root, w, data)
 }
 
 // splitFrontMatter reads the front matter of a main file and returns the

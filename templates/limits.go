@@ -1,0 +1,100 @@
+package templates
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"text/template"
+	"text/template/parse"
+	"time"
+)
+
+// A council's own templates (--templates DIR) are code the council writes,
+// so executing one is bounded: a template that counts to a huge number, or
+// writes without end, is refused at start-up (the generator renders every
+// kind against probe partnerships then), naming its file and the limit,
+// rather than hanging the server or filling its memory. Every built-in
+// template meets the limits with room to spare: the longest document's
+// Markdown, the 25-partner alliance's agreement, is about 200 KB and takes
+// a few milliseconds.
+const (
+	// MaxOutputBytes bounds what one execution of a template may write.
+	MaxOutputBytes = 8 << 20
+	// MaxRun bounds how long one execution may go on writing.
+	MaxRun = 5 * time.Second
+	// MaxRangeCount bounds a range over a number written in a template
+	// ({{range 100}}): a larger count is refused when the template loads,
+	// since a loop that writes nothing cannot be stopped once it runs.
+	MaxRangeCount = 10_000
+)
+
+// ErrTooLarge and ErrTooSlow are the limits an execution went past.
+var (
+	ErrTooLarge = fmt.Errorf("wrote more than the %d MiB a document's template may", MaxOutputBytes>>20)
+	ErrTooSlow  = fmt.Errorf("ran longer than the %s a document's template may", MaxRun)
+)
+
+// limitedWriter passes writes on until too much has been written or the
+// time is up; then every write fails, which stops the template.
+type limitedWriter struct {
+	w        io.Writer
+	left     int64
+	deadline time.Time
+}
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	switch {
+	case int64(len(p)) > l.left:
+		return 0, ErrTooLarge
+	case time.Now().After(l.deadline):
+		return 0, ErrTooSlow
+	}
+	l.left -= int64(len(p))
+	return l.w.Write(p)
+}
+
+// execute runs t into w within the limits; an error past a limit says so.
+func execute(t *template.Template, w io.Writer, data any) error {
+	err := t.Execute(&limitedWriter{w: w, left: MaxOutputBytes, deadline: time.Now().Add(MaxRun)}, data)
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooSlow) {
+		return fmt.Errorf("template: %s: %w", t.Name(), err)
+	}
+	return err
+}
+
+// checkRangeCounts refuses a range over a number larger than
+// MaxRangeCount, with its file and line.
+func checkRangeCounts(root *template.Template) error {
+	for _, t := range root.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		var refused error
+		walkList(t.Root, func(n parse.Node) {
+			r, ok := n.(*parse.RangeNode)
+			if !ok || refused != nil {
+				return
+			}
+			if count, ok := rangeCount(r); ok && count > MaxRangeCount {
+				loc, _ := t.ErrorContext(r)
+				refused = fmt.Errorf("template: %s: range over %d: at most %d", loc, count, MaxRangeCount)
+			}
+		})
+		if refused != nil {
+			return refused
+		}
+	}
+	return nil
+}
+
+// rangeCount is the number a range counts to when it is written as one.
+func rangeCount(r *parse.RangeNode) (int64, bool) {
+	if r.Pipe == nil || len(r.Pipe.Cmds) != 1 || len(r.Pipe.Cmds[0].Args) != 1 {
+		return 0, false
+	}
+	n, ok := r.Pipe.Cmds[0].Args[0].(*parse.NumberNode)
+	if !ok || !n.IsInt {
+		return 0, false
+	}
+	return n.Int64, true
+}

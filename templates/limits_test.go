@@ -1,0 +1,40 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestTemplatesUnderLimits: a range over a huge number is refused when the
+// templates load, naming the file and line; a template that writes without
+// end is stopped at the output limit with its name; the built-in shapes
+// pass.
+func TestTemplatesUnderLimits(t *testing.T) {
+	withBody := func(body string) fstest.MapFS {
+		fsys := goodFS()
+		fsys["mou/document.md.tmpl"] = file("---\nid: mou\nkind: mou\ntitle: \"MoU\"\nversion: 0.1.0\n---\n" + body)
+		return fsys
+	}
+	_, err := Load(withBody("# MoU\n\n{{range 100000000000}}{{end}}\n"), testFuncs)
+	if err == nil || !strings.Contains(err.Error(), "mou/document.md.tmpl:") || !strings.Contains(err.Error(), "at most 10000") {
+		t.Errorf("a range over 10^11: %v, want refused at load with file and limit", err)
+	}
+	s, err := Load(withBody("# MoU\n\n{{range 10000}}{{range 10000}}0123456789{{end}}{{end}}\n"), testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = s.Execute(&out, "mou", nil)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "mou/document.md.tmpl") {
+		t.Errorf("a template writing 1 GB: %v, want the output limit with its file", err)
+	}
+	if out.Len() > MaxOutputBytes {
+		t.Errorf("%d bytes were written, past the %d limit", out.Len(), MaxOutputBytes)
+	}
+	if _, err := Load(withBody("# MoU\n\n{{range 10}}x{{end}}\n"), testFuncs); err != nil {
+		t.Errorf("a small range: %v", err)
+	}
+}
