@@ -37,15 +37,15 @@ type CompareRequest struct {
 // templates this generator holds: when a version records a template version
 // other than the current one, the summary says that it was compared as the
 // current template renders it. The redline is written as a web page (html,
-// the default), or a Word document with tracked changes (docx);
-// another format is EInvalid.
+// the default), a Word document with tracked changes (docx) or
+// a PDF (pdf).
 func (g *Generator) Compare(ctx context.Context, req CompareRequest) (*Document, error) {
 	if req.Format == "" {
 		req.Format = FormatHTML
 	}
-	if req.Format != FormatHTML && req.Format != FormatDOCX {
-		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "A comparison is written as html or docx so far.",
-			Problems: []partnership.Problem{{Path: "format", Message: "Must be html or docx"}}}
+	if !req.Format.Valid() {
+		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "A comparison is written as html, docx or pdf.",
+			Problems: []partnership.Problem{{Path: "format", Message: "Must be html, docx or pdf"}}}
 	}
 	old, err := g.Version(ctx, req.Kind, req.Old)
 	if err != nil {
@@ -107,8 +107,11 @@ func (g *Generator) templateNotes(req CompareRequest) []string {
 
 // redline writes the comparison in the format asked for.
 func (g *Generator) redline(f Format, r *compare.Result) ([]byte, error) {
-	if f == FormatDOCX {
+	switch f {
+	case FormatDOCX:
 		return g.docx.RenderRedline(compare.Redline(r), r.New.Meta)
+	case FormatPDF:
+		return g.pdf.Render(compare.RedlinePDF(r), r.New.Meta)
 	}
 	return compare.RenderHTML(r)
 }
