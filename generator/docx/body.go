@@ -25,7 +25,6 @@ type docxBody struct {
 	heads     int                       // the headings written so far
 	tocDone   bool                      // the table of contents has been written
 	nextMark  int                       // the next bookmark's w:id
-	nextRev   int                       // the next tracked change's w:id
 	revDate   string                    // a redline's revisions' date
 	deleting  bool                      // runs are being written inside a w:del
 

@@ -32,8 +32,8 @@ func revTag(rev outline.Rev) string {
 
 // revAttrs writes a revision's id, author and date.
 func (d *docxBody) revAttrs() {
-	d.attr("w:id", d.nextRev)
-	d.nextRev++
+	d.attr("w:id", d.nextMark) // one count with the bookmarks: every annotation's id is unique
+	d.nextMark++
 	d.out.WriteString(` w:author="` + RevisionAuthor + `" w:date="` + d.revDate + `"`)
 }
 

@@ -86,7 +86,8 @@ type Block struct {
 	Children []*Block // a quote's content
 	// Rev marks the whole block (its paragraph mark, or every row of a
 	// table or box) inserted or deleted in a redline; ItemRevs and RowRevs
-	// mark a list's items and a table's rows, when not nil.
+	// mark a list's items and a table's rows, when not nil. The text's own
+	// marks are its spans': a marked block's spans carry the same Rev.
 	Rev      Rev
 	ItemRevs []Rev
 	RowRevs  []Rev
