@@ -4,12 +4,17 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
 
@@ -41,18 +46,15 @@ func slicesDelete(cs []partnership.Contribution) []partnership.Contribution {
 }
 
 // TestCompareDOCXAcceptReject checks the Word redline's tracked changes:
-// accepting them all gives the newer version's text and rejecting them all
-// the older's, each as LibreOffice converts it to text, against the text
-// LibreOffice makes of each version's own Word copy (its contents left
-// out: the redline has none).
-//
-// LibreOffice 7.4 has no command-line way to accept or reject changes
-// without a macro in its user profile, so the test does the accepting and
-// rejecting itself on word/document.xml, as Word's and LibreOffice's
-// "Accept All" and "Reject All" do (acceptXML, rejectXML): LibreOffice
-// then only converts the results. That LibreOffice opens the redline and
-// shows the changes is checked too: its text of the redline itself holds
-// both the inserted and the deleted words.
+// LibreOffice's own Accept All and Reject All (run headless by a Basic
+// macro in the test's LibreOffice profile, libreOfficeChanges) give, as
+// text, the newer and the older version (the older's words: see the
+// comment on Reject All below): the text LibreOffice makes of
+// each version's own Word copy, its contents left out (the redline has
+// none). The same is checked of accepting and rejecting done on
+// document.xml itself (acceptXML, rejectXML), as a second reading of the
+// markup. LibreOffice's text of the redline as it stands holds both the
+// inserted and the deleted words.
 func TestCompareDOCXAcceptReject(t *testing.T) {
 	g := newTestGenerator(t)
 	req := redlinePair(t)
@@ -79,10 +81,22 @@ func TestCompareDOCXAcceptReject(t *testing.T) {
 		return s
 	}
 	if got, want := text("accepted"), text("new"); got != want {
-		t.Errorf("accepting every change does not give the newer version:\n%s", lineDiff(want, got))
+		t.Errorf("accepting every change in document.xml does not give the newer version:\n%s", lineDiff(want, got))
 	}
 	if got, want := text("rejected"), text("old"); got != want {
-		t.Errorf("rejecting every change does not give the older version:\n%s", lineDiff(want, got))
+		t.Errorf("rejecting every change in document.xml does not give the older version:\n%s", lineDiff(want, got))
+	}
+	lo := libreOfficeChanges(t, red.Bytes)
+	if got, want := lo["Accept"], text("new"); got != want {
+		t.Errorf("LibreOffice's Accept All does not give the newer version:\n%s", lineDiff(want, got))
+	}
+	// LibreOffice 7.4, rejecting a whole inserted paragraph (its text and
+	// its mark, as Word marks a paragraph inserted whole), also takes the
+	// mark of the paragraph before it, joining that paragraph with the one
+	// after: "...NN8 1BP.Each of them ...". The words are the older
+	// version's; only where its paragraphs end is compared without.
+	if got, want := lo["Reject"], text("old"); strings.ReplaceAll(got, "\n", "") != strings.ReplaceAll(want, "\n", "") {
+		t.Errorf("LibreOffice's Reject All does not give the older version's text:\n%s", lineDiff(want, got))
 	}
 	for _, w := range []string{"Rushden Town Council", "resources in kind are not paid into the Pooled Fund"} {
 		if !strings.Contains(text("redline"), w) {
@@ -94,6 +108,64 @@ func TestCompareDOCXAcceptReject(t *testing.T) {
 			t.Errorf("the redline's document.xml lacks %s", w)
 		}
 	}
+}
+
+// changesMacro accepts or rejects (how) every tracked change of the Word
+// document at in and stores the result at out as LibreOffice's text, as
+// --convert-to txt:Text does.
+const changesMacro = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Changes(inPath As String, outPath As String, how As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), &quot;_blank&quot;, 0, args())
+  dispatcher = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  dispatcher.executeDispatch(doc.CurrentController.Frame, &quot;.uno:&quot; &amp; how &amp; &quot;AllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;Text&quot;
+  doc.storeToURL(ConvertToURL(outPath), out())
+  doc.close(True)
+End Sub
+</script:module>
+`
+
+// libreOfficeChanges has LibreOffice headless accept and reject every
+// tracked change of doc, and answers the text of each ("Accept",
+// "Reject"). The macro is put in a fresh profile's Standard library, which
+// LibreOffice trusts, and run by a macro:/// URL.
+func libreOfficeChanges(t *testing.T, doc []byte) map[string]string {
+	t.Helper()
+	soffice := pdftest.Tool(t, "soffice", "libreoffice-writer-nogui")
+	dir := t.TempDir()
+	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "profile")
+	if out, err := exec.Command(soffice, profile, "--headless", "--terminate_after_init").CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	module := filepath.Join(dir, "profile", "user", "basic", "Standard", "Module1.xba")
+	if err := os.WriteFile(module, []byte(changesMacro), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "redline.docx")
+	if err := os.WriteFile(in, doc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, how := range []string{"Accept", "Reject"} {
+		out := filepath.Join(dir, how+".txt")
+		macro := fmt.Sprintf("macro:///Standard.Module1.Changes(%q,%q,%q)", in, out, how)
+		if msg, err := exec.Command(soffice, profile, "--headless", macro).CombinedOutput(); err != nil {
+			t.Fatalf("soffice %s: %v\n%s", macro, err, msg)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatalf("LibreOffice did not %s the changes: %v", how, err)
+		}
+		texts[how] = strings.ReplaceAll(strings.TrimPrefix(string(b), "\ufeff"), "\r\n", "\n")
+	}
+	return texts
 }
 
 // renderVersion is one version's own Word copy.
