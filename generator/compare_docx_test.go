@@ -90,11 +90,14 @@ func TestCompareDOCXAcceptReject(t *testing.T) {
 	if got, want := lo["Accept"], text("new"); got != want {
 		t.Errorf("LibreOffice's Accept All does not give the newer version:\n%s", lineDiff(want, got))
 	}
-	// LibreOffice 7.4, rejecting a whole inserted paragraph (its text and
-	// its mark, as Word marks a paragraph inserted whole), also takes the
-	// mark of the paragraph before it, joining that paragraph with the one
-	// after: "...NN8 1BP.Each of them ...". The words are the older
-	// version's; only where its paragraphs end is compared without.
+	// LibreOffice 7.4 joins an insertion that ends a paragraph ("; and"
+	// ending list item (h)) with a whole inserted paragraph after it (item
+	// (i)) into one change when both have the same author and date, as
+	// every change here has; rejecting it then also takes the mark of the
+	// paragraph between, joining (h) with the paragraph after (i): "...NN8
+	// 1BP.Each of them ...". (With another author on "; and" it does not.)
+	// The words are the older version's; where its paragraphs end is
+	// compared without.
 	if got, want := lo["Reject"], text("old"); strings.ReplaceAll(got, "\n", "") != strings.ReplaceAll(want, "\n", "") {
 		t.Errorf("LibreOffice's Reject All does not give the older version's text:\n%s", lineDiff(want, got))
 	}
