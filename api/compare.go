@@ -10,7 +10,8 @@ import (
 
 // compareDocuments answers GET /api/v1/documents/:id/compare/:other: the
 // redline of two stored versions of one partnership's document of one
-// kind. ?format=html (the default, and so far the only one).
+// kind. ?format=html (the default, a page shown inline), docx (Word with
+// tracked changes) or pdf, both downloads.
 func (s *Server) compareDocuments(c *echo.Context) error {
 	actor, err := actorOf(c)
 	if err != nil {
@@ -24,7 +25,7 @@ func (s *Server) compareDocuments(c *echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// The generator refuses a format it cannot write yet.
+	// The generator refuses a format it cannot write.
 	format := workflow.Format(c.QueryParam("format"))
 	if format == "" {
 		format = workflow.FormatHTML

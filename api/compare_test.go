@@ -11,7 +11,8 @@ import (
 
 // TestCompareDocuments: GET /api/v1/documents/{id}/compare/{other} answers
 // the redline of two versions of a partnership's agreement, inline, named
-// for the two documents, older first; another format, another kind, and a
+// for the two documents, older first, as a page, a PDF or a Word document;
+// another format, another kind, and a
 // document that does not exist are refused.
 func TestCompareDocuments(t *testing.T) {
 	ts := newTestServer(t, nil)
@@ -47,7 +48,20 @@ func TestCompareDocuments(t *testing.T) {
 		}
 	}
 
-	resp, data = ts.do(t, request{method: http.MethodGet, path: path(v1.ID, v2.ID, "?format=pdf"), as: partnership.RolePolicy})
+	for format, ct := range map[string]string{"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"} {
+		resp, data = ts.do(t, request{method: http.MethodGet, path: path(v1.ID, v2.ID, "?format="+format), as: partnership.RolePolicy})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("compare as %s: %d %s", format, resp.StatusCode, data)
+		}
+		if got := resp.Header.Get("Content-Type"); got != ct {
+			t.Errorf("%s: Content-Type %q, want %q", format, got, ct)
+		}
+		wantName := fmt.Sprintf(`attachment; filename="%s-agreement-compare-%d-%d.%s"`, rev.Ref, v1.ID, v2.ID, format)
+		if got := resp.Header.Get("Content-Disposition"); got != wantName {
+			t.Errorf("%s: Content-Disposition %q, want %q", format, got, wantName)
+		}
+	}
+	resp, data = ts.do(t, request{method: http.MethodGet, path: path(v1.ID, v2.ID, "?format=odt"), as: partnership.RolePolicy})
 	checkProblem(t, resp, data, http.StatusUnprocessableEntity, "validation_failed")
 	mou := generateDocument(t, ts, rev.Ref, "mou", "html")
 	resp, data = ts.do(t, request{method: http.MethodGet, path: path(v1.ID, mou.ID, ""), as: partnership.RoleOfficer})

@@ -36,15 +36,16 @@ type CompareRequest struct {
 // the redline. Each version is rebuilt from its partnership with the
 // templates this generator holds: when a version records a template version
 // other than the current one, the summary says that it was compared as the
-// current template renders it. Only HTML is written so far; another format
-// is EInvalid.
+// current template renders it. The redline is written as a web page (html,
+// the default), a Word document with tracked changes (docx) or
+// a PDF (pdf).
 func (g *Generator) Compare(ctx context.Context, req CompareRequest) (*Document, error) {
 	if req.Format == "" {
 		req.Format = FormatHTML
 	}
-	if req.Format != FormatHTML {
-		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "A comparison is written only as a web page (html) so far.",
-			Problems: []partnership.Problem{{Path: "format", Message: "Must be html"}}}
+	if !req.Format.Valid() {
+		return nil, &partnership.Error{Code: partnership.EInvalid, Message: "A comparison is written as html, docx or pdf.",
+			Problems: []partnership.Problem{{Path: "format", Message: "Must be html, docx or pdf"}}}
 	}
 	old, err := g.Version(ctx, req.Kind, req.Old)
 	if err != nil {
@@ -104,8 +105,19 @@ func (g *Generator) templateNotes(req CompareRequest) []string {
 	return notes
 }
 
+// redline writes the comparison in the format asked for.
+func (g *Generator) redline(f Format, r *compare.Result) ([]byte, error) {
+	switch f {
+	case FormatDOCX:
+		return g.docx.RenderRedline(compare.Redline(r), r.New.Meta)
+	case FormatPDF:
+		return g.pdf.Render(compare.RedlinePDF(r), r.New.Meta)
+	}
+	return compare.RenderHTML(r)
+}
+
 func (g *Generator) comparison(req CompareRequest, r *compare.Result) (*Document, error) {
-	b, err := compare.RenderHTML(r)
+	b, err := g.redline(req.Format, r)
 	if err != nil {
 		return nil, err
 	}

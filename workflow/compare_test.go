@@ -57,6 +57,15 @@ func TestCompareDocuments(t *testing.T) {
 	if err != nil || !bytes.Equal(again.Redline.Bytes, red.Redline.Bytes) {
 		t.Errorf("asked the other way round: %v, or a different redline", err)
 	}
+	for _, f := range []workflow.Format{workflow.FormatDOCX, workflow.FormatPDF} {
+		red, err := s.CompareDocuments(ctx, lawyer, v1.ID, v2.ID, f)
+		if err != nil {
+			t.Fatalf("as %s: %v", f, err)
+		}
+		if red.Redline.Format != f || red.Redline.ContentType != f.ContentType() || len(red.Redline.Bytes) == 0 {
+			t.Errorf("as %s: format %s, content type %s, %d bytes", f, red.Redline.Format, red.Redline.ContentType, len(red.Redline.Bytes))
+		}
+	}
 	checkCompareRefused(t, s, rev.Ref, v1)
 }
 

@@ -26,7 +26,7 @@ func (c *compareCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.old, "old", "", "the older partnership JSON `file` (required)")
 	fs.StringVar(&c.new, "new", "", "the newer partnership JSON `file` (required)")
 	fs.StringVar(&c.out, "out", "", "`file` to write, - for standard output (required)")
-	fs.StringVar(&c.format, "format", "html", "output `format`: html (the only one so far)")
+	fs.StringVar(&c.format, "format", "html", "output `format`: html, docx (tracked changes) or pdf")
 	fs.StringVar(&c.at, "at", "", "generation `time` of both versions, RFC 3339 or YYYY-MM-DD (default now)")
 	c.generatorFlags.flags(fs)
 }
@@ -37,8 +37,8 @@ func (c *compareCommand) check() error {
 		return usageErrorf("compare: --old and --new are both required, and must be files (partnership JSON)")
 	case c.out == "":
 		return usageErrorf("compare: --out is required (a file, or - for standard output)")
-	case c.format != string(workflow.FormatHTML):
-		return usageErrorf("compare: --format must be html (the only format a comparison is written in so far), not %q", c.format)
+	case !workflow.Format(c.format).Valid():
+		return usageErrorf("compare: --format must be html, docx or pdf, not %q", c.format)
 	}
 	t, err := parseGenerationTime(c.at)
 	if err != nil {

@@ -41,6 +41,21 @@ func TestCompareWritesRedline(t *testing.T) {
 			t.Errorf("the redline does not say %q", want)
 		}
 	}
+	for format, magic := range map[string]string{"docx": "PK\x03\x04", "pdf": "%PDF-"} {
+		out := filepath.Join(dir, "redline."+format)
+		r := run(t, nil, nil, "compare", "--old", samplePath("waste-partnership.json"), "--new", newer,
+			"--out", out, "--at", "2026-11-25", "--format", format)
+		if r.status != 0 {
+			t.Fatalf("--format %s: exit %d, stderr:\n%s", format, r.status, r.stderr)
+		}
+		if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), magic) {
+			t.Errorf("--format %s: not a %s file (%v)", format, format, err)
+		}
+	}
+	r = run(t, nil, nil, "compare", "--old", samplePath("waste-partnership.json"), "--new", newer, "--out", "-", "--format", "odt")
+	if r.status != 2 || !strings.Contains(r.stderr, "html, docx or pdf") {
+		t.Errorf("--format odt: exit %d, stderr %q", r.status, r.stderr)
+	}
 	r = run(t, nil, nil, "compare", "--old", newer, "--out", filepath.Join(dir, "x.html"))
 	if r.status != 2 || !strings.Contains(r.stderr, "--old and --new") {
 		t.Errorf("without --new: exit %d, stderr %q", r.status, r.stderr)

@@ -25,6 +25,8 @@ type docxBody struct {
 	heads     int                       // the headings written so far
 	tocDone   bool                      // the table of contents has been written
 	nextMark  int                       // the next bookmark's w:id
+	revDate   string                    // a redline's revisions' date
+	deleting  bool                      // runs are being written inside a w:del
 
 	indent       int  // twips: the left edge of the last clause's text, for lists
 	pageStart    bool // nothing has been written on the current page yet
@@ -149,7 +151,8 @@ type docxPara struct {
 	left, hanging int // twips; a hanging number or label ends at left, where a tab stop is set
 	spaceAfter    int // twips, when not zero
 	align         string
-	num           docxNum // the paragraph's own list numbering, if any
+	num           docxNum     // the paragraph's own list numbering, if any
+	rev           outline.Rev // the paragraph mark inserted or deleted, in a redline
 }
 
 // startPara opens a paragraph with its properties in the order the schema
@@ -205,6 +208,11 @@ func (d *docxBody) startPara(p docxPara) {
 		o.WriteString(p.align)
 		o.WriteString(`"/>`)
 	}
+	if p.rev != outline.RevNone {
+		o.WriteString(`<w:rPr>`)
+		d.revMark(p.rev)
+		o.WriteString(`</w:rPr>`)
+	}
 	o.WriteString(`</w:pPr>`)
 	d.afterTable, d.pageStart = false, false
 }
@@ -258,7 +266,7 @@ func headingStyle(b *outline.Block) string {
 func (d *docxBody) heading(b *outline.Block) {
 	style := headingStyle(b)
 	level := numLevel(b)
-	p := docxPara{style: style, num: headingNumbering(style, level)}
+	p := docxPara{style: style, num: headingNumbering(style, level), rev: b.Rev}
 	if level >= 0 {
 		p.left, p.hanging = docxNumCol, docxNumCol
 	}
@@ -268,7 +276,7 @@ func (d *docxBody) heading(b *outline.Block) {
 	d.startPara(p)
 	d.bookmarked(d.headingMark(b), func() {
 		if b.Schedule {
-			docxRun(d.out, b.Number+": ", "")
+			d.revised(b.Rev, func() { d.run(b.Number+": ", "") })
 		}
 		d.spans(b.Spans, false)
 		if b.Binding {
@@ -283,7 +291,7 @@ func (d *docxBody) heading(b *outline.Block) {
 // depth, its number hanging to the left of its text, one column in for
 // each level.
 func (d *docxBody) paragraph(b *outline.Block, beforeList bool) {
-	p := docxPara{keepNext: beforeList}
+	p := docxPara{keepNext: beforeList, rev: b.Rev}
 	if b.Depth > 0 {
 		p.left = docxNumCol * b.Depth
 		if b.Number != "" {
@@ -301,17 +309,23 @@ func (d *docxBody) paragraph(b *outline.Block, beforeList bool) {
 // as text, under the text of the clause before it.
 func (d *docxBody) list(b *outline.Block) {
 	left := d.indent + docxListLabel
+	oldN, newN := 0, 0
 	for i, item := range b.Items {
-		label := b.ItemLabel(i)
-		p := docxPara{style: "ListParagraph", left: left, hanging: docxListLabel}
+		rev := revAt(b.ItemRevs, i, b.Rev)
+		p := docxPara{style: "ListParagraph", left: left, hanging: docxListLabel, rev: rev}
 		if i == len(b.Items)-1 {
 			p.spaceAfter = 120
 		}
 		d.startPara(p)
-		docxRun(d.out, label, "")
-		d.out.WriteString(`<w:r><w:tab/></w:r>`)
+		d.itemLabel(b, rev, oldN, newN)
 		d.spans(item, false)
 		d.endPara()
+		if rev != outline.RevInserted {
+			oldN++
+		}
+		if rev != outline.RevDeleted {
+			newN++
+		}
 	}
 }
 
@@ -322,14 +336,16 @@ func (d *docxBody) spans(spans []outline.Span, allBold bool) {
 	for _, s := range spans {
 		style := runStyle(s.Bold || allBold, s.Italic)
 		text := strings.TrimRight(s.Text, "\n")
-		if s.Ref != "" {
-			d.reference(s.Ref, text, style)
-		} else {
-			d.runs(text, style)
-		}
-		if s.BR {
-			d.out.WriteString(`<w:r><w:br/></w:r>`)
-		}
+		d.revised(s.Rev, func() {
+			if s.Ref != "" {
+				d.reference(s.Ref, text, style)
+			} else {
+				d.runs(text, style)
+			}
+			if s.BR {
+				d.out.WriteString(`<w:r><w:br/></w:r>`)
+			}
+		})
 	}
 }
 
@@ -394,10 +410,10 @@ func (d *docxBody) plainRuns(text, rPr string) {
 	for text != "" {
 		i := strings.IndexAny(text, "\t\n\r")
 		if i < 0 {
-			docxRun(d.out, text, rPr)
+			d.run(text, rPr)
 			return
 		}
-		docxRun(d.out, text[:i], rPr)
+		d.run(text[:i], rPr)
 		switch {
 		case text[i] == '\t':
 			d.out.WriteString(`<w:r><w:tab/></w:r>`)
@@ -413,14 +429,15 @@ func (d *docxBody) plainRuns(text, rPr string) {
 
 // beforeTable keeps two tables apart (Word would join them into one) and
 // starts a new page when one is due: a table cannot carry the break itself.
-func (d *docxBody) beforeTable() {
+func (d *docxBody) beforeTable(rev outline.Rev) {
 	switch {
 	case d.breakBefore:
 		d.out.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 		d.breakBefore = false
 	case d.afterTable:
-		d.out.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>` +
-			`<w:rPr><w:sz w:val="12"/><w:szCs w:val="12"/></w:rPr></w:pPr></w:p>`)
+		d.out.WriteString(`<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:rPr>`)
+		d.revMark(rev) // the spacer goes with an inserted or deleted table
+		d.out.WriteString(`<w:sz w:val="12"/><w:szCs w:val="12"/></w:rPr></w:pPr></w:p>`)
 	}
 	d.afterTable, d.pageStart = false, false
 }
@@ -437,7 +454,7 @@ func (d *docxBody) table(b *outline.Block) {
 	if len(b.Header) == 0 {
 		return
 	}
-	d.beforeTable()
+	d.beforeTable(b.Rev)
 	widths := d.columnWidths(b)
 	o := d.out
 	o.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PartnerdocsTable"/>` +
@@ -450,19 +467,24 @@ func (d *docxBody) table(b *outline.Block) {
 		o.WriteString(`/>`)
 	}
 	o.WriteString(`</w:tblGrid>`)
-	d.row(b.Header, widths, b.Align, true)
-	for _, r := range b.Rows {
-		d.row(r, widths, b.Align, false)
+	d.row(b.Header, widths, b.Align, b.Rev, true)
+	for i, r := range b.Rows {
+		d.row(r, widths, b.Align, revAt(b.RowRevs, i, b.Rev), false)
 	}
 	o.WriteString(`</w:tbl>`)
 	d.afterTable = true
 }
 
-func (d *docxBody) row(cells [][]outline.Span, widths []int, align []outline.Alignment, header bool) {
+func (d *docxBody) row(cells [][]outline.Span, widths []int, align []outline.Alignment, rev outline.Rev, header bool) {
 	o := d.out
 	o.WriteString(`<w:tr>`)
-	if header {
-		o.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+	if header || rev != outline.RevNone {
+		o.WriteString(`<w:trPr>`)
+		if header {
+			o.WriteString(`<w:cantSplit/><w:tblHeader/>`)
+		}
+		d.revMark(rev)
+		o.WriteString(`</w:trPr>`)
 	}
 	for i, w := range widths {
 		o.WriteString(`<w:tc><w:tcPr><w:tcW`)
@@ -558,13 +580,15 @@ func (d *docxBody) textWidth(s string, bold bool) float64 {
 // Word and LibreOffice keep on one page and never join with the next
 // signature block's box.
 func (d *docxBody) quote(b *outline.Block) {
-	d.beforeTable()
+	d.beforeTable(b.Rev)
 	o := d.out
 	o.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="SignatureBox"/>` +
 		`<w:tblW w:w="` + docxTextWTwips + `" w:type="dxa"/><w:tblLayout w:type="fixed"/>` +
 		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>` +
 		`</w:tblPr><w:tblGrid><w:gridCol w:w="` + docxTextWTwips + `"/></w:tblGrid>` +
-		`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="` + docxTextWTwips + `" w:type="dxa"/></w:tcPr>`)
+		`<w:tr><w:trPr><w:cantSplit/>`)
+	d.revMark(b.Rev)
+	o.WriteString(`</w:trPr><w:tc><w:tcPr><w:tcW w:w="` + docxTextWTwips + `" w:type="dxa"/></w:tcPr>`)
 	if len(b.Children) == 0 {
 		o.WriteString(`<w:p/>`)
 	}

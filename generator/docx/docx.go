@@ -98,9 +98,16 @@ func (r *Renderer) putBuffer(b *bytes.Buffer) {
 // are written into buffers reused between documents, so only the finished
 // file is a new allocation of its size.
 func (r *Renderer) Render(o *outline.Outline, meta outline.Meta) ([]byte, error) {
+	return r.render(o, meta, false)
+}
+
+func (r *Renderer) render(o *outline.Outline, meta outline.Meta, redline bool) ([]byte, error) {
 	buf := r.buffer()
 	defer r.putBuffer(buf)
 	body := newDOCXBody(o, r.faces, buf)
+	if redline {
+		body.tocDone, body.revDate = true, revDate(meta)
+	}
 	body.document(o, meta)
 	parts := []docxPart{
 		{"[Content_Types].xml", []byte(docxContentTypes)},

@@ -46,7 +46,21 @@ type Span struct {
 	Ref string
 	// BR says a line break follows.
 	BR bool
+	// Rev marks the text as inserted or deleted in a redline.
+	Rev Rev
 }
+
+// Rev is a tracked revision: what a redline marks as inserted or deleted.
+// A document's own outline has none; generator/compare's redline outline
+// marks its spans, blocks, list items and table rows with them.
+type Rev int
+
+// The revisions.
+const (
+	RevNone Rev = iota
+	RevInserted
+	RevDeleted
+)
 
 // Block is one block of the document. Which fields mean something depends
 // on its Kind.
@@ -70,6 +84,13 @@ type Block struct {
 	Rows     [][][]Span // a table's body rows
 	Align    []Alignment
 	Children []*Block // a quote's content
+	// Rev marks the whole block (its paragraph mark, or every row of a
+	// table or box) inserted or deleted in a redline; ItemRevs and RowRevs
+	// mark a list's items and a table's rows, when not nil. The text's own
+	// marks are its spans': a marked block's spans carry the same Rev.
+	Rev      Rev
+	ItemRevs []Rev
+	RowRevs  []Rev
 }
 
 // HeadingText is the heading as printed, without its number.

@@ -12,6 +12,7 @@ type run struct {
 	text string
 	bold bool
 	ref  string
+	rev  outline.Rev // a redline's mark: underlined if inserted, struck through if deleted
 	x, w float64
 	// text is whole[start:end] while the run holds words of one span
 	// separated by single spaces, so building a line costs no copying.
@@ -27,6 +28,7 @@ type word struct {
 	text        string
 	bold        bool
 	ref         string
+	rev         outline.Rev
 	spaceBefore bool
 	brAfter     bool
 	whole       string // the span's text; text is whole[start:end]
@@ -39,14 +41,14 @@ func words(out []word, spans []outline.Span, allBold bool) []word {
 	for _, s := range spans {
 		bold := s.Bold || allBold
 		if s.Ref != "" {
-			out = append(out, word{text: s.Text, bold: bold, ref: s.Ref, spaceBefore: space})
+			out = append(out, word{text: s.Text, bold: bold, ref: s.Ref, rev: s.Rev, spaceBefore: space})
 			space = false
 		} else {
 			start := -1
 			for i, r := range s.Text {
 				if r == ' ' || r == '\t' || r == '\n' {
 					if start >= 0 {
-						out = append(out, word{text: s.Text[start:i], bold: bold, spaceBefore: space, whole: s.Text, start: start, end: i})
+						out = append(out, word{text: s.Text[start:i], bold: bold, rev: s.Rev, spaceBefore: space, whole: s.Text, start: start, end: i})
 						space = false
 						start = -1
 					}
@@ -56,7 +58,7 @@ func words(out []word, spans []outline.Span, allBold bool) []word {
 				}
 			}
 			if start >= 0 {
-				out = append(out, word{text: s.Text[start:], bold: bold, spaceBefore: space, whole: s.Text, start: start, end: len(s.Text)})
+				out = append(out, word{text: s.Text[start:], bold: bold, rev: s.Rev, spaceBefore: space, whole: s.Text, start: start, end: len(s.Text)})
 				space = false
 			}
 		}
@@ -99,7 +101,7 @@ func (w *pdfWriter) wrap(spans []outline.Span, width, size float64, allBold bool
 					flush()
 				}
 				pw := w.textWidth(piece, wd.bold, size)
-				w.arena = append(w.arena, run{text: piece, bold: wd.bold, ref: wd.ref, w: pw})
+				w.arena = append(w.arena, run{text: piece, bold: wd.bold, ref: wd.ref, rev: wd.rev, w: pw})
 				x = pw
 			}
 		} else {
@@ -117,7 +119,7 @@ func (w *pdfWriter) wrap(spans []outline.Span, width, size float64, allBold bool
 }
 
 func appendRun(cur line, wd word, x, sw, ww float64) line {
-	if k := len(cur) - 1; k >= 0 && cur[k].bold == wd.bold && cur[k].ref == "" && wd.ref == "" {
+	if k := len(cur) - 1; k >= 0 && cur[k].bold == wd.bold && cur[k].rev == wd.rev && cur[k].ref == "" && wd.ref == "" {
 		r := &cur[k]
 		if sw > 0 && r.whole != "" && r.whole == wd.whole && wd.start == r.end+1 && r.whole[r.end] == ' ' {
 			r.text, r.end = r.whole[r.start:wd.end], wd.end
@@ -137,7 +139,7 @@ func appendRun(cur line, wd word, x, sw, ww float64) line {
 		cur[len(cur)-1].text += " "
 		cur[len(cur)-1].whole = ""
 	}
-	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
+	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, rev: wd.rev, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
 }
 
 // splitWord cuts a word wider than the line into pieces that fit.
@@ -180,7 +182,23 @@ func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 		if id, ok := w.links[r.ref]; ok && r.ref != "" {
 			w.pdf.Link(x0+r.x, y, r.w, lineH, id)
 		}
+		w.revLine(r, x0, y, size, lineH)
 	}
+}
+
+// revLine underlines a redline's inserted run and strikes through its
+// deleted one, so that neither is told by colour alone.
+func (w *pdfWriter) revLine(r run, x0, y, size, lineH float64) {
+	if r.rev == outline.RevNone {
+		return
+	}
+	base := y + lineH*0.75
+	ly := base + size*0.04
+	if r.rev == outline.RevDeleted {
+		ly = base - size*0.11
+	}
+	w.pdf.SetLineWidth(size * 0.02)
+	w.pdf.Line(x0+r.x, ly, x0+r.x+r.w, ly)
 }
 
 func (w *pdfWriter) list(b *outline.Block) {
