@@ -65,26 +65,17 @@ func execute(t *template.Template, w io.Writer, data any) error {
 // checkRangeCounts refuses a range over a number larger than
 // MaxRangeCount, with its file and line.
 func checkRangeCounts(root *template.Template) error {
-	for _, t := range root.Templates() {
-		if t.Tree == nil {
-			continue
+	return firstError(root, func(t *template.Template, n parse.Node) error {
+		r, ok := n.(*parse.RangeNode)
+		if !ok {
+			return nil
 		}
-		var refused error
-		walkList(t.Root, func(n parse.Node) {
-			r, ok := n.(*parse.RangeNode)
-			if !ok || refused != nil {
-				return
-			}
-			if count, ok := rangeCount(r); ok && count > MaxRangeCount {
-				loc, _ := t.ErrorContext(r)
-				refused = fmt.Errorf("template: %s: range over %d: at most %d", loc, count, MaxRangeCount)
-			}
-		})
-		if refused != nil {
-			return refused
+		if count, ok := rangeCount(r); ok && count > MaxRangeCount {
+			loc, _ := t.ErrorContext(r)
+			return fmt.Errorf("template: %s: range over %d: at most %d", loc, count, MaxRangeCount)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // rangeCount is the number a range counts to when it is written as one.

@@ -260,23 +260,31 @@ func unquote(s string) string {
 // a template that no file defines, so the mistake is found at start-up with
 // its file and line rather than when a document is generated.
 func checkReferences(root *template.Template) error {
+	return firstError(root, func(t *template.Template, n parse.Node) error {
+		tn, ok := n.(*parse.TemplateNode)
+		if !ok || root.Lookup(tn.Name) != nil {
+			return nil
+		}
+		loc, _ := t.ErrorContext(tn)
+		return fmt.Errorf("template: %s: no template %q is defined", loc, tn.Name)
+	})
+}
+
+// firstError is the first error check finds in any node of any template of
+// root, or nil.
+func firstError(root *template.Template, check func(t *template.Template, n parse.Node) error) error {
 	for _, t := range root.Templates() {
 		if t.Tree == nil {
 			continue
 		}
-		var missing error
+		var found error
 		walkList(t.Root, func(n parse.Node) {
-			tn, ok := n.(*parse.TemplateNode)
-			if !ok || missing != nil {
-				return
-			}
-			if root.Lookup(tn.Name) == nil {
-				loc, _ := t.ErrorContext(tn)
-				missing = fmt.Errorf("template: %s: no template %q is defined", loc, tn.Name)
+			if found == nil {
+				found = check(t, n)
 			}
 		})
-		if missing != nil {
-			return missing
+		if found != nil {
+			return found
 		}
 	}
 	return nil
