@@ -237,6 +237,7 @@ func TestGenerateSubmitReturnAndApprove(t *testing.T) {
 		t.Fatalf("approve: %d\n%s", r.status, r.body)
 	}
 	approved := legal.get(r.header.Get("Location"))
-	wantPage(t, approved, http.StatusOK, "The draft has been approved.", "govuk-tag--green")
+	wantPage(t, approved, http.StatusOK, "The draft has been approved.", "govuk-tag--green",
+		"This is the approved copy", `href="`+doc+`">The draft's page</a>`)
 	wantPage(t, legal.postForm(doc, doc+"/approve", url.Values{}), http.StatusConflict, "This cannot be done now")
 }
