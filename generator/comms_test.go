@@ -44,7 +44,7 @@ func TestCommsAgreementEverySample(t *testing.T) {
 			doc := render(t, g, "communications-agreement", p, FormatPDF)
 			pdftest.Check(t, doc.Bytes)
 			text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
-			if info := pdftest.Info(t, doc.Bytes); info["Title"] != "Partnership Communications Agreement" {
+			if info := pdftest.Info(t, doc.Bytes); info["Title"] != "Partnership Communications Agreement — "+p.Name {
 				t.Errorf("metadata title %q", info["Title"])
 			}
 			page := string(render(t, g, "communications-agreement", p, FormatHTML).Bytes)

@@ -510,7 +510,7 @@ func checkDOCXParts(t *testing.T, name string, parts map[string][]byte, id, vers
 	if draft {
 		status = "Draft, not approved"
 	}
-	if core.Title != title || core.Subject != p.Name || core.Creator != council || core.Language != "en-GB" ||
+	if core.Title != title+" — "+p.Name || core.Subject != p.Name || core.Creator != council || core.Language != "en-GB" ||
 		core.Created != when || core.Modified != when || core.Status != status {
 		t.Errorf("%s: core properties %+v", name, core)
 	}
@@ -732,7 +732,7 @@ func TestDOCXPagesInLibreOffice(t *testing.T) {
 	for name, pdf := range pdfs {
 		info := pdftest.Info(t, pdf)
 		pages := pdftest.Pages(t, pdf)
-		if info["Title"] != "Partnership Agreement" || !strings.HasPrefix(info["Page size"], "595.") || pages < 10 {
+		if info["Title"] != "Partnership Agreement — "+p.Name || !strings.HasPrefix(info["Page size"], "595.") || pages < 10 {
 			t.Errorf("%s: title %q, page size %q, %d pages", name, info["Title"], info["Page size"], pages)
 		}
 		text := pdftest.Text(t, pdf)

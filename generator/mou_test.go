@@ -178,7 +178,7 @@ func TestMoUEverySample(t *testing.T) {
 			pdftest.Check(t, doc.Bytes)
 			text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
 			info := pdftest.Info(t, doc.Bytes)
-			if info["Title"] != "Memorandum of Understanding" {
+			if info["Title"] != "Memorandum of Understanding — "+p.Name {
 				t.Errorf("metadata title %q", info["Title"])
 			}
 			if doc.TemplateID != "mou" || doc.TemplateVersion != "1.0.0" {

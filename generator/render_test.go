@@ -66,7 +66,7 @@ func TestAgreementPDFEverySample(t *testing.T) {
 			text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
 			info := pdftest.Info(t, doc.Bytes)
 			pages := pdftest.Pages(t, doc.Bytes)
-			if info["Title"] != "Partnership Agreement" || info["Author"] != g.council.Name {
+			if info["Title"] != "Partnership Agreement — "+p.Name || info["Author"] != g.council.Name {
 				t.Errorf("metadata: title %q, author %q", info["Title"], info["Author"])
 			}
 			if pages < 3 {

@@ -220,7 +220,7 @@ func docxCore(m outline.Meta) []byte {
 	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
 		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
 		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	element(&b, "dc:title", m.Title)
+	element(&b, "dc:title", m.DocumentTitle())
 	element(&b, "dc:subject", m.Subject)
 	element(&b, "dc:creator", m.Council)
 	element(&b, "cp:keywords", m.Keywords)

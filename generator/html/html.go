@@ -21,7 +21,7 @@ const htmlPage = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="author" content="{{.Meta.council}}">
 <meta name="generator" content="partnerdocs {{.Meta.footer}}">
-<title>{{.Meta.title}}{{if .Meta.ref}} ({{.Meta.ref}}){{end}}</title>
+<title>{{.Meta.doctitle}}{{if .Meta.ref}} ({{.Meta.ref}}){{end}}</title>
 <style>
 body{font-family:"Liberation Sans",Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}
 header.doc,footer.doc{color:#505a5f;font-size:.85rem;display:flex;justify-content:space-between;gap:1rem}
@@ -99,7 +99,7 @@ func Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	data := map[string]any{"Meta": map[string]any{
-		"title": m.Title, "council": m.Council, "ref": m.Ref,
+		"title": m.Title, "doctitle": m.DocumentTitle(), "council": m.Council, "ref": m.Ref,
 		"footer": m.Footer, "draft": m.Draft,
 	}, "Blocks": blocks}
 	if err := htmlTemplate.Execute(&buf, data); err != nil {

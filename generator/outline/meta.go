@@ -14,3 +14,15 @@ type Meta struct {
 	Draft    bool   // not yet approved: the copy says so on every page
 	At       time.Time
 }
+
+// DocumentTitle is the title a reader's tab, a search result and a screen
+// reader announce: the kind of document and the partnership's name,
+// "Partnership Agreement — Northamptonshire Waste Partnership", so that
+// two documents can be told apart ("Partnership Agreement" alone was every
+// agreement's title).
+func (m Meta) DocumentTitle() string {
+	if m.Subject == "" {
+		return m.Title
+	}
+	return m.Title + " — " + m.Subject
+}

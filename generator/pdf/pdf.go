@@ -86,7 +86,7 @@ func (w *pdfWriter) setup() {
 	p.SetModificationDate(w.meta.At)
 	p.AddUTF8FontFromBytes(fonts.Family, "", w.reg.TTF())
 	p.AddUTF8FontFromBytes(fonts.Family, "B", w.bold.TTF())
-	p.SetTitle(w.meta.Title, true)
+	p.SetTitle(w.meta.DocumentTitle(), true)
 	p.SetAuthor(w.meta.Council, true)
 	p.SetSubject(w.meta.Subject, true)
 	p.SetKeywords(w.meta.Keywords, true)

@@ -50,7 +50,7 @@ func TestRender(t *testing.T) {
 	}
 	pdftest.Check(t, b)
 	info := pdftest.Info(t, b)
-	for k, want := range map[string]string{"Title": meta.Title, "Author": meta.Council, "Subject": meta.Subject, "Keywords": meta.Keywords} {
+	for k, want := range map[string]string{"Title": meta.Title + " — " + meta.Subject, "Author": meta.Council, "Subject": meta.Subject, "Keywords": meta.Keywords} {
 		if info[k] != want {
 			t.Errorf("%s is %q, want %q", k, info[k], want)
 		}
