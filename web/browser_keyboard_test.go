@@ -46,7 +46,10 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 
 	k.tabTo("the register's search", `input#q`)
 	k.type_("keyboard trial")
-	k.pressFor("register-searched", kb.Enter, `//a[text()="Keyboard Trial Waste Partnership"]`)
+	// Wait for the search's own page (its field's value as the server sent
+	// it), not the partnership's link, which the register listed before.
+	k.pressFor("register-searched", kb.Enter, `//input[@id="q" and @value="keyboard trial"]`)
+	k.wantText("Keyboard Trial Waste Partnership")
 	k.wantLocation("/partnerships?q=keyboard+trial")
 	k.tabTo("the partnership found", `main a[href="/partnerships/`+rev.Ref+`"]`)
 	k.pressFor("partnership", kb.Enter, `//h2[text()="Partners"]`)
