@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"unicode"
 
@@ -83,6 +84,10 @@ func FuzzPDFAnyCharacter(f *testing.F) {
 			t.Fatalf("U+%04X: %v", c, err)
 		}
 		pdftest.Check(t, doc.Bytes)
+		if title := pdftest.Info(t, doc.Bytes)["Title"]; !strings.HasSuffix(title, " — "+p.Name) &&
+			!strings.HasSuffix(title, " — Partneriaeth ? Môn") && !strings.HasSuffix(title, " — Partneriaeth  Môn") {
+			t.Errorf("U+%04X: the metadata title reads %q", c, title)
+		}
 		warned := false
 		for _, w := range doc.Warnings {
 			warned = warned || w.Path == "name"

@@ -49,7 +49,9 @@ func (r *Renderer) undrawable(c rune) bool {
 // itself when nothing needs replacing (nearly always), else a copy, so the
 // caller's outline is never changed.
 func (r *Renderer) drawableOutline(o *outline.Outline, m outline.Meta) (*outline.Outline, outline.Meta) {
-	for _, s := range []*string{&m.Title, &m.Council, &m.Footer, &m.Ref} {
+	// The metadata too: fpdf writes it as UTF-16 without surrogate pairs,
+	// so a character beyond the BMP came out as another character.
+	for _, s := range []*string{&m.Title, &m.Subject, &m.Keywords, &m.Council, &m.Footer, &m.Ref} {
 		*s = r.substituted(*s)
 	}
 	if !r.outlineNeeds(o.Blocks) {
