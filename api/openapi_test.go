@@ -474,6 +474,7 @@ var goEnums = map[reflect.Type][]string{
 	reflect.TypeFor[partnership.ControllerRelationship](): enumTexts(partnership.ControllerRelationshipValues),
 	reflect.TypeFor[partnership.DataCategory]():           enumTexts(partnership.DataCategoryValues),
 	reflect.TypeFor[partnership.LawfulBasis]():            enumTexts(partnership.LawfulBasisValues),
+	reflect.TypeFor[partnership.RecognisedInterest]():     enumTexts(partnership.RecognisedInterestValues),
 	reflect.TypeFor[partnership.Branding]():               enumTexts(partnership.BrandingValues),
 	reflect.TypeFor[partnership.BindingClause]():          enumTexts(partnership.BindingClauseValues),
 	reflect.TypeFor[partnership.ReviewType]():             enumTexts(partnership.ReviewTypeValues),

@@ -23,6 +23,12 @@
 //   - awkward-names.json: valid input whose text is full of Markdown, HTML
 //     and template metacharacters that must print exactly as entered.
 //
+// councils/ holds council profiles (--council FILE):
+// west-northamptonshire.json is a current council's, one of the two that
+// succeeded the protocol's own council in 2021 (the built-in default); its
+// contacts use reserved example addresses and its policy approval and seal
+// value are illustrative.
+//
 // People and voluntary or private organisations are fictional; public bodies
 // are real, but their registration numbers and contacts are illustrative and
 // the telephone numbers are from Ofcom's ranges reserved for drama.
@@ -37,6 +43,11 @@ import (
 //
 //go:embed *.json
 var FS embed.FS
+
+// Councils holds the sample council profiles, under councils/.
+//
+//go:embed councils/*.json
+var Councils embed.FS
 
 // Names returns the file names of the samples, sorted.
 func Names() []string {
