@@ -22,9 +22,14 @@ import (
 // required are the samples other packages and the README rely on by name.
 var required = []string{
 	"awkward-names.json",
+	"better-care-s75.json",
 	"community-partnership.json",
 	"community-safety-partnership.json",
+	"early-help-safeguarding.json",
 	"health-alliance.json",
+	"incorporated-entity.json",
+	"joint-planning-committee.json",
+	"meals-contract.json",
 	"minimal-proposal.json",
 	"waste-partnership.json",
 	"youth-employment-mou.json",
