@@ -1020,20 +1020,20 @@ func TestOpenAPIConformance(t *testing.T) {
 		body: append(bytes.Repeat([]byte(" "), partnership.MaxBodyBytes), waste...)})
 	status(resp, body, http.StatusRequestEntityTooLarge)
 
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath + "?at=2026-11-25T09:30:00Z", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "render", request{path: agreementPath + "?at=2026-11-25T09:30:00Z", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "documents.create", as(partnership.RolePolicy, request{
-		path: "/api/v1/documents/information-sharing-protocol?format=html", contentType: jsonType, body: sample(t, "health-alliance.json")}))
+	resp, body = cf.do(t, ts, "render", as(partnership.RolePolicy, request{
+		path: "/api/v1/render/information-sharing-protocol?format=html", contentType: jsonType, body: sample(t, "health-alliance.json")}))
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "documents.create", request{path: "/api/v1/documents/lease", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "render", request{path: "/api/v1/render/lease", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusNotFound)
-	resp, body = cf.do(t, ts, "documents.create", as(partnership.RoleLegal, request{
-		path: "/api/v1/documents/mou?format=docx", contentType: jsonType, body: sample(t, "youth-employment-mou.json")}))
+	resp, body = cf.do(t, ts, "render", as(partnership.RoleLegal, request{
+		path: "/api/v1/render/mou?format=docx", contentType: jsonType, body: sample(t, "youth-employment-mou.json")}))
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath + "?format=odt", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "render", request{path: agreementPath + "?format=odt", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusUnprocessableEntity)
 	contract := edited(t, func(p map[string]any) { p["legal_instrument"] = "contract_for_services" })
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath, contentType: jsonType, body: contract})
+	resp, body = cf.do(t, ts, "render", request{path: agreementPath, contentType: jsonType, body: contract})
 	status(resp, body, http.StatusUnprocessableEntity)
 
 	// The register: every sample goes in, as an officer.

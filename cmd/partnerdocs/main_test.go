@@ -341,7 +341,7 @@ func checkServing(t *testing.T, base, token string) {
 
 func postAgreement(t *testing.T, base, token string) (int, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/documents/agreement",
+	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/render/agreement",
 		bytes.NewReader(readSample(t, "waste-partnership.json")))
 	if err != nil {
 		t.Fatal(err)
