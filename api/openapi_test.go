@@ -508,9 +508,13 @@ var stringEnums = map[string][]string{
 	"Document.format": {string(generator.FormatPDF), string(generator.FormatHTML), string(generator.FormatDOCX)},
 }
 
-// schemaNames maps the Go types whose schema is named otherwise.
+// schemaNames maps the Go types whose schema is named otherwise. A client
+// generated with oapi-codegen's default settings names each enumeration
+// value's constant after the value, so a schema named Consent would clash
+// with LawfulBasis's value "consent".
 var schemaNames = map[reflect.Type]string{
 	reflect.TypeFor[partnership.Problem](): "FieldProblem",
+	reflect.TypeFor[partnership.Consent](): "RepresentativeConsent",
 }
 
 // typeWalker compares Go types with schemas of the document.
@@ -640,8 +644,9 @@ func (w *typeWalker) named(typ reflect.Type, sv schemaView, path string) {
 		return
 	}
 	w.done[typ] = true
-	if !sv.refersTo(typ.Name()) {
-		t.Errorf("%s: %s must be a $ref to #/components/schemas/%s", path, typ, typ.Name())
+	name := cmpOr(schemaNames[typ], typ.Name())
+	if !sv.refersTo(name) {
+		t.Errorf("%s: %s must be a $ref to #/components/schemas/%s", path, typ, name)
 	}
 	var got []string
 	for _, v := range asSlice(sv.keys["enum"]) {
