@@ -30,7 +30,8 @@ stop_server() {
 cleanup() {
 	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
 	local pid
-	for pid in "${extra_pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+	for pid in "${extra_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+	for pid in "${extra_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 	stop_server || true
 	rm -rf "$work"
 }

@@ -35,6 +35,7 @@ import (
 	"sync"
 	"time"
 
+	"partnerdocs/partnership"
 	"partnerdocs/samples"
 )
 
@@ -107,7 +108,7 @@ func isLoopback(host string) bool {
 type client struct {
 	bases []string // one per instance; connection i uses bases[i%len(bases)]
 	token string
-	http        *http.Client
+	http  *http.Client
 
 	mu        sync.Mutex
 	refs      []string
@@ -122,9 +123,14 @@ func newClient(bases []string, token string, connections int) *client {
 		revisions: map[string]int{}, bodies: map[string]map[string]any{}}
 }
 
-// seed creates n partnerships from the samples, with refs the server assigns.
+// seed creates n partnerships from the samples, with refs the server
+// assigns: the samples the protocol treats as partnerships, for which the
+// mix's draft agreement is the right document.
 func (c *client) seed(ctx context.Context, n int) error {
-	names := samples.Names()
+	names, err := partnershipSamples()
+	if err != nil {
+		return err
+	}
 	for i := range n {
 		data, err := samples.Read(names[i%len(names)])
 		if err != nil {
@@ -342,3 +348,25 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// partnershipSamples names the samples that §3 does not exclude (a
+// contract for services or a section 75 arrangement gets no agreement).
+func partnershipSamples() ([]string, error) {
+	var names []string
+	for _, name := range samples.Names() {
+		data, err := samples.Read(name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := partnership.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		switch partnership.Assess(p, partnership.DefaultCouncil(), time.Now()).Classification {
+		case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		default:
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
