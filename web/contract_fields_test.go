@@ -90,7 +90,7 @@ func enterPartnerPages(t *testing.T, b *browser, partners response) response {
 	noBasis.Del("partners[0].lawful_basis")
 	r := step(t, b, partners, "continue", noBasis)
 	wantPage(t, r, http.StatusUnprocessableEntity, `href="#partners-0-recognised_interest"`, `id="partners-0-recognised_interest-error"`,
-		"recognised legitimate interests", "“Information sharing: Lawful basis”")
+		"recognised legitimate interests", "“Information sharing: The council&#39;s lawful basis for sharing (UK GDPR Article 6)”")
 	wantNoRawWords(t, r)
 	next := step(t, b, partners, "continue", newFieldsPartner)
 	wantPage(t, next, http.StatusOK, "Is it a partnership")

@@ -63,9 +63,9 @@ func TestPlainMessages(t *testing.T) {
 	f := newContractForm()
 	tests := []struct{ in, want string }{
 		{"Give a recognised interest only with the lawful basis recognised_legitimate_interests (this partner's own or, without one, information_sharing.lawful_basis)",
-			"Give a recognised interest only with the lawful basis recognised legitimate interests (this partner's own or, without one, “Information sharing: Lawful basis”)"},
+			"Give a recognised interest only with the lawful basis recognised legitimate interests (this partner's own or, without one, “Information sharing: The council's lawful basis for sharing (UK GDPR Article 6)”)"},
 		{"An officer's consent comes from the Chief Executive: use chief_executive", "An officer's consent comes from the Chief Executive: use the Chief Executive"},
-		{"Only one partner can be the lead, and partners[0] already is", "Only one partner can be the lead, and “Partners 1” already is"},
+		{"Only one partner can be the lead, and partners[0] already is", "Only one partner can be the lead, and “Partner 1” already is"},
 		{"Enter an email address in the correct format, like name@example.gov.uk", "Enter an email address in the correct format, like name@example.gov.uk"},
 	}
 	for _, tt := range tests {
@@ -76,6 +76,24 @@ func TestPlainMessages(t *testing.T) {
 	for _, name := range []string{"recognised_legitimate_interests", "public_body_request", "legitimate_interests"} {
 		if w := f.words[name]; w == "" || strings.Contains(w, "_") {
 			t.Errorf("the words for %s are %q", name, w)
+		}
+	}
+}
+
+// TestPathWords: a field in a change or a message is named as its page
+// labels it, in the item it is in.
+func TestPathWords(t *testing.T) {
+	for path, want := range map[string]string{
+		"partners[2].comms_contact.email":  "Partner 3: Communications contact: Email",
+		"partners[0].lawful_basis":         "Partner 1: This partner's lawful basis for sharing (UK GDPR Article 6)",
+		"information_sharing.lawful_basis": "Information sharing: The council's lawful basis for sharing (UK GDPR Article 6)",
+		"contributions[1].amount_pence":    "Contribution 2: Amount",
+		"liability_cap_pence":              "Cap on each partner's liability",
+		"targets[0].results[1].actual":     "Target 1: Result 2: Actual",
+		"evaluation.legal_consulted_on":    "The evaluating officer's evidence: When Legal was consulted",
+	} {
+		if got := pathWords(path); got != want {
+			t.Errorf("pathWords(%q) = %q, want %q", path, got, want)
 		}
 	}
 }
