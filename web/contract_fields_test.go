@@ -184,3 +184,29 @@ func cloneValues(v url.Values) url.Values {
 	}
 	return out
 }
+
+// TestContributionInPounds: a contribution's amount is typed in pounds
+// like the cap, and kept in pence.
+func TestContributionInPounds(t *testing.T) {
+	s := newSite(t)
+	b := s.signedIn(t, partnership.RoleOfficer)
+	about := step(t, b, b.get("/partnerships/new"), "go:about", nil)
+	money := step(t, b, step(t, b, about, "continue", url.Values{"section": {"about"}, "name": {"Pounds"}, "purpose": {"Pence"}}), "go:money", nil)
+	money = step(t, b, money, "add:contributions", url.Values{"section": {"money"}, "contributions#count": {"0"}})
+	wantPage(t, money, http.StatusOK, `<label class="govuk-label govuk-label--s" for="contributions-0-amount_pence">Amount</label>`, "In pounds, for example 2500")
+	form := url.Values{"section": {"money"}, "contributions#count": {"1"}, "contributions[0].partner": {"council"},
+		"contributions[0].financial_year": {"2026/27"}, "contributions[0].type": {"cash"}, "contributions[0].amount_pence": {"-5"}}
+	wantPage(t, step(t, b, money, "check", form), http.StatusUnprocessableEntity, `href="#contributions-0-amount_pence"`, "Amount must be £0 or more")
+	form.Set("contributions[0].amount_pence", "£1,500.75")
+	check := step(t, b, money, "check", form)
+	wantPage(t, check, http.StatusOK, "£1,500.75")
+	saved := step(t, b, check, "save", nil)
+	ref := strings.TrimPrefix(strings.Split(saved.header.Get("Location"), "?")[0], "/partnerships/")
+	rev, err := s.flow.Partnership(t.Context(), admin, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs := rev.Partnership.Contributions; len(cs) != 1 || cs[0].AmountPence != 150075 {
+		t.Errorf("contributions saved as %+v", cs)
+	}
+}
