@@ -119,7 +119,7 @@ func htmlEscapedText(s string) string { return pdftest.Flat(s) }
 // says so in a note before the first clause, never in a numbered one.
 func checkMoUInstrumentNote(t *testing.T, p *partnership.Partnership, r rendered) {
 	t.Helper()
-	const lead = "Note: The Partnership's record gives its legal instrument as a "
+	const lead = "Note: The Partnership's record gives its legal instrument as "
 	switch p.LegalInstrument {
 	case partnership.LegalInstrumentBindingAgreement, partnership.LegalInstrumentJointCommittee, partnership.LegalInstrumentIncorporatedEntity:
 	default:
@@ -128,7 +128,11 @@ func checkMoUInstrumentNote(t *testing.T, p *partnership.Partnership, r rendered
 		}
 		return
 	}
-	note := lead + p.LegalInstrument.Text() + ". That instrument is legally binding"
+	article := "a "
+	if strings.ContainsAny(p.LegalInstrument.Text()[:1], "aeiou") {
+		article = "an "
+	}
+	note := lead + article + p.LegalInstrument.Text() + ". That instrument is legally binding"
 	i, parties := strings.Index(r.pdf, note), strings.Index(r.pdf, "Parties This Memorandum is made between")
 	if i < 0 || parties < 0 || i > parties {
 		t.Errorf("the note %q is missing or not before the parties (at %d, parties at %d)", note, i, parties)

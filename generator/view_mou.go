@@ -10,9 +10,10 @@ import (
 // This file holds what the memorandum of understanding needs beyond the
 // agreement's view and the binding clauses mou.binding_clauses chooses
 // (view_comms.go): the clauses that always bind, each party's own lawful
-// basis, the note for a memorandum made for an instrument that binds, and
-// the facts that decide its conditional clauses (safeguarding, subsidy
-// control, the liability cap, the responsibilities schedule). They are
+// basis, and the facts that decide its conditional clauses (safeguarding,
+// subsidy control, the liability cap, the responsibilities schedule); the
+// note for a memorandum made for an instrument that binds is worded in the
+// template (mou/instrument-note) from the record's instrument. They are
 // methods, computed when the memorandum's template asks, so no other kind
 // pays for them. Their names start with MoU so that they cannot collide
 // with another kind's.
@@ -85,23 +86,6 @@ func (v *view) MoULiabilityCap() string {
 		return ""
 	}
 	return partnership.FormatMoney(*v.raw.LiabilityCapPence)
-}
-
-// MoUInstrumentNote is the note a memorandum carries when the record gives
-// an instrument that binds, or that a memorandum cannot run: it says which
-// document the instrument needs. It is "" for any other instrument.
-func (v *view) MoUInstrumentNote() string {
-	li := v.raw.LegalInstrument
-	start := "The Partnership's record gives its legal instrument as a " + li.Text() + ". "
-	switch li {
-	case partnership.LegalInstrumentBindingAgreement:
-		return start + "That instrument is legally binding, and a partnership agreement, not this Memorandum, is the document for it: apart from its Binding Clauses, this Memorandum creates no legal obligations and cannot take the agreement's place."
-	case partnership.LegalInstrumentJointCommittee:
-		return start + "That instrument is legally binding. A joint committee is constituted by the councils concerned under sections 101 and 102 of the Local Government Act 1972 (and, for executive functions, section 9EB of the Local Government Act 2000), with its terms of reference and an agreement between the councils; only councillors vote on it, and the rules on access to information in Part VA of the Local Government Act 1972 apply to it. A joint committee is not run by a memorandum of understanding, and this Memorandum does not constitute or govern one."
-	case partnership.LegalInstrumentIncorporatedEntity:
-		return start + "That instrument is legally binding. An incorporated body is run by its articles of association and an agreement between its members, not by a memorandum of understanding, and this Memorandum does not constitute or govern one."
-	}
-	return ""
 }
 
 // mouBasis is a group of parties that rely on the same Article 6 basis.
