@@ -156,7 +156,6 @@ func checkMoUClauses(t *testing.T, p *partnership.Partnership, r rendered) {
 		"A notice under this Memorandum must be in writing",
 		"including on local government reorganisation",
 		"No Partner may assign, transfer, novate",
-		"If this Memorandum, the ISP and the Communications Agreement differ, the Partners intend them to take priority in that order",
 		"is to be treated as deleted, and the rest of this Memorandum is not affected",
 		"No failure or delay by a Partner in exercising a right or remedy under a Binding Clause waives",
 		"This Memorandum is signed, not executed as a deed or under seal.",
@@ -167,6 +166,11 @@ func checkMoUClauses(t *testing.T, p *partnership.Partnership, r rendered) {
 		if strings.Contains(r.pdf, bad) {
 			t.Errorf("the memorandum says %q", bad)
 		}
+	}
+	if p.InformationSharing != nil && !p.InformationSharing.Required {
+		wantText(t, r.pdf, "If this Memorandum and the Communications Agreement differ, the Partners intend this Memorandum to prevail.")
+	} else {
+		wantText(t, r.pdf, "If this Memorandum, the ISP and the Communications Agreement differ, the Partners intend them to take priority in that order, except that the ISP prevails about the processing of Personal Data.")
 	}
 	checkMoULiability(t, p, r)
 	checkMoUResponsibilities(t, p, r)
