@@ -547,3 +547,27 @@ func TestMoUBasisNeverWrongForTheParty(t *testing.T) {
 	}
 	wantText(t, r.pdf, "for the Council, ")
 }
+
+// The council's role titles are the profile's wherever the memorandum
+// names them: who consents to a representative of another organisation,
+// and the director who reviews representation and meets in a dispute.
+func TestMoURoleTitlesFromProfile(t *testing.T) {
+	c := partnership.DefaultCouncil()
+	c.ChiefExecutive, c.Leader, c.Director = "Head of Paid Service", "Council Leader", "Executive Director"
+	g, err := New(Options{Council: &c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := loadSample(t, "health-alliance.json")
+	if !slices.ContainsFunc(p.Representatives, func(r partnership.Representative) bool { return r.RepresentsOtherOrg && r.Consent != "" }) {
+		t.Fatal("the sample should have a representative of another organisation with consent")
+	}
+	r := renderBoth(t, g, "mou", p)
+	wantText(t, r.pdf, "with the consent of the Council's Head of Paid Service", "or the appropriate Executive Director, will review",
+		"or the appropriate Executive Director), who will meet")
+	for _, bad := range []string{"the Chief Executive", "appropriate Director"} {
+		if strings.Contains(r.pdf, bad) {
+			t.Errorf("the memorandum names %q, not the profile's title", bad)
+		}
+	}
+}
