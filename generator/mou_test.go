@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,6 +29,7 @@ var mouSections = []struct{ id, heading string }{
 	{"principles", "Principles"},
 	{"membership", "Membership"},
 	{"representation", "Representation"},
+	{"responsibilities", "Responsibilities of each Partner"},
 	{"statutory-duties", "Statutory duties"},
 	{"lead-body", "Lead Partner"},
 	{"governance", "Governance"},
@@ -47,9 +49,15 @@ var mouSections = []struct{ id, heading string }{
 	{"termination", "Withdrawal and termination"},
 	{"exit", "Exit and succession"},
 	{"no-partnership", "No partnership or agency"},
+	{"notices", "Notices"},
+	{"successors", "Successors and assignment"},
+	{"entire-understanding", "Entire understanding and order of precedence"},
+	{"severance", "Severance"},
+	{"waiver", "Waiver"},
 	{"governing_law", "Governing law"},
 	{"signatures", "Signatures"},
 	{"schedule-partners", "Partners and contacts"},
+	{"schedule-responsibilities", "Responsibilities of each Partner"},
 	{"schedule-contributions", "Contributions"},
 	{"schedule-targets", "Targets and outcomes"},
 	{"schedule-risks", "Risk register"},
@@ -108,16 +116,40 @@ func htmlSection(page, id string) string {
 	return rest
 }
 
+// mouAlwaysBound are the clauses every memorandum makes binding, whatever
+// mou.binding_clauses lists (issue 12: the status, definitions and disputes
+// clauses, and the mechanics a binding clause needs).
+var mouAlwaysBound = []string{"status", "definitions", "disputes", "notices", "successors", "severance", "waiver"}
+
+// mouWantBound is the set of clause ids p's memorandum must mark binding:
+// those always bound, those mou.binding_clauses lists and, when a cap is
+// given, the limitation of liability.
+func mouWantBound(p *partnership.Partnership) map[string]bool {
+	want := map[string]bool{}
+	for _, id := range mouAlwaysBound {
+		want[id] = true
+	}
+	if p.MoU != nil {
+		for _, c := range p.MoU.BindingClauses {
+			want[string(c)] = true
+		}
+	}
+	if p.LiabilityCapPence != nil {
+		want["liability-cap"] = true
+	}
+	return want
+}
+
+// statusRefPattern is a clause the status clause lists: id, number, heading.
+var statusRefPattern = regexp.MustCompile(`<a href="#([^"]+)">clause ([0-9]+)</a> \(([^)]*)\)`)
+
 // checkMoUBinding renders p's memorandum to PDF and HTML and checks that
-// the clauses marked binding are exactly those mou.binding_clauses lists,
-// that each is marked in both formats, and that the status clause names
-// each of them, by its number and heading, and no other.
+// the clauses marked binding are exactly those mouWantBound gives, that
+// each is marked in both formats, and that the status clause names each
+// of them, by its number and heading, in ascending order, and no other.
 func checkMoUBinding(t *testing.T, g *Generator, p *partnership.Partnership) {
 	t.Helper()
-	var listed []partnership.BindingClause
-	if p.MoU != nil {
-		listed = p.MoU.BindingClauses
-	}
+	want := mouWantBound(p)
 	pdf := renderEligible(t, g, "mou", p, FormatPDF)
 	pdftest.Check(t, pdf.Bytes)
 	text := pdftest.Flat(pdftest.Text(t, pdf.Bytes))
@@ -126,47 +158,50 @@ func checkMoUBinding(t *testing.T, g *Generator, p *partnership.Partnership) {
 	status := htmlSection(page, "status")
 	statusText := strings.Join(strings.Fields(htmlText(status)), " ")
 
-	if got := strings.Count(text, "(Binding)"); got != len(listed) {
-		t.Errorf("PDF: %d headings marked (Binding), want %d (%v)", got, len(listed), listed)
+	if got := strings.Count(text, "(Binding)"); got != len(want) {
+		t.Errorf("PDF: %d headings marked (Binding), want %d (%v)", got, len(want), want)
 	}
-	if got := strings.Count(page, `class="binding-clause"`); got != len(listed) {
-		t.Errorf("HTML: %d binding-clause headings, want %d (%v)", got, len(listed), listed)
+	if got := strings.Count(page, `class="binding-clause"`); got != len(want) {
+		t.Errorf("HTML: %d binding-clause headings, want %d (%v)", got, len(want), want)
+	}
+	for id, h := range heads {
+		if h.binding != want[id] {
+			t.Errorf("HTML: #%s marked binding %v, want %v", id, h.binding, want[id])
+		}
+		if want[id] && !strings.Contains(text, fmt.Sprintf("%s %s (Binding)", h.number, h.text)) {
+			t.Errorf("PDF: no heading %q", fmt.Sprintf("%s %s (Binding)", h.number, h.text))
+		}
+	}
+	listed := map[string]bool{}
+	last := 0
+	for _, m := range statusRefPattern.FindAllStringSubmatch(status, -1) {
+		id, num, heading := m[1], m[2], html.UnescapeString(m[3])
+		listed[id] = true
+		h := heads[id]
+		if !want[id] || h.number != num || h.text != heading {
+			t.Errorf("status clause lists #%s as clause %s (%s); heading is %+v, binding wanted %v", id, num, heading, h, want[id])
+		}
+		if n, _ := strconv.Atoi(num); n <= last {
+			t.Errorf("status clause lists clause %d after clause %d", n, last)
+		} else {
+			last = n
+		}
+		if !strings.Contains(text, fmt.Sprintf("clause %s (%s)", num, heading)) {
+			t.Errorf("PDF: the status clause does not name clause %s (%s)", num, heading)
+		}
+	}
+	for id := range want {
+		if _, ok := heads[id]; !ok || !listed[id] {
+			t.Errorf("binding clause #%s: heading present %v, listed in the status clause %v", id, ok, listed[id])
+		}
 	}
 	for _, c := range mouClauses {
-		id := string(c.ID)
-		h, ok := heads[id]
-		if !ok {
-			t.Errorf("no clause #%s", id)
-			continue
-		}
-		if h.text != c.Heading {
-			t.Errorf("clause #%s is headed %q, but the status clause would name it %q", id, h.text, c.Heading)
-		}
-		ref := fmt.Sprintf(`<a href="#%s">clause %s</a> (%s)`, id, h.number, html.EscapeString(c.Heading))
-		want := slices.Contains(listed, c.ID)
-		switch {
-		case want && !h.binding:
-			t.Errorf("HTML: #%s is listed but not marked binding", id)
-		case !want && h.binding:
-			t.Errorf("HTML: #%s is not listed but is marked binding", id)
-		case want && !strings.Contains(text, fmt.Sprintf("%s %s (Binding)", h.number, c.Heading)):
-			t.Errorf("PDF: no heading %q", fmt.Sprintf("%s %s (Binding)", h.number, c.Heading))
-		case !want && strings.Contains(text, c.Heading+" (Binding)"):
-			t.Errorf("PDF: %q is marked (Binding) but not listed", c.Heading)
-		}
-		if want != strings.Contains(status, ref) {
-			t.Errorf("status clause lists #%s as %q: %v, want %v", id, ref, !want, want)
-		}
-		if want && !strings.Contains(text, fmt.Sprintf("clause %s (%s)", h.number, c.Heading)) {
-			t.Errorf("PDF: the status clause does not name clause %s (%s)", h.number, c.Heading)
+		if h := heads[string(c.ID)]; h.text != c.Heading {
+			t.Errorf("clause #%s is headed %q, but the status clause would name it %q", c.ID, h.text, c.Heading)
 		}
 	}
-	if len(listed) == 0 {
-		wantText(t, statusText, "It is not legally binding: no clause of it is intended to create legal relations")
-	} else {
-		wantText(t, statusText, "it is not intended to be legally binding")
-	}
-	wantText(t, statusText, "This Memorandum is not an Information Sharing Protocol and does not replace one.")
+	wantText(t, statusText, "it is not intended to be legally binding",
+		"This Memorandum is not an Information Sharing Protocol and does not replace one.")
 }
 
 func TestMoUEverySample(t *testing.T) {
@@ -184,10 +219,10 @@ func TestMoUEverySample(t *testing.T) {
 			if info["Title"] != "Memorandum of Understanding — "+p.Name {
 				t.Errorf("metadata title %q", info["Title"])
 			}
-			if doc.TemplateID != "mou" || doc.TemplateVersion != "1.0.0" {
-				t.Errorf("template %s %s, want mou 1.0.0", doc.TemplateID, doc.TemplateVersion)
+			if doc.TemplateID != "mou" || doc.TemplateVersion != "1.1.0" {
+				t.Errorf("template %s %s, want mou 1.1.0", doc.TemplateID, doc.TemplateVersion)
 			}
-			wantText(t, text, "Memorandum of Understanding", p.Name, g.council.Name, "Template mou v1.0.0")
+			wantText(t, text, "Memorandum of Understanding", p.Name, g.council.Name, "Template mou v1.1.0")
 			for _, partner := range p.Partners {
 				wantText(t, text, partner.Name, "Signed for and on behalf of "+partner.Name)
 			}
@@ -265,7 +300,7 @@ func reversed[T any](s []T) []T {
 }
 
 // A memorandum is worded as intention, and binding wording appears only in
-// the clauses that bind.
+// the clauses that bind: with no clause listed, only those that always bind.
 func TestMoULanguage(t *testing.T) {
 	p := loadSample(t, "youth-employment-mou.json")
 	p.MoU = nil
@@ -273,7 +308,7 @@ func TestMoULanguage(t *testing.T) {
 	for _, want := range []string{
 		"The Partners intend to work together",
 		"will endeavour to",
-		"It is not legally binding",
+		"Except for the Binding Clauses listed below, it is not intended to be legally binding",
 		"This Memorandum does not itself grant any licence.",
 		"The Partners intend to keep confidential",
 		"The Partners intend this Memorandum to be interpreted in accordance with the law of England and Wales.",
@@ -282,10 +317,16 @@ func TestMoULanguage(t *testing.T) {
 			t.Errorf("non-binding memorandum lacks %q", want)
 		}
 	}
-	for _, bad := range []string{".binding}", "Binding Clause", "grants the other Partners a non-exclusive"} {
-		if strings.Contains(md, bad) {
-			t.Errorf("non-binding memorandum contains %q", bad)
+	for _, c := range partnership.BindingClauseValues {
+		if strings.Contains(md, "{#"+string(c)+" .binding}") {
+			t.Errorf("memorandum with no clause listed marks %s binding", c)
 		}
+	}
+	if got := strings.Count(md, " .binding}"); got != len(mouAlwaysBound) {
+		t.Errorf("memorandum with no clause listed has %d binding clauses, want the %d that always bind", got, len(mouAlwaysBound))
+	}
+	if strings.Contains(md, "grants the other Partners a non-exclusive") {
+		t.Error("memorandum with no clause listed grants a licence")
 	}
 
 	p.MoU = &partnership.MoU{BindingClauses: slices.Clone(partnership.BindingClauseValues)}
