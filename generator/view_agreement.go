@@ -73,11 +73,14 @@ func (v *view) CouncilPaysOut() bool {
 // partnership's scope, so that the agreement needs a safeguarding clause.
 // The record has no field for it, so it is inferred from the facts that
 // only such a partnership records: a risk in the safeguarding category, a
-// special category or criminal offence data item (shared about
-// individuals, often vulnerable ones), a recognised interest of
-// safeguarding, or "safeguard" in the purpose, a sharing purpose or the
-// legal power. A false positive costs one clause a partnership can keep; a
-// false negative would leave children unprotected by the agreement.
+// recognised interest of safeguarding (the council's or a partner's), a
+// special category data item (health and similar data about individuals,
+// who may be adults at risk), or "safeguard", "at risk" or "vulnerable" in
+// the purpose, objectives, sharing purposes or legal power. Criminal
+// offence data alone does not count: a waste partnership prosecuting
+// fly-tipping shares it with no vulnerable person in view. A false
+// positive costs a clause a partnership can keep; a false negative would
+// leave children unprotected by the agreement.
 func (v *view) Safeguarding() bool {
 	p := v.raw
 	for _, r := range p.Risks {
@@ -85,25 +88,26 @@ func (v *view) Safeguarding() bool {
 			return true
 		}
 	}
-	texts := []string{p.Purpose, p.LegalPower}
-	if is := p.InformationSharing; is != nil {
-		if is.RecognisedInterest == partnership.RecognisedInterestSafeguarding {
-			return true
-		}
-		for _, d := range is.DataItems {
-			if d.Category == partnership.DataCategorySpecialCategory || d.Category == partnership.DataCategoryCriminalOffence {
-				return true
-			}
-		}
-		texts = append(texts, is.Purposes...)
-	}
 	for _, pt := range p.Partners {
 		if pt.RecognisedInterest == partnership.RecognisedInterestSafeguarding {
 			return true
 		}
 	}
+	texts := append([]string{p.Purpose, p.LegalPower}, p.Objectives...)
+	if is := p.InformationSharing; is != nil {
+		if is.RecognisedInterest == partnership.RecognisedInterestSafeguarding {
+			return true
+		}
+		for _, d := range is.DataItems {
+			if d.Category == partnership.DataCategorySpecialCategory {
+				return true
+			}
+		}
+		texts = append(texts, is.Purposes...)
+	}
 	for _, t := range texts {
-		if strings.Contains(strings.ToLower(t), "safeguard") {
+		t = strings.ToLower(t)
+		if strings.Contains(t, "safeguard") || strings.Contains(t, "at risk") || strings.Contains(t, "vulnerable") {
 			return true
 		}
 	}
