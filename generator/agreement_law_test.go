@@ -167,7 +167,7 @@ func TestAgreementExecution(t *testing.T) {
 	wantIn(t, "at the seal value", sealed,
 		"The Council executes this Agreement as a deed under its common seal, attested by "+attest,
 		"("+partnership.FormatMoney(total)+", the sum of every Contribution) is at least "+partnership.FormatMoney(total),
-		"Executed as a deed by Northamptonshire County Council by affixing its common seal")
+		"Executed as a deed by Northamptonshire County Council by affixing its common seal", "Capacity: "+attest)
 	wantNotIn(t, "at the seal value", sealed, "Signed for and on behalf of Northamptonshire County Council")
 
 	signed := agreementPDFText(t, council(total+1), p)
