@@ -79,7 +79,7 @@ func TestAgreementInstrumentClauses(t *testing.T) {
 		"Meetings of the Joint Committee are open to the public",
 		"Each Constituent Authority keeps ultimate responsibility in law for its own statutory functions",
 		"Functions delegated to the Joint Committee",
-		"They attend the Joint Committee to advise it and do not vote.")
+		"They attend the Joint Committee to advise it and do not vote.", "(officer, adviser without a vote)")
 	wantNotIn(t, "joint committee", jc, board, "the consent of the Board")
 
 	co := agreementPDFText(t, g, loadSample(t, "incorporated-entity.json"))
