@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -53,7 +56,7 @@ var pairs = []pair{
 		check: func(t *testing.T, s compare.Summary) {
 			wantClauses(t, "added", s.Added, "aligned-resources")
 			wantClauses(t, "removed", s.Removed)
-			wantClauses(t, "renumbered", s.Renumbered, "audit", "underspends", "budgets")
+			wantClauses(t, "renumbered", s.Renumbered, "audit", "underspends", "budgets", "subsidy-procurement", "vat")
 			wantClauses(t, "moved", s.Moved)
 		}},
 	{name: "clause-removed", sample: "waste-partnership.json", change: cashOnly,
@@ -203,7 +206,7 @@ func loadSample(t testing.TB, name string) *partnership.Partnership {
 }
 
 // changedTemplates is a copy of the templates as a later version might be:
-// the agreement and MoU at version 1.1.0, disputes before complaints (two
+// the agreement and MoU at their next minor version, disputes before complaints (two
 // clauses moved), and the variation clause reworded.
 func changedTemplates(t testing.TB) fs.FS {
 	t.Helper()
@@ -221,7 +224,7 @@ func changedTemplates(t testing.TB) fs.FS {
 	}
 	for _, kind := range []string{"agreement", "mou"} {
 		doc := out[kind+"/document.md.tmpl"]
-		s := strings.Replace(string(doc.Data), "version: 1.0.0", "version: 1.1.0", 1)
+		s := nextMinorVersion(string(doc.Data))
 		complaints, disputes := `{{template "`+kind+`/complaints" .}}`, `{{template "`+kind+`/disputes" .}}`
 		s = strings.Replace(s, complaints, "\x00", 1)
 		s = strings.Replace(s, disputes, complaints, 1)
@@ -233,6 +236,17 @@ func changedTemplates(t testing.TB) fs.FS {
 	reword(t, out, "mou/information.md.tmpl", "only in writing agreed by every Partner",
 		"only in writing signed on behalf of every Partner")
 	return out
+}
+
+// nextMinorVersion raises the minor version in a template's front matter,
+// whatever it is now ("1.1.0" becomes "1.2.0").
+func nextMinorVersion(doc string) string {
+	re := regexp.MustCompile(`(?m)^version: (\d+)\.(\d+)\.\d+$`)
+	return re.ReplaceAllStringFunc(doc, func(line string) string {
+		m := re.FindStringSubmatch(line)
+		minor, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("version: %s.%d.0", m[1], minor+1)
+	})
 }
 
 // reword replaces from with to in one template.
