@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -10,12 +11,12 @@ import (
 // probe renders every kind's Markdown against every probe partnership, as
 // far as the outline, which is where template faults show: a field that does
 // not exist, a cross-reference to a clause that is not there.
-func (g *Generator) probe(probes []*partnership.Partnership) error {
+func (g *Generator) probe(ctx context.Context, probes []*partnership.Partnership) error {
 	at := time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC)
 	for _, kind := range g.templates.Kinds() {
 		meta, _ := g.templates.Meta(kind)
 		for _, p := range probes {
-			if _, err := g.outline(p, g.Assess(p, at), meta, at, true); err != nil {
+			if _, err := g.outline(ctx, p, g.Assess(p, at), meta, at, true); err != nil {
 				return fmt.Errorf("template %q cannot render partnership %q: %w", kind, p.Name, err)
 			}
 		}
