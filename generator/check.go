@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"partnerdocs/partnership"
+	"partnerdocs/templates"
 )
 
 // probe renders every kind's Markdown against every probe partnership, as
@@ -16,12 +17,40 @@ func (g *Generator) probe(ctx context.Context, probes []*partnership.Partnership
 	for _, kind := range g.templates.Kinds() {
 		meta, _ := g.templates.Meta(kind)
 		for _, p := range probes {
-			if _, err := g.outline(ctx, p, g.Assess(p, at), meta, at, true); err != nil {
+			if err := g.probeOne(ctx, p, meta, at); err != nil {
 				return fmt.Errorf("template %q cannot render partnership %q: %w", kind, p.Name, err)
 			}
 		}
 	}
 	return nil
+}
+
+// probeSlack is how much longer than templates.MaxRun a probe may take
+// before it is given up: the limit is checked at a template's writes.
+const probeSlack = time.Second
+
+// probeOne renders p's outline in a goroutine of its own and waits for it
+// at most templates.MaxRun and probeSlack, or until ctx is done. The
+// template's own limits act on its writes, so one that loops without
+// writing (ranges within ranges) would never be stopped: it is left behind
+// and the templates are refused, and the process that asked is then
+// ending (start-up fails), which ends it.
+func (g *Generator) probeOne(ctx context.Context, p *partnership.Partnership, meta templates.Meta, at time.Time) error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := g.outline(ctx, p, g.Assess(p, at), meta, at, true)
+		done <- err
+	}()
+	timer := time.NewTimer(templates.MaxRun + probeSlack)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		return fmt.Errorf("template: %s/%s: %w (without writing)", meta.Kind, templates.MainFile, templates.ErrTooSlow)
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
 }
 
 // Assess applies the protocol's rules with this generator's council

@@ -44,36 +44,22 @@ func (f *generatorFlags) flags(fs *flag.FlagSet) {
 
 // newGenerator builds the generator. A template directory is rendered
 // against every sample first, so a broken template stops start-up with its
-// file and line. Once ctx is done (SIGINT or SIGTERM) it returns at once,
-// whatever a council's template is doing: the check stops at the
-// template's next write, and a loop that writes nothing is left behind
-// for the process's exit. log, when not nil, hears that the check began.
+// file and line. Once ctx is done (SIGINT or SIGTERM) it gives up the
+// check at once, whatever a council's template is doing. log, when not
+// nil, hears that the check began.
 func (f *generatorFlags) newGenerator(ctx context.Context, log *slog.Logger) (*generator.Generator, error) {
 	opts, err := f.generatorOptions()
 	if err != nil {
 		return nil, err
 	}
-	if f.templates == "" {
-		return generator.NewContext(ctx, opts) // the built-in templates: nothing to wait for
-	}
-	if log != nil {
+	if f.templates != "" && log != nil {
 		log.Info("checking templates", "dir", f.templates)
 	}
-	type built struct {
-		gen *generator.Generator
-		err error
+	gen, err := generator.NewContext(ctx, opts)
+	if err != nil && ctx.Err() != nil && f.templates != "" {
+		return nil, fmt.Errorf("stopped while checking the templates in %s: %w", f.templates, err)
 	}
-	done := make(chan built, 1)
-	go func() {
-		gen, err := generator.NewContext(ctx, opts)
-		done <- built{gen, err}
-	}()
-	select {
-	case b := <-done:
-		return b.gen, b.err
-	case <-ctx.Done():
-		return nil, fmt.Errorf("stopped while checking the templates in %s: %w", f.templates, context.Cause(ctx))
-	}
+	return gen, err
 }
 
 // generatorOptions are the council profile and, with --templates, the

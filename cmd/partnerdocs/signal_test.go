@@ -29,9 +29,65 @@ func TestSignalStopsStartUp(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := buildBinary(t, dir)
+	tmpl := endlessTemplates(t)
+	cmd := childCommand(bin, "serve", "--database", filepath.Join(dir, "register.db"), "--addr", "127.0.0.1:0", "--templates", tmpl)
+	stderr := startUntilLogged(t, cmd, "checking templates")
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	signalled := time.Now()
+	rest := waitFailure(t, cmd, stderr, 10*time.Second, "after SIGTERM during start-up")
+	t.Logf("exited %s after SIGTERM", time.Since(signalled).Round(time.Millisecond))
+	if !strings.Contains(rest, "stopped while checking the templates in "+tmpl) {
+		t.Errorf("stderr does not say why it stopped:\n%s", rest)
+	}
+}
+
+// TestEndlessTemplateRefused: a council template that loops without
+// writing, which the limits on writes cannot stop, is refused at start-up
+// once it has run past the time limit, naming its file and the limit.
+func TestEndlessTemplateRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	cmd := childCommand(bin, "serve", "--database", filepath.Join(dir, "register.db"), "--addr", "127.0.0.1:0",
+		"--templates", endlessTemplates(t))
+	stderr := startUntilLogged(t, cmd, "checking templates")
+	began := time.Now()
+	rest := waitFailure(t, cmd, stderr, 30*time.Second, "checking an endless template")
+	t.Logf("refused after %s", time.Since(began).Round(time.Millisecond))
+	for _, want := range []string{"agreement/document.md.tmpl", "ran longer than the 5s a document's template may"} {
+		if !strings.Contains(rest, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, rest)
+		}
+	}
+}
+
+// waitFailure waits, at most within, for cmd to close its stderr and exit
+// with status exitFailure, and returns what it wrote to stderr.
+func waitFailure(t *testing.T, cmd *exec.Cmd, stderr <-chan string, within time.Duration, doing string) string {
+	t.Helper()
+	var rest string
+	select {
+	case rest = <-stderr: // read to the end before Wait closes the pipe
+	case <-time.After(within):
+		t.Fatalf("the process was still running %s %s", within, doing)
+	}
+	var exit *exec.ExitError
+	if err := cmd.Wait(); !errors.As(err, &exit) || exit.ExitCode() != exitFailure {
+		t.Errorf("the process ended with %v, want exit status %d", err, exitFailure)
+	}
+	return rest
+}
+
+// endlessTemplates is a copy of the built-in templates whose agreement,
+// the first kind checked, begins with endlessLoop, before it writes
+// anything: only stopping the check from outside can end it.
+func endlessTemplates(t *testing.T) string {
+	t.Helper()
 	tmpl := copyTemplates(t)
-	// The first kind checked, before it writes anything: only stopping
-	// the check from outside can end it.
 	main := filepath.Join(tmpl, "agreement", "document.md.tmpl")
 	src, err := os.ReadFile(main)
 	if err != nil {
@@ -44,27 +100,7 @@ func TestSignalStopsStartUp(t *testing.T) {
 	if err := os.WriteFile(main, []byte("---\n"+front+"\n---\n"+endlessLoop+body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := childCommand(bin, "serve", "--database", filepath.Join(dir, "register.db"), "--addr", "127.0.0.1:0", "--templates", tmpl)
-	stderr := startUntilLogged(t, cmd, "checking templates")
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	signalled := time.Now()
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	select {
-	case err := <-exited:
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != exitFailure {
-			t.Errorf("the process ended with %v, want exit status %d", err, exitFailure)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the process was still running 10 s after SIGTERM during start-up")
-	}
-	t.Logf("exited %s after SIGTERM", time.Since(signalled).Round(time.Millisecond))
-	if rest := <-stderr; !strings.Contains(rest, "stopped while checking the templates in "+tmpl) {
-		t.Errorf("stderr does not say why it stopped:\n%s", rest)
-	}
+	return tmpl
 }
 
 // startUntilLogged starts cmd and waits, at most 30 s, for a JSON log line
