@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -190,7 +191,7 @@ func at(p map[string]any, key string, index int) map[string]any {
 	return p[key].([]any)[index].(map[string]any)
 }
 
-const agreementPath = "/api/v1/documents/agreement"
+const agreementPath = "/api/v1/render/agreement"
 
 func TestCreateAgreementPDF(t *testing.T) {
 	ts := newTestServer(t, nil)
@@ -363,7 +364,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "not UTF-8 charset", status: 415, code: "unsupported_media_type",
 			req: request{path: agreementPath, contentType: "application/json; charset=iso-8859-1", body: valid}},
 		{name: "unknown kind", status: 404, code: "not_found", paths: []string{"kind"},
-			req: request{path: "/api/v1/documents/lease", contentType: "application/json", body: valid}},
+			req: request{path: "/api/v1/render/lease", contentType: "application/json", body: valid}},
 		{name: "bad format", status: 422, code: "validation_failed", paths: []string{"format"},
 			req: request{path: agreementPath + "?format=odt", contentType: "application/json", body: valid}},
 		{name: "bad generation time", status: 422, code: "validation_failed", paths: []string{"at"},
@@ -651,5 +652,33 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 				t.Errorf("log lacks the error or request id %s:\n%s", p.RequestID, logs)
 			}
 		})
+	}
+}
+
+// The render's old path, which OpenAPI cannot tell from GET
+// /api/v1/documents/{id}, still answers for one release with the same
+// bytes, saying it is deprecated, when it goes and where it moved.
+func TestRenderOldPathIsDeprecated(t *testing.T) {
+	ts := newTestServer(t, nil)
+	body := sample(t, "waste-partnership.json")
+	query := "?at=2026-11-25T09:30:00Z&format=html"
+	respNew, pageNew := ts.do(t, request{path: "/api/v1/render/agreement" + query, contentType: "application/json", body: body})
+	respOld, pageOld := ts.do(t, request{path: "/api/v1/documents/agreement" + query, contentType: "application/json", body: body})
+	if respNew.StatusCode != http.StatusOK || respOld.StatusCode != http.StatusOK || !bytes.Equal(pageNew, pageOld) {
+		t.Fatalf("new path %d, old path %d, same bytes %v", respNew.StatusCode, respOld.StatusCode, bytes.Equal(pageNew, pageOld))
+	}
+	if h := respNew.Header.Get("Deprecation") + respNew.Header.Get("Sunset"); h != "" {
+		t.Errorf("the new path says it is deprecated: %q", h)
+	}
+	dep, err := strconv.ParseInt(strings.TrimPrefix(respOld.Header.Get("Deprecation"), "@"), 10, 64)
+	sunset, serr := http.ParseTime(respOld.Header.Get("Sunset"))
+	switch {
+	case err != nil || !strings.HasPrefix(respOld.Header.Get("Deprecation"), "@"):
+		t.Errorf("Deprecation %q is not an RFC 9745 date", respOld.Header.Get("Deprecation"))
+	case serr != nil || !sunset.After(time.Unix(dep, 0)):
+		t.Errorf("Sunset %q is not an HTTP date after the deprecation", respOld.Header.Get("Sunset"))
+	}
+	if link := respOld.Header.Get("Link"); link != `</api/v1/render/agreement>; rel="successor-version"` {
+		t.Errorf("Link %q does not name the new path", link)
 	}
 }

@@ -51,7 +51,7 @@ func TestBadInputEveryEndpoint(t *testing.T) {
 	}
 	paths := []string{assessPath}
 	for _, kind := range g.Kinds() {
-		paths = append(paths, "/api/v1/documents/"+kind)
+		paths = append(paths, "/api/v1/render/"+kind)
 	}
 	for _, path := range paths {
 		for _, tc := range badInputs(t) {
@@ -93,13 +93,13 @@ func TestExcludedArrangementGetsNoAgreement(t *testing.T) {
 			"shared_delivery": false, "discussion_only": false}
 	})
 	for _, kind := range []string{"agreement", "mou"} {
-		resp, data := ts.do(t, request{path: "/api/v1/documents/" + kind, contentType: "application/json", body: body})
+		resp, data := ts.do(t, request{path: "/api/v1/render/" + kind, contentType: "application/json", body: body})
 		problem := checkProblem(t, resp, data, http.StatusUnprocessableEntity, "not_eligible")
 		if !strings.Contains(problem.Detail, "contract") {
 			t.Errorf("%s: the detail does not give the reason: %q", kind, problem.Detail)
 		}
 	}
-	resp, data := ts.do(t, request{path: "/api/v1/documents/checklist", contentType: "application/json", body: body})
+	resp, data := ts.do(t, request{path: "/api/v1/render/checklist", contentType: "application/json", body: body})
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(string(data), "%PDF-") {
 		t.Errorf("checklist: status %d", resp.StatusCode)
 	}

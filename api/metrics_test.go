@@ -130,7 +130,7 @@ func TestMetricsCountRealRequests(t *testing.T) {
 		delta  float64
 	}{
 		{"partnerdocs_http_requests_total", []string{"route", "partnerships.documents.create", "method", "POST", "code", "201"}, 1},
-		{"partnerdocs_http_requests_total", []string{"route", "documents.create", "method", "POST", "code", "200"}, 1},
+		{"partnerdocs_http_requests_total", []string{"route", "render", "method", "POST", "code", "200"}, 1},
 		{"partnerdocs_http_requests_total", []string{"route", "partnerships.show", "method", "GET", "code", "200"}, 1},
 		{"partnerdocs_http_requests_total", []string{"route", "partnerships.show", "method", "GET", "code", "404"}, 1},
 		{"partnerdocs_http_requests_total", []string{"route", "unmatched", "method", "GET", "code", "404"}, 1},
@@ -144,7 +144,7 @@ func TestMetricsCountRealRequests(t *testing.T) {
 		// The first scrape, counted once it was answered.
 		{"partnerdocs_http_requests_total", []string{"route", "metrics", "method", "GET", "code", "200"}, 1},
 		{"partnerdocs_http_request_duration_seconds", []string{"route", "partnerships.show"}, 2},
-		{"partnerdocs_http_response_size_bytes", []string{"route", "documents.create"}, 1},
+		{"partnerdocs_http_response_size_bytes", []string{"route", "render"}, 1},
 
 		{"partnerdocs_documents_rendered_total", []string{"kind", "agreement", "format", "pdf"}, 1},
 		{"partnerdocs_documents_rendered_total", []string{"kind", "agreement", "format", "html"}, 1},

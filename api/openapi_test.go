@@ -474,6 +474,7 @@ var goEnums = map[reflect.Type][]string{
 	reflect.TypeFor[partnership.ControllerRelationship](): enumTexts(partnership.ControllerRelationshipValues),
 	reflect.TypeFor[partnership.DataCategory]():           enumTexts(partnership.DataCategoryValues),
 	reflect.TypeFor[partnership.LawfulBasis]():            enumTexts(partnership.LawfulBasisValues),
+	reflect.TypeFor[partnership.RecognisedInterest]():     enumTexts(partnership.RecognisedInterestValues),
 	reflect.TypeFor[partnership.Branding]():               enumTexts(partnership.BrandingValues),
 	reflect.TypeFor[partnership.BindingClause]():          enumTexts(partnership.BindingClauseValues),
 	reflect.TypeFor[partnership.ReviewType]():             enumTexts(partnership.ReviewTypeValues),
@@ -507,9 +508,13 @@ var stringEnums = map[string][]string{
 	"Document.format": {string(generator.FormatPDF), string(generator.FormatHTML), string(generator.FormatDOCX)},
 }
 
-// schemaNames maps the Go types whose schema is named otherwise.
+// schemaNames maps the Go types whose schema is named otherwise. A client
+// generated with oapi-codegen's default settings names each enumeration
+// value's constant after the value, so a schema named Consent would clash
+// with LawfulBasis's value "consent".
 var schemaNames = map[reflect.Type]string{
 	reflect.TypeFor[partnership.Problem](): "FieldProblem",
+	reflect.TypeFor[partnership.Consent](): "RepresentativeConsent",
 }
 
 // typeWalker compares Go types with schemas of the document.
@@ -639,8 +644,9 @@ func (w *typeWalker) named(typ reflect.Type, sv schemaView, path string) {
 		return
 	}
 	w.done[typ] = true
-	if !sv.refersTo(typ.Name()) {
-		t.Errorf("%s: %s must be a $ref to #/components/schemas/%s", path, typ, typ.Name())
+	name := cmpOr(schemaNames[typ], typ.Name())
+	if !sv.refersTo(name) {
+		t.Errorf("%s: %s must be a $ref to #/components/schemas/%s", path, typ, name)
 	}
 	var got []string
 	for _, v := range asSlice(sv.keys["enum"]) {
@@ -1019,20 +1025,20 @@ func TestOpenAPIConformance(t *testing.T) {
 		body: append(bytes.Repeat([]byte(" "), partnership.MaxBodyBytes), waste...)})
 	status(resp, body, http.StatusRequestEntityTooLarge)
 
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath + "?at=2026-11-25T09:30:00Z", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "render", request{path: agreementPath + "?at=2026-11-25T09:30:00Z", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "documents.create", as(partnership.RolePolicy, request{
-		path: "/api/v1/documents/information-sharing-protocol?format=html", contentType: jsonType, body: sample(t, "health-alliance.json")}))
+	resp, body = cf.do(t, ts, "render", as(partnership.RolePolicy, request{
+		path: "/api/v1/render/information-sharing-protocol?format=html", contentType: jsonType, body: sample(t, "health-alliance.json")}))
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "documents.create", request{path: "/api/v1/documents/lease", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "render", request{path: "/api/v1/render/lease", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusNotFound)
-	resp, body = cf.do(t, ts, "documents.create", as(partnership.RoleLegal, request{
-		path: "/api/v1/documents/mou?format=docx", contentType: jsonType, body: sample(t, "youth-employment-mou.json")}))
+	resp, body = cf.do(t, ts, "render", as(partnership.RoleLegal, request{
+		path: "/api/v1/render/mou?format=docx", contentType: jsonType, body: sample(t, "youth-employment-mou.json")}))
 	status(resp, body, http.StatusOK)
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath + "?format=odt", contentType: jsonType, body: waste})
+	resp, body = cf.do(t, ts, "render", request{path: agreementPath + "?format=odt", contentType: jsonType, body: waste})
 	status(resp, body, http.StatusUnprocessableEntity)
 	contract := edited(t, func(p map[string]any) { p["legal_instrument"] = "contract_for_services" })
-	resp, body = cf.do(t, ts, "documents.create", request{path: agreementPath, contentType: jsonType, body: contract})
+	resp, body = cf.do(t, ts, "render", request{path: agreementPath, contentType: jsonType, body: contract})
 	status(resp, body, http.StatusUnprocessableEntity)
 
 	// The register: every sample goes in, as an officer.

@@ -28,7 +28,8 @@ func permissions() map[string]permission {
 		"metrics": {action: workflow.ActionOperate},
 
 		"assess":           {action: workflow.ActionAssess},
-		"documents.create": {action: workflow.ActionRender},
+		"render":           {action: workflow.ActionRender},
+		"documents.create": {action: workflow.ActionRender}, // the deprecated path of render
 
 		"partnerships.create":    {action: workflow.ActionCreatePartnership},
 		"partnerships.list":      {action: workflow.ActionReadRegister},

@@ -2,6 +2,9 @@ package api
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v5"
 )
@@ -17,7 +20,7 @@ func (s *Server) routes() []echo.Route {
 		{Method: http.MethodGet, Path: "/metrics", Name: "metrics", Handler: s.exposeMetrics},
 
 		{Method: http.MethodPost, Path: "/api/v1/assess", Name: "assess", Handler: s.assess},
-		{Method: http.MethodPost, Path: "/api/v1/documents/:kind", Name: "documents.create", Handler: s.createDocument},
+		{Method: http.MethodPost, Path: "/api/v1/render/:kind", Name: "render", Handler: s.createDocument},
 
 		{Method: http.MethodPost, Path: "/api/v1/partnerships", Name: "partnerships.create", Handler: s.createPartnership},
 		{Method: http.MethodGet, Path: "/api/v1/partnerships", Name: "partnerships.list", Handler: s.listPartnerships},
@@ -42,5 +45,40 @@ func (s *Server) routes() []echo.Route {
 		{Method: http.MethodPost, Path: "/api/v1/reports/cmt/:year/return", Name: "reports.cmt.return", Handler: s.cmtReturn},
 
 		{Method: http.MethodGet, Path: "/api/v1/openapi.json", Name: "openapi", Handler: s.openAPI},
+	}
+}
+
+// The stateless render moved from POST /api/v1/documents/{kind}, which
+// OpenAPI cannot tell from GET /api/v1/documents/{id}, to POST
+// /api/v1/render/{kind}. The old path answers as before for one release,
+// saying it is deprecated and when it goes (RFC 9745, RFC 8594), and is
+// left out of the OpenAPI document.
+var (
+	renderDeprecatedOn = time.Date(2026, time.December, 3, 0, 0, 0, 0, time.UTC)
+	renderSunsetOn     = time.Date(2027, time.June, 30, 23, 59, 59, 0, time.UTC)
+)
+
+// deprecatedRoutes are the old paths still answered, each with the headers
+// that say where it moved.
+func (s *Server) deprecatedRoutes() []echo.Route {
+	return []echo.Route{
+		{Method: http.MethodPost, Path: "/api/v1/documents/:kind", Name: "documents.create", Handler: s.createDocument,
+			Middlewares: []echo.MiddlewareFunc{deprecated(renderDeprecatedOn, renderSunsetOn, "/api/v1/render/")}},
+	}
+}
+
+// deprecated adds Deprecation, Sunset and a Link to the successor, whose
+// path is successorPrefix followed by the route's last parameter.
+func deprecated(on, sunset time.Time, successorPrefix string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			h := c.Response().Header()
+			h.Set("Deprecation", "@"+strconv.FormatInt(on.Unix(), 10))
+			h.Set("Sunset", sunset.Format(http.TimeFormat))
+			if names := c.PathValues(); len(names) > 0 {
+				h.Set("Link", "<"+successorPrefix+url.PathEscape(names[len(names)-1].Value)+`>; rel="successor-version"`)
+			}
+			return next(c)
+		}
 	}
 }

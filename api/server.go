@@ -87,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 
 // addRoutes registers every route behind the permission table's check.
 func (s *Server) addRoutes() error {
-	for _, r := range s.routes() {
+	for _, r := range append(s.routes(), s.deprecatedRoutes()...) {
 		auth, err := s.authorize(r.Name)
 		if err != nil {
 			return err

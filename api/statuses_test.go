@@ -73,7 +73,7 @@ func TestEmptyReturnIs422(t *testing.T) {
 // framed by any site (clickjacking), in both headers browsers read.
 func TestHTMLDocumentsCannotBeFramed(t *testing.T) {
 	ts := newTestServer(t, nil)
-	resp, _ := ts.do(t, request{method: http.MethodPost, path: "/api/v1/documents/mou?format=html",
+	resp, _ := ts.do(t, request{method: http.MethodPost, path: "/api/v1/render/mou?format=html",
 		contentType: "application/json", body: sample(t, "waste-partnership.json")})
 	csp := resp.Header.Get("Content-Security-Policy")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(csp, "frame-ancestors 'none'") || resp.Header.Get("X-Frame-Options") != "DENY" {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"partnerdocs/partnership"
 	"partnerdocs/templates"
@@ -63,21 +65,36 @@ func (g *Generator) Assess(p *partnership.Partnership, asOf time.Time) partnersh
 func (g *Generator) Council() partnership.Council { return g.council }
 
 // onlyForPartnerships are the kinds that would put an arrangement the
-// protocol excludes on the footing of a partnership; the checklist and the
-// other documents still render, and record the "no".
-var onlyForPartnerships = map[string]bool{"agreement": true, "mou": true}
+// protocol excludes on the footing of a partnership, with the words for
+// each; the checklist and the other documents still render, and record the
+// "no".
+var onlyForPartnerships = map[string]string{"agreement": "a partnership agreement", "mou": "a memorandum of understanding between partners"}
 
-// eligible refuses an agreement or MoU for an arrangement §3 excludes.
+// eligible refuses an agreement or MoU for an arrangement §3 excludes,
+// naming the field that decided it.
 func eligible(kind string, a partnership.Assessment) error {
-	if !onlyForPartnerships[kind] {
+	words, only := onlyForPartnerships[kind]
+	if !only {
 		return nil
 	}
 	switch a.Classification {
 	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		field := "arrangement"
+		for _, f := range a.Findings {
+			if f.Code == partnership.FindingExcludedArrangement {
+				field = f.Field
+			}
+		}
 		return &partnership.Error{Code: partnership.EUnprocessable,
-			Message: fmt.Sprintf("The Partnership Protocol does not treat this arrangement as a partnership (%s), so a partnership %s is not the right document. %s The checklist still records the decision.",
-				a.Classification, kind, a.Reason),
-			Problems: []partnership.Problem{{Path: "arrangement", Message: a.Reason}}}
+			Message: fmt.Sprintf("%s is not the right document for this arrangement. %s The checklist still records the decision.",
+				upperFirst(words), a.Reason),
+			Problems: []partnership.Problem{{Path: field, Message: a.Reason}}}
 	}
 	return nil
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -42,12 +42,16 @@ func FuzzRender(f *testing.F) {
 		if len(partnership.Validate(p)) > 0 {
 			return
 		}
-		doc, err := g.Render(context.Background(), Request{Kind: "agreement", Partnership: p, At: genTime})
+		kind := "agreement"
+		if eligible(kind, g.Assess(p, genTime)) != nil {
+			kind = "information-sharing-protocol" // §3 excludes it: an agreement is refused
+		}
+		doc, err := g.Render(context.Background(), Request{Kind: kind, Partnership: p, At: genTime})
 		if err != nil {
 			t.Fatalf("a valid partnership did not render: %v", err)
 		}
 		pdftest.Check(t, doc.Bytes)
-		docx, err := g.Render(context.Background(), Request{Kind: "agreement", Format: FormatDOCX, Partnership: p, At: genTime})
+		docx, err := g.Render(context.Background(), Request{Kind: kind, Format: FormatDOCX, Partnership: p, At: genTime})
 		if err != nil {
 			t.Fatalf("a valid partnership did not render as a Word document: %v", err)
 		}

@@ -120,6 +120,8 @@ func TestISPEverySample(t *testing.T) {
 				r.wantBoth(t, "No information sharing details have been given", "What is needed", "4(e)")
 			case !is.Required:
 				r.wantBoth(t, "waiver record", is.WaiverReason)
+			case is.ControllerRelationship == partnership.ControllerRelationshipControllerProcessor:
+				r.wantBoth(t, "An Article 28 contract is needed instead", "What the Article 28 contract must contain")
 			default:
 				r.wantBoth(t, ispHeadings...)
 				for _, partner := range p.Partners {

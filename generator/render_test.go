@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -61,6 +62,9 @@ func TestAgreementPDFEverySample(t *testing.T) {
 	for _, name := range samples.Names() {
 		t.Run(name, func(t *testing.T) {
 			p := loadSample(t, name)
+			if refusedAsExcluded(t, g, "agreement", p) {
+				return
+			}
 			doc := render(t, g, "agreement", p, FormatPDF)
 			pdftest.Check(t, doc.Bytes)
 			text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
@@ -217,4 +221,28 @@ func TestUnknownKindAndFormat(t *testing.T) {
 	if partnership.ErrorCode(err) != partnership.EInvalid {
 		t.Errorf("unknown format: %v", err)
 	}
+}
+
+// refusedAsExcluded reports whether §3 excludes the arrangement, and then
+// checks that kind is refused with a 422 that says why in words (no raw
+// enumeration value) and names the field that decided it.
+func refusedAsExcluded(t *testing.T, g *Generator, kind string, p *partnership.Partnership) bool {
+	t.Helper()
+	a := g.Assess(p, genTime)
+	switch a.Classification {
+	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+	default:
+		return false
+	}
+	_, err := g.Render(context.Background(), Request{Kind: kind, Partnership: p, At: genTime})
+	var perr *partnership.Error
+	switch {
+	case !errors.As(err, &perr) || perr.Code != partnership.EUnprocessable:
+		t.Errorf("%s for an arrangement §3 excludes (%s): error %v, want it refused as unprocessable", kind, a.Classification, err)
+	case strings.Contains(perr.Message, string(a.Classification)) || !strings.Contains(perr.Message, a.Reason):
+		t.Errorf("the refusal does not give §3's reason in words: %s", perr.Message)
+	case len(perr.Problems) != 1 || perr.Problems[0].Path != "legal_instrument" && !strings.HasPrefix(perr.Problems[0].Path, "arrangement"):
+		t.Errorf("the refusal names %+v, want the field that decided it", perr.Problems)
+	}
+	return true
 }

@@ -62,8 +62,8 @@ func sharedFacts(arr Arrangement) string {
 
 func (a *assessor) exclude(class Classification, field, reason string) {
 	a.out.Classification, a.out.Reason = class, reason
-	a.add(ruleExcludedArrangement, field, "The protocol does not treat this arrangement as a partnership ("+
-		string(class)+"), so it needs no approval under the protocol and no partnership agreement or memorandum of "+
+	a.add(ruleExcludedArrangement, field, "The protocol does not treat this arrangement as a partnership (it is "+
+		class.Text()+"), so it needs no approval under the protocol and no partnership agreement or memorandum of "+
 		"understanding. Keep it in the register of partnerships, which the "+a.c.HeadOfPolicy+" maintains (§4(d)), with this reason.")
 }
 

@@ -12,6 +12,7 @@ import (
 // partnerships, and would only bury the one answer that matters.
 func (a *assessor) check() {
 	partnership := !a.excluded()
+	a.checkS75Parties()
 	if partnership {
 		a.checkPartners()
 		a.checkLegalStatus()
@@ -276,10 +277,12 @@ func (a *assessor) checkInformationSharing() {
 			"controller and the processor, which "+a.c.LegalServices+" should draw up.")
 	}
 	a.checkSpecialCategory(is)
+	a.checkLawfulBases()
+	a.checkHealthData(is)
 	if is.BreachNotificationHours > 72 {
 		a.add(ruleBreachNotificationTooSlow, "information_sharing.breach_notification_hours", "Partners have "+
 			strconv.Itoa(is.BreachNotificationHours)+" hours to tell each other of a personal data breach, longer than the "+
-			"72 hours within which a controller must report a notifiable breach to the ICO. Shorten it (24 hours is usual).")
+			"72 hours within which a controller must report a notifiable breach to the Information Commissioner (or its successor, the Information Commission). Shorten it (24 hours is usual).")
 	}
 	for i, pt := range a.p.Partners {
 		if pt.DataProtectionContact == nil {

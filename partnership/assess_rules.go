@@ -47,6 +47,11 @@ const (
 	FindingSpecialCategoryWithoutCondition    = "special_category_without_condition"
 	FindingBreachNotificationTooSlow          = "breach_notification_too_slow"
 	FindingNoDataProtectionContact            = "no_data_protection_contact"
+	FindingS75PartyNotEligible                = "s75_party_not_eligible"
+	FindingPublicTaskNotPublicBody            = "public_task_not_public_body"
+	FindingInterestsForPublicTasks            = "interests_basis_for_public_tasks"
+	FindingRecognisedInterestMissing          = "recognised_interest_missing"
+	FindingHealthDataSafeguards               = "health_data_safeguards"
 	FindingNoExitStrategy                     = "no_exit_strategy"
 	FindingNoSuccessionStrategy               = "no_succession_strategy"
 	FindingNoEndOrLifespan                    = "no_end_or_lifespan"
@@ -99,6 +104,11 @@ var (
 	ruleSpecialCategory              = FindingRule{FindingSpecialCategoryWithoutCondition, SeverityWarning, "4(e)"}
 	ruleBreachNotificationTooSlow    = FindingRule{FindingBreachNotificationTooSlow, SeverityWarning, "4(e)"}
 	ruleNoDataProtectionContact      = FindingRule{FindingNoDataProtectionContact, SeverityWarning, "4(e)"}
+	ruleS75PartyNotEligible          = FindingRule{FindingS75PartyNotEligible, SeverityBlocker, "3"}
+	rulePublicTaskNotPublicBody      = FindingRule{FindingPublicTaskNotPublicBody, SeverityWarning, "4(e)"}
+	ruleInterestsForPublicTasks      = FindingRule{FindingInterestsForPublicTasks, SeverityBlocker, "4(e)"}
+	ruleRecognisedInterestMissing    = FindingRule{FindingRecognisedInterestMissing, SeverityBlocker, "4(e)"}
+	ruleHealthDataSafeguards         = FindingRule{FindingHealthDataSafeguards, SeverityInfo, "4(e)"}
 	ruleNoExitStrategy               = FindingRule{FindingNoExitStrategy, SeverityBlocker, "4(f)"}
 	ruleNoSuccessionStrategy         = FindingRule{FindingNoSuccessionStrategy, SeverityWarning, "4(f)"}
 	ruleNoEndOrLifespan              = FindingRule{FindingNoEndOrLifespan, SeverityInfo, "4(f)"}
@@ -119,7 +129,7 @@ var (
 // want to know every code in advance. The slice is the caller's to keep.
 func FindingRules() []FindingRule {
 	return []FindingRule{
-		ruleExcludedArrangement, ruleClassificationUndetermined, ruleNoPartners,
+		ruleExcludedArrangement, ruleClassificationUndetermined, ruleNoPartners, ruleS75PartyNotEligible,
 		ruleNoSignificanceAssessment, ruleSignificanceBorderline, ruleSignificanceOverride, ruleOverrideWithoutJustification,
 		ruleNoLegalInstrument, ruleBindingWithoutLegalPower, ruleNoLegalPower, ruleMouPartBindingWithoutClauses,
 		ruleNoCouncilRole, ruleNoGovernance, ruleSignificantWithoutCouncillor, ruleNoSubstitute,
@@ -128,6 +138,7 @@ func FindingRules() []FindingRule {
 		ruleNoCouncilContribution,
 		ruleISPMissing, ruleISPWaivedButDataShared, ruleISPIncomplete, ruleJointControllers, ruleControllerProcessor,
 		ruleSpecialCategory, ruleBreachNotificationTooSlow, ruleNoDataProtectionContact,
+		rulePublicTaskNotPublicBody, ruleInterestsForPublicTasks, ruleRecognisedInterestMissing, ruleHealthDataSafeguards,
 		ruleNoExitStrategy, ruleNoSuccessionStrategy, ruleNoEndOrLifespan, ruleEndDatePassed,
 		ruleNoCommunicationsAgreement, rulePartnershipLogoUnjustified, ruleNoCommunicationsLead, ruleNoCommsContact,
 		ruleAuthorityBeyondConstitution, ruleNoTargets, ruleNoReviewDate, ruleReviewOverdue, ruleNoSelfAssessmentThisYear,

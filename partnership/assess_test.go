@@ -86,6 +86,18 @@ func cleanPartner(id, name string) partnership.Partner {
 	}
 }
 
+func volunteer(id, name string) partnership.Partner {
+	pt := cleanPartner(id, name)
+	pt.Type, pt.FOIPublicAuthority = partnership.PartnerTypeVoluntarySector, false
+	return pt
+}
+
+func company(id, name string) partnership.Partner {
+	pt := volunteer(id, name)
+	pt.Type = partnership.PartnerTypeCompany
+	return pt
+}
+
 // scenario is one proposal and what the protocol makes of it.
 type scenario struct {
 	name  string
@@ -599,6 +611,73 @@ func TestAssessScenarios(t *testing.T) {
 			},
 			says: []string{"the arrangement has not been described"},
 		},
+		{
+			name: "a charity and a company that take the council's public task",
+			edit: func(p *partnership.Partnership) {
+				p.Partners = append(p.Partners, volunteer("carers", "Carers Voice"), company("homes", "Nene Homes Ltd"))
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{"public_task_not_public_body@partners[2].lawful_basis", "public_task_not_public_body@partners[3].lawful_basis"},
+			says:     []string{"Carers Voice is a voluntary", "Nene Homes Ltd is a company, not a public body", "recognised legitimate interests (Article 6(1)(ea))"},
+		},
+		{
+			name: "each party its own basis: a charity on recognised legitimate interests, a company on legitimate interests",
+			edit: func(p *partnership.Partnership) {
+				c, h := volunteer("carers", "Carers Voice"), company("homes", "Nene Homes Ltd")
+				c.LawfulBasis, c.RecognisedInterest = partnership.LawfulBasisRecognisedLegitimateInterests, partnership.RecognisedInterestSafeguarding
+				h.LawfulBasis = partnership.LawfulBasisLegitimateInterests
+				p.Partners = append(p.Partners, c, h)
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{},
+		},
+		{
+			name: "recognised legitimate interests without the Annex 1 condition",
+			edit: func(p *partnership.Partnership) {
+				c := volunteer("carers", "Carers Voice")
+				c.LawfulBasis = partnership.LawfulBasisRecognisedLegitimateInterests
+				p.Partners = append(p.Partners, c)
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{"recognised_interest_missing@partners[2].recognised_interest"},
+			says:     []string{"Annex 1"},
+		},
+		{
+			name: "councils sharing on legitimate interests: no public authority may rely on it for its tasks",
+			edit: func(p *partnership.Partnership) {
+				p.InformationSharing.LawfulBasis = partnership.LawfulBasisLegitimateInterests
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{
+				"interests_basis_for_public_tasks@information_sharing.lawful_basis",
+				"interests_basis_for_public_tasks@partners[0].lawful_basis",
+				"interests_basis_for_public_tasks@partners[1].lawful_basis",
+			},
+			says: []string{"The council's basis is legitimate interests (Article 6(1)(f))", "Kettering Borough Council is a local authority, a public authority"},
+		},
+		{
+			name: "health data under Article 9(2)(h) needs the Article 9(3) safeguard and the opt-out step",
+			edit: func(p *partnership.Partnership) {
+				p.InformationSharing.DataItems = append(p.InformationSharing.DataItems,
+					partnership.DataItem{Item: "GP referral reason", Category: partnership.DataCategorySpecialCategory})
+				p.InformationSharing.SpecialCategoryCondition = "UK GDPR Art 9 (2) (h) with DPA 2018 Sch 1 para 2"
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{"health_data_safeguards@information_sharing.special_category_condition"},
+			says:     []string{"Article 9(3)", "national data opt-out", "Caldicott Guardian"},
+		},
+		{
+			name: "a section 75 agreement with a charity among its parties",
+			edit: func(p *partnership.Partnership) {
+				p.LegalInstrument = partnership.LegalInstrumentS75Agreement
+				nhs := cleanPartner("icb", "NHS Northamptonshire ICB")
+				nhs.Type = partnership.PartnerTypeNhsBody
+				p.Partners = []partnership.Partner{nhs, volunteer("carers", "Carers Voice")}
+			},
+			class: partnership.ClassExcludedHybrid, route: partnership.RouteNone, suggested: true, criteria: strategic,
+			findings: []string{"s75_party_not_eligible@partners[1].type", "excluded_arrangement@legal_instrument"},
+			says:     []string{"Only NHS bodies and local authorities", "Carers Voice (voluntary"},
+		},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
@@ -893,6 +972,16 @@ var defects = map[string]func(p *partnership.Partnership){
 	},
 }
 
+// excluded reports whether §3 excludes the arrangement: its findings are
+// the council-wide ones only.
+func excluded(c partnership.Classification) bool {
+	switch c {
+	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		return true
+	}
+	return false
+}
+
 // Adding a blocker-causing defect never lowers the highest severity, and
 // for anything that may be a partnership it makes it a blocker.
 func TestPropertyDefectsNeverLowerSeverity(t *testing.T) {
@@ -915,7 +1004,7 @@ func TestPropertyDefectsNeverLowerSeverity(t *testing.T) {
 			if severityRank[after] > severityRank[before] {
 				t.Errorf("%s + %s: highest severity fell from %q to %q", baseName, defectName, before, after)
 			}
-			if a.Classification != partnership.ClassExcludedContract && after != partnership.SeverityBlocker {
+			if !excluded(a.Classification) && after != partnership.SeverityBlocker {
 				t.Errorf("%s + %s: highest severity %q; want blocker\n%s", baseName, defectName, after, describeFindings(a))
 			}
 			checkInvariants(t, a)

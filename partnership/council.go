@@ -44,6 +44,55 @@ type Council struct {
 	// approve it too: for a council too small to have a second reviewer.
 	// Off unless the profile says so; each such approval is audited as one.
 	AllowSelfApproval bool `json:"allow_self_approval,omitempty"`
+
+	// Execution says how the council executes a binding agreement.
+	Execution Execution `json:"execution"`
+	// Policy is the council's standing partnership policy that the policy
+	// statement prints: its version and who approved it when.
+	Policy PolicyApproval `json:"policy"`
+
+	// AbolishedOn is set when the council no longer exists, as for the
+	// protocol's own council: every document made with the profile then
+	// says so, and so does the program at start-up.
+	AbolishedOn Date   `json:"abolished_on,omitempty"`
+	SucceededBy string `json:"succeeded_by,omitempty"`
+}
+
+// Execution is how the council executes a binding agreement: as a deed
+// under its common seal from a value its Constitution sets, otherwise
+// signed by an authorised signatory.
+type Execution struct {
+	// SealFromPence is the value of an agreement (every contribution, every
+	// year) from which the council executes it as a deed under seal; 0 when
+	// the Constitution sets no such value (the council then signs).
+	SealFromPence int64 `json:"seal_from_pence,omitempty"`
+	// SealAttestedBy is the officer who attests the seal ("the Director of
+	// Legal and Democratic Services or another authorised officer").
+	SealAttestedBy string `json:"seal_attested_by,omitempty"`
+}
+
+// PolicyApproval records the council's adoption of its partnership policy.
+type PolicyApproval struct {
+	Version    string `json:"version,omitempty"`
+	ApprovedBy string `json:"approved_by,omitempty"`
+	ApprovedOn Date   `json:"approved_on,omitempty"`
+}
+
+// Abolished reports whether the profile is of a council that no longer
+// exists.
+func (c Council) Abolished() bool { return c.AbolishedOn != "" }
+
+// AbolishedNotice is the sentence that says the profile's council no longer
+// exists and what to do; empty for a current council.
+func (c Council) AbolishedNotice() string {
+	if !c.Abolished() {
+		return ""
+	}
+	s := "The council profile is that of " + c.Name + ", the council that made the Partnership Protocol, which was abolished on " + c.AbolishedOn.Long()
+	if c.SucceededBy != "" {
+		s += " and succeeded by " + c.SucceededBy
+	}
+	return s + ". Give your own council's profile (--council FILE; samples/councils/west-northamptonshire.json is an example) before any document is used."
 }
 
 // DefaultCouncil returns the profile of the council that made the Partnership
@@ -66,6 +115,9 @@ func DefaultCouncil() Council {
 		SharingFramework:        "Northamptonshire Information Sharing Framework",
 		SharingFrameworkContact: ContactPerson{Name: "Information Governance Team", Email: "infogov@northamptonshire.gov.uk"},
 		DataProtectionOfficer:   ContactPerson{Name: "Data Protection Officer", Email: "dpo@northamptonshire.gov.uk"},
+		Policy:                  PolicyApproval{Version: "July 2009"},
+		AbolishedOn:             "2021-04-01",
+		SucceededBy:             "North Northamptonshire Council and West Northamptonshire Council",
 	}
 }
 
@@ -78,6 +130,7 @@ func DecodeCouncil(r io.Reader) (Council, error) {
 	c := DefaultCouncil()
 	c.Name, c.Address, c.SharingFramework = "", "", ""
 	c.SharingFrameworkContact, c.DataProtectionOfficer = ContactPerson{}, ContactPerson{}
+	c.Execution, c.Policy, c.AbolishedOn, c.SucceededBy = Execution{}, PolicyApproval{}, "", ""
 	dec := json.NewDecoder(io.LimitReader(r, MaxBodyBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {

@@ -24,6 +24,16 @@ func (d Date) Parse() (time.Time, error) {
 // IsZero reports whether no date was given.
 func (d Date) IsZero() bool { return d == "" }
 
+// Long is the date as a document prints it, "1 April 2021"; a date that
+// does not parse prints as given.
+func (d Date) Long() string {
+	t, err := d.Parse()
+	if err != nil {
+		return string(d)
+	}
+	return t.Format("2 January 2006")
+}
+
 // FinancialYear is a UK local government financial year, 1 April to 31 March,
 // written "2026/27".
 type FinancialYear string

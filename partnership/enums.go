@@ -294,13 +294,35 @@ const (
 	LawfulBasisConsent             LawfulBasis = "consent"
 	LawfulBasisContract            LawfulBasis = "contract"
 	LawfulBasisLegitimateInterests LawfulBasis = "legitimate_interests"
+	// LawfulBasisRecognisedLegitimateInterests is Article 6(1)(ea), added by
+	// the Data (Use and Access) Act 2025; it needs a RecognisedInterest.
+	LawfulBasisRecognisedLegitimateInterests LawfulBasis = "recognised_legitimate_interests"
 )
 
 // LawfulBasisValues lists every valid LawfulBasis in contract order.
-var LawfulBasisValues = []LawfulBasis{LawfulBasisPublicTask, LawfulBasisLegalObligation, LawfulBasisVitalInterests, LawfulBasisConsent, LawfulBasisContract, LawfulBasisLegitimateInterests}
+var LawfulBasisValues = []LawfulBasis{LawfulBasisPublicTask, LawfulBasisLegalObligation, LawfulBasisVitalInterests, LawfulBasisConsent, LawfulBasisContract, LawfulBasisLegitimateInterests, LawfulBasisRecognisedLegitimateInterests}
 
 // Valid reports whether v is one of LawfulBasisValues.
 func (v LawfulBasis) Valid() bool { return oneOf(v, LawfulBasisValues) }
+
+// RecognisedInterest is the Annex 1 condition of UK GDPR Article 6(1)(ea)
+// that a party relying on recognised legitimate interests meets.
+type RecognisedInterest string
+
+// RecognisedInterest values.
+const (
+	RecognisedInterestPublicBodyRequest RecognisedInterest = "public_body_request"
+	RecognisedInterestNationalSecurity  RecognisedInterest = "national_security"
+	RecognisedInterestEmergencies       RecognisedInterest = "emergencies"
+	RecognisedInterestCrime             RecognisedInterest = "crime"
+	RecognisedInterestSafeguarding      RecognisedInterest = "safeguarding"
+)
+
+// RecognisedInterestValues lists every valid RecognisedInterest in contract order.
+var RecognisedInterestValues = []RecognisedInterest{RecognisedInterestPublicBodyRequest, RecognisedInterestNationalSecurity, RecognisedInterestEmergencies, RecognisedInterestCrime, RecognisedInterestSafeguarding}
+
+// Valid reports whether v is one of RecognisedInterestValues.
+func (v RecognisedInterest) Valid() bool { return oneOf(v, RecognisedInterestValues) }
 
 // Branding is how the partnership's publicity is branded.
 type Branding string

@@ -30,6 +30,23 @@ type Partnership struct {
 	MoU                              *MoU                `json:"mou,omitempty"`
 	Exit                             *Exit               `json:"exit,omitempty"`
 	Reviews                          []Review            `json:"reviews,omitempty"`
+	// LiabilityCapPence is the cap the partners agreed on each partner's
+	// liability; nil when none was agreed (the agreement then has no cap
+	// clause, not a placeholder).
+	LiabilityCapPence *int64 `json:"liability_cap_pence,omitempty"`
+	// Evaluation is the evaluating officer's evidence for the Annex 2
+	// checklist.
+	Evaluation *Evaluation `json:"evaluation,omitempty"`
+}
+
+// Evaluation is the evaluating officer's evidence for the approval checklist
+// (Annex 2): the §4 questions the other fields do not answer.
+type Evaluation struct {
+	AlternativesConsidered string `json:"alternatives_considered,omitempty"`
+	LegalConsultedOn       Date   `json:"legal_consulted_on,omitempty"`
+	EqualityAnalysis       string `json:"equality_analysis,omitempty"`
+	Insurance              string `json:"insurance,omitempty"`
+	Capacity               string `json:"capacity,omitempty"`
 }
 
 // Arrangement records the facts that decide whether an arrangement is a
@@ -65,6 +82,15 @@ type Partner struct {
 	Signatory             *Signatory     `json:"signatory,omitempty"`
 	CommsContact          *CommsContact  `json:"comms_contact,omitempty"`
 	DataProtectionContact *ContactPerson `json:"data_protection_contact,omitempty"`
+	// Responsibilities is what this partner delivers (§4(a), "who is
+	// responsible for what").
+	Responsibilities []string `json:"responsibilities,omitempty"`
+	// LawfulBasis is this party's own Article 6 basis, overriding
+	// information_sharing.lawful_basis.
+	LawfulBasis LawfulBasis `json:"lawful_basis,omitempty"`
+	// RecognisedInterest is the Annex 1 condition this party meets, with
+	// recognised legitimate interests.
+	RecognisedInterest RecognisedInterest `json:"recognised_interest,omitempty"`
 }
 
 // Signatory is the person who signs for a partner.
@@ -174,6 +200,7 @@ type InformationSharing struct {
 	Purposes                 []string               `json:"purposes,omitempty"`
 	DataItems                []DataItem             `json:"data_items,omitempty"`
 	LawfulBasis              LawfulBasis            `json:"lawful_basis,omitempty"`
+	RecognisedInterest       RecognisedInterest     `json:"recognised_interest,omitempty"`
 	SpecialCategoryCondition string                 `json:"special_category_condition,omitempty"`
 	LegalGateway             string                 `json:"legal_gateway,omitempty"`
 	DPIA                     *DPIA                  `json:"dpia,omitempty"`
@@ -227,4 +254,27 @@ type Review struct {
 	Overall        Overall        `json:"overall"`
 	Recommendation Recommendation `json:"recommendation,omitempty"`
 	Actions        []string       `json:"actions,omitempty"`
+}
+
+// CouncilBasis is the council's Article 6 basis and recognised interest:
+// those of information_sharing; empty when not given.
+func (p *Partnership) CouncilBasis() (LawfulBasis, RecognisedInterest) {
+	if p.InformationSharing == nil {
+		return "", ""
+	}
+	return p.InformationSharing.LawfulBasis, p.InformationSharing.RecognisedInterest
+}
+
+// PartnerBasis is the Article 6 basis a partner relies on and, with
+// recognised legitimate interests, its Annex 1 condition: its own where it
+// gives one, otherwise information_sharing's; empty when neither is given.
+func (p *Partnership) PartnerBasis(pt Partner) (LawfulBasis, RecognisedInterest) {
+	if pt.LawfulBasis != "" {
+		return pt.LawfulBasis, pt.RecognisedInterest
+	}
+	basis, interest := p.CouncilBasis()
+	if pt.RecognisedInterest != "" {
+		interest = pt.RecognisedInterest
+	}
+	return basis, interest
 }

@@ -292,6 +292,7 @@ var enumerations = map[reflect.Type][]string{
 	reflect.TypeFor[ControllerRelationship](): texts(ControllerRelationshipValues),
 	reflect.TypeFor[DataCategory]():           texts(DataCategoryValues),
 	reflect.TypeFor[LawfulBasis]():            texts(LawfulBasisValues),
+	reflect.TypeFor[RecognisedInterest]():     texts(RecognisedInterestValues),
 	reflect.TypeFor[Branding]():               texts(BrandingValues),
 	reflect.TypeFor[BindingClause]():          texts(BindingClauseValues),
 	reflect.TypeFor[ReviewType]():             texts(ReviewTypeValues),

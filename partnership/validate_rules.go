@@ -31,6 +31,26 @@ func (v *validator) partnership(p *Partnership) {
 	v.exit(p.Exit)
 	v.reviews(p.Reviews)
 	v.at = v.at[:0]
+	v.recognisedInterests(p)
+	if p.LiabilityCapPence != nil && *p.LiabilityCapPence <= 0 {
+		v.add("liability_cap_pence", "Enter the cap in pence, more than 0, or leave the field out when no cap is agreed")
+	}
+}
+
+// recognisedInterests checks that a recognised interest is given only
+// where the basis that applies is recognised legitimate interests; one
+// missing where it is needed is a finding (Assess), not a refusal, so a
+// proposal can be saved while the condition is settled.
+func (v *validator) recognisedInterests(p *Partnership) {
+	const msg = "Give a recognised interest only with the lawful basis recognised_legitimate_interests"
+	if is := p.InformationSharing; is != nil && is.RecognisedInterest != "" && is.LawfulBasis != LawfulBasisRecognisedLegitimateInterests {
+		v.add("information_sharing.recognised_interest", msg)
+	}
+	for i, pt := range upTo(p.Partners, "partners") {
+		if basis, _ := p.PartnerBasis(pt); pt.RecognisedInterest != "" && basis != LawfulBasisRecognisedLegitimateInterests {
+			v.add(indexPath("partners", i)+".recognised_interest", msg+" (this partner's own or, without one, information_sharing.lawful_basis)")
+		}
+	}
 }
 
 // item makes the i-th item of list the one the rules name fields under,

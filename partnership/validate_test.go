@@ -208,6 +208,25 @@ func TestValidate(t *testing.T) {
 			{"communications.approval_turnaround_hours", "Must be from 0 to 720 (it is -1)"},
 			{"exit.withdrawal_notice_months", "Must be from 0 to 120 (it is 121)"},
 		}},
+		{"a recognised interest without recognised legitimate interests, and a cap of nothing", func(p *Partnership) {
+			p.InformationSharing.RecognisedInterest = RecognisedInterestCrime
+			p.Partners[0].RecognisedInterest = RecognisedInterestSafeguarding
+			p.Partners[1].LawfulBasis, p.Partners[1].RecognisedInterest = LawfulBasisRecognisedLegitimateInterests, "harm"
+			zero := int64(0)
+			p.LiabilityCapPence = &zero
+		}, []want{
+			{"partners[0].recognised_interest", "Give a recognised interest only with the lawful basis recognised_legitimate_interests (this partner's own or, without one, information_sharing.lawful_basis)"},
+			{"partners[1].recognised_interest", "Must be one of: public_body_request, national_security, emergencies, crime, safeguarding"},
+			{"information_sharing.recognised_interest", "Give a recognised interest only with the lawful basis recognised_legitimate_interests"},
+			{"liability_cap_pence", "Enter the cap in pence, more than 0, or leave the field out when no cap is agreed"},
+		}},
+		{"each party its own basis and interest", func(p *Partnership) {
+			p.Partners[0].LawfulBasis, p.Partners[0].RecognisedInterest = LawfulBasisRecognisedLegitimateInterests, RecognisedInterestSafeguarding
+			p.Partners[0].Responsibilities = []string{"Runs the helpline"}
+			capPence := int64(100_000_00)
+			p.LiabilityCapPence = &capPence
+			p.Evaluation = &Evaluation{AlternativesConsidered: "A contract", LegalConsultedOn: "2026-05-01"}
+		}, nil},
 		{"hours and months at their limits", func(p *Partnership) {
 			p.InformationSharing.BreachNotificationHours = 8760
 			p.Communications.ApprovalTurnaroundHours = 720

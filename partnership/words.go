@@ -347,8 +347,54 @@ func (v LawfulBasis) words() (name, article, meaning string) {
 	case LawfulBasisLegitimateInterests:
 		return "legitimate interests", "Article 6(1)(f)",
 			"the processing is necessary for the purposes of the legitimate interests pursued by the controller or by a third party, except where those interests are overridden by the interests or fundamental rights and freedoms of the data subject"
+	case LawfulBasisRecognisedLegitimateInterests:
+		return "recognised legitimate interests", "Article 6(1)(ea)",
+			"the processing is necessary for the purposes of a recognised legitimate interest, that is, a condition described in Annex 1 to the UK GDPR"
 	}
 	return "", "", ""
+}
+
+// PublicBody reports whether a party of this type is a public body that
+// has public tasks of its own: the types that may rely on Article 6(1)(e)
+// and may not rely on Article 6(1)(ea) or (f) for those tasks. "other" is
+// not known either way.
+func (v PartnerType) PublicBody() bool {
+	switch v {
+	case PartnerTypeLocalAuthority, PartnerTypeNhsBody, PartnerTypePolice, PartnerTypeFire,
+		PartnerTypeEducation, PartnerTypeParishCouncil, PartnerTypeGovernmentAgency:
+		return true
+	}
+	return false
+}
+
+// Text is the recognised legitimate interest in words: "safeguarding
+// vulnerable individuals".
+func (v RecognisedInterest) Text() string {
+	text, _ := v.words()
+	return text
+}
+
+// Paragraph is where Annex 1 to the UK GDPR describes the condition:
+// "paragraph 5 of Annex 1".
+func (v RecognisedInterest) Paragraph() string {
+	_, p := v.words()
+	return p
+}
+
+func (v RecognisedInterest) words() (text, paragraph string) {
+	switch v {
+	case RecognisedInterestPublicBodyRequest:
+		return "disclosure to a public body that has asked for the information for its own public task", "paragraph 1 of Annex 1"
+	case RecognisedInterestNationalSecurity:
+		return "national security, public security and defence", "paragraph 2 of Annex 1"
+	case RecognisedInterestEmergencies:
+		return "responding to an emergency", "paragraph 3 of Annex 1"
+	case RecognisedInterestCrime:
+		return "detecting, investigating or preventing crime, or apprehending or prosecuting offenders", "paragraph 4 of Annex 1"
+	case RecognisedInterestSafeguarding:
+		return "safeguarding vulnerable individuals", "paragraph 5 of Annex 1"
+	}
+	return "", ""
 }
 
 // Text is the branding in words: "partnership logo".

@@ -34,6 +34,7 @@ func wordsOf() map[string][]interface{ Text() string } {
 		"ControllerRelationship": texts(partnership.ControllerRelationshipValues),
 		"DataCategory":           texts(partnership.DataCategoryValues),
 		"LawfulBasis":            texts(partnership.LawfulBasisValues),
+		"RecognisedInterest":     texts(partnership.RecognisedInterestValues),
 		"Branding":               texts(partnership.BrandingValues),
 		"BindingClause":          texts(partnership.BindingClauseValues),
 		"ReviewType":             texts(partnership.ReviewTypeValues),
@@ -169,6 +170,11 @@ func TestEnumerationsSecondForms(t *testing.T) {
 	for _, v := range partnership.LawfulBasisValues {
 		if !strings.HasPrefix(v.Article(), "Article 6(1)(") || v.Meaning() == "" {
 			t.Errorf("LawfulBasis %q: Article %q, Meaning %q", v, v.Article(), v.Meaning())
+		}
+	}
+	for _, v := range partnership.RecognisedInterestValues {
+		if !strings.HasPrefix(v.Paragraph(), "paragraph ") || !strings.Contains(v.Paragraph(), "Annex 1") {
+			t.Errorf("RecognisedInterest %q: Paragraph %q", v, v.Paragraph())
 		}
 	}
 	phrases := map[string]bool{}

@@ -22,6 +22,28 @@
 //     fields, so the "to be confirmed" wording is exercised.
 //   - awkward-names.json: valid input whose text is full of Markdown, HTML
 //     and template metacharacters that must print exactly as entered.
+//   - early-help-safeguarding.json: a children's charity and a housing
+//     association disclose safeguarding concerns to the council, each on
+//     recognised legitimate interests (safeguarding), beside the police on
+//     public task; each partner's responsibilities and a liability cap.
+//   - joint-planning-committee.json: a joint committee of councils
+//     discharging planning functions (Local Government Act 1972, ss101-102).
+//   - incorporated-entity.json: a company limited by guarantee the council
+//     joins as a member.
+//   - meals-contract.json: a contract for services, which §3 excludes, with
+//     health data processed for the council.
+//   - better-care-s75.json: a section 75 pooled budget with the integrated
+//     care board, which §3 treats as a hybrid, sharing health data under
+//     Article 9(2)(h).
+//
+// The waste partnership is a partnership of councils only; the health
+// alliance and the Better Care Fund share health data under Article 9(2)(h).
+//
+// councils/ holds council profiles (--council FILE):
+// west-northamptonshire.json is a current council's, one of the two that
+// succeeded the protocol's own council in 2021 (the built-in default); its
+// contacts use reserved example addresses and its policy approval and seal
+// value are illustrative.
 //
 // People and voluntary or private organisations are fictional; public bodies
 // are real, but their registration numbers and contacts are illustrative and
@@ -37,6 +59,11 @@ import (
 //
 //go:embed *.json
 var FS embed.FS
+
+// Councils holds the sample council profiles, under councils/.
+//
+//go:embed councils/*.json
+var Councils embed.FS
 
 // Names returns the file names of the samples, sorted.
 func Names() []string {

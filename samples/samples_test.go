@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
@@ -21,9 +22,14 @@ import (
 // required are the samples other packages and the README rely on by name.
 var required = []string{
 	"awkward-names.json",
+	"better-care-s75.json",
 	"community-partnership.json",
 	"community-safety-partnership.json",
+	"early-help-safeguarding.json",
 	"health-alliance.json",
+	"incorporated-entity.json",
+	"joint-planning-committee.json",
+	"meals-contract.json",
 	"minimal-proposal.json",
 	"waste-partnership.json",
 	"youth-employment-mou.json",
@@ -418,5 +424,32 @@ func TestYouthEmploymentMoUHasBindingClauses(t *testing.T) {
 	}
 	if p.CouncilRole != partnership.CouncilRoleMember {
 		t.Errorf("council_role is %q, want member", p.CouncilRole)
+	}
+}
+
+// Every sample council profile decodes strictly and is a current council's.
+func TestCouncilProfiles(t *testing.T) {
+	files, err := fs.Glob(samples.Councils, "councils/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no council profiles (%v)", err)
+	}
+	for _, name := range files {
+		f, err := samples.Councils.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := partnership.DecodeCouncil(f)
+		f.Close()
+		switch {
+		case err != nil:
+			t.Errorf("%s: %v", name, err)
+		case c.Abolished():
+			t.Errorf("%s is the profile of an abolished council", name)
+		case c.Policy.Version == "" || c.Execution.SealAttestedBy == "":
+			t.Errorf("%s does not give its policy's version or who attests its seal: %+v %+v", name, c.Policy, c.Execution)
+		}
+	}
+	if !partnership.DefaultCouncil().Abolished() {
+		t.Error("the built-in profile, the protocol's own council, is not marked abolished")
 	}
 }

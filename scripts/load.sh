@@ -2,7 +2,7 @@
 # Bounded load test of `partnerdocs serve`, on 127.0.0.1 only.
 #
 # Builds the binary, starts the server on a free loopback port, POSTs a sample
-# partnership to /api/v1/documents/agreement with hey (Debian package `hey`)
+# partnership to /api/v1/render/agreement with hey (Debian package `hey`)
 # for a fixed time or number of requests, prints hey's summary, and samples the
 # server's resident memory (VmRSS) before, during and after so you can see it
 # stays flat. The server is always stopped, whatever happens.
@@ -71,7 +71,7 @@ database=$work/register.db
 token=$(PARTNERDOCS_DATABASE=$database "$work/partnerdocs" token create --name "load-$(date +%s)-$$" --role officer)
 start_server "$database"
 
-url="http://$addr/api/v1/documents/agreement"
+url="http://$addr/api/v1/render/agreement"
 hey_common=(-H "Authorization: Bearer $token" -c "$connections" -t 20 -m POST -T application/json -D "$sample")
 
 echo "== warming up (one request per connection)"

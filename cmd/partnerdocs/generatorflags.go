@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 
@@ -24,17 +25,36 @@ type generatorFlags struct {
 // councilFlag is --council, the council profile every document and the
 // workbook print and partnerships are assessed against; shared by every
 // command that needs it.
-type councilFlag struct{ path string }
+type councilFlag struct {
+	path    string
+	notices io.Writer // where the profile's notice goes; nil: nowhere
+	told    bool      // the notice was given
+}
+
+// noticesTo sets where the profile's notice (an abolished council) goes.
+func (f *councilFlag) noticesTo(w io.Writer) { f.notices = w }
 
 func (f *councilFlag) flags(fs *flag.FlagSet) {
 	fs.StringVar(&f.path, "council", "", "council profile JSON `file` (default: the protocol's own council)")
 }
 
+// council reads the profile. The first time, a profile of a council that
+// no longer exists (the default, the protocol's own council) is named on
+// standard error, as every document made with it says in its drafting
+// notes.
 func (f *councilFlag) council() (partnership.Council, error) {
-	if f.path == "" {
-		return partnership.DefaultCouncil(), nil
+	c := partnership.DefaultCouncil()
+	if f.path != "" {
+		var err error
+		if c, err = readCouncil(f.path); err != nil {
+			return c, err
+		}
 	}
-	return readCouncil(f.path)
+	if notice := c.AbolishedNotice(); notice != "" && f.notices != nil && !f.told {
+		f.told = true
+		fmt.Fprintln(f.notices, "partnerdocs: "+notice)
+	}
+	return c, nil
 }
 
 func (f *generatorFlags) flags(fs *flag.FlagSet) {

@@ -107,6 +107,9 @@ func (m *Main) ParseFlags(args []string) error {
 	if err := parseFlags(name, cmd, args, m.Stderr, m.lookupEnv); err != nil {
 		return err
 	}
+	if n, ok := cmd.(interface{ noticesTo(io.Writer) }); ok {
+		n.noticesTo(m.Stderr)
+	}
 	m.cmd = cmd
 	return nil
 }

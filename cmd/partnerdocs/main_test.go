@@ -341,7 +341,7 @@ func checkServing(t *testing.T, base, token string) {
 
 func postAgreement(t *testing.T, base, token string) (int, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/documents/agreement",
+	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/render/agreement",
 		bytes.NewReader(readSample(t, "waste-partnership.json")))
 	if err != nil {
 		t.Fatal(err)
@@ -375,4 +375,22 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// The built-in profile is the protocol's own council, abolished in 2021:
+// a command that uses it says so once on stderr; one given a current
+// council's profile says nothing of the kind.
+func TestDefaultCouncilIsNamedAsAbolished(t *testing.T) {
+	r := run(t, nil, nil, "render", "--in", samplePath("waste-partnership.json"), "--out", filepath.Join(t.TempDir(), "a.pdf"))
+	if r.status != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", r.status, r.stderr)
+	}
+	if n := strings.Count(r.stderr, "abolished on 1 April 2021"); n != 1 {
+		t.Errorf("the abolished council is named %d times on stderr, want once:\n%s", n, r.stderr)
+	}
+	r = run(t, nil, nil, "render", "--council", samplePath("councils/west-northamptonshire.json"),
+		"--in", samplePath("waste-partnership.json"), "--out", filepath.Join(t.TempDir(), "b.pdf"))
+	if r.status != 0 || strings.Contains(r.stderr, "abolished") {
+		t.Errorf("exit %d with a current council's profile, stderr:\n%s", r.status, r.stderr)
+	}
 }
