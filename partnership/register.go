@@ -89,7 +89,8 @@ type Document struct {
 	ProfileHash      string         `json:"profile_hash"`  // hex SHA-256 of the council profile; "" before it was recorded
 	SHA256           string         `json:"sha256"`
 	InputFingerprint string         `json:"input_fingerprint"`
-	GeneratedAt      time.Time      `json:"generated_at"`
+	GeneratedAt      time.Time      `json:"generated_at"` // when it was generated and stored
+	DatedAt          time.Time      `json:"dated_at"`     // the date it bears: its revision's; an approved copy, its draft's
 	GeneratedBy      string         `json:"generated_by"`
 	Status           DocumentStatus `json:"status"`
 	ApprovedOf       int64          `json:"approved_of,omitempty"` // the draft this approved copy was made from
@@ -164,4 +165,15 @@ type Token struct {
 type Actor struct {
 	Name string
 	Role Role
+}
+
+// DraftPruning is what one pruning of superseded drafts removed from the
+// register: the drafts no one ever submitted for review that a newer
+// version had replaced, generated before GeneratedBefore, and the stored
+// contents no document used any more.
+type DraftPruning struct {
+	GeneratedBefore time.Time `json:"generated_before"`
+	Documents       []int64   `json:"documents"` // the ids of the drafts deleted, ascending
+	Contents        int       `json:"contents"`  // stored contents deleted
+	Bytes           int64     `json:"bytes"`     // their size
 }

@@ -9,13 +9,16 @@
 # draft agreements. Samples the server's resident memory (VmRSS) every 5 s so
 # you can see it stays flat. The server is always stopped, whatever happens.
 #
-# Usage: scripts/load-register.sh [-z DURATION] [-c CONNECTIONS] [-p DSN] [-s SEED]
+# Usage: scripts/load-register.sh [-z DURATION] [-c CONNECTIONS] [-p DSN] [-s SEED] [-n INSTANCES]
 #   -z  how long to send requests (default 60s; at most 10m)
 #   -c  concurrent connections (default 8)
 #   -p  a postgres:// URL to use instead of a temporary SQLite file; the run's
 #       partnerships, documents and token stay in that database, so give it
 #       a scratch database or schema (?search_path=...)
 #   -s  partnerships to create before the mix (default 20)
+#   -n  instances of the server on the one register (default 1; 2 or more
+#       need -p): the connections are shared among them round robin, as a
+#       load balancer would, and the report is for all of them together
 # Exits 1 when any request failed (a stale 412 is not a failure).
 set -euo pipefail
 
@@ -24,15 +27,17 @@ connections=8
 dsn=""
 seed=20
 rss_interval=5
+instances=1
 
-usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,22s/^# \{0,1\}//p' "$0"; }
 
-while getopts "z:c:p:s:h" opt; do
+while getopts "z:c:p:s:n:h" opt; do
 	case $opt in
 	z) duration=$OPTARG ;;
 	c) connections=$OPTARG ;;
 	p) dsn=$OPTARG ;;
 	s) seed=$OPTARG ;;
+	n) instances=$OPTARG ;;
 	h) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
 	esac
@@ -45,6 +50,11 @@ cd "$(dirname "$0")/.."
 seconds=${BASH_REMATCH[1]}
 [[ ${BASH_REMATCH[2]} == m ]] && seconds=$((seconds * 60))
 ((seconds <= 600)) || { echo "load-register.sh: -z is at most 10m" >&2; exit 2; }
+[[ $instances =~ ^[1-4]$ ]] || { echo "load-register.sh: -n must be 1..4" >&2; exit 2; }
+if ((instances > 1)) && [[ -z $dsn ]]; then
+	echo "load-register.sh: -n $instances needs a PostgreSQL register (-p): SQLite is for one instance" >&2
+	exit 2
+fi
 if [[ -n $dsn && ! $dsn =~ ^postgres(ql)?:// ]]; then
 	echo "load-register.sh: -p must be a postgres:// URL" >&2
 	exit 2
@@ -64,11 +74,13 @@ if [[ -n $dsn ]]; then echo "== register: PostgreSQL"; else echo "== register: S
 token=$(PARTNERDOCS_DATABASE=$database "$work/partnerdocs" token create --name "load-$(date +%s)-$$" --role officer)
 
 start_server "$database"
+addrs="http://$addr"
+for ((i = 2; i <= instances; i++)); do start_extra_server "$database" "$i"; done
 
 sample_rss
 
 status=0
-timeout $((seconds + 120)) "$work/loadmix" -url "http://$addr" -token "$token" \
+timeout $((seconds + 120)) "$work/loadmix" -url "$addrs" -token "$token" \
 	-c "$connections" -d "$duration" -seed "$seed" || status=$?
 stop_sampling
 

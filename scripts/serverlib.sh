@@ -6,6 +6,7 @@
 work=$(mktemp -d)
 server_pid=""
 sampler_pid=""
+extra_pids=()
 
 # stop_server: asks the server to shut down (SIGTERM), waits up to 10 s,
 # then kills it. Returns 0 only when it stopped by itself with status 0, so
@@ -28,6 +29,9 @@ stop_server() {
 
 cleanup() {
 	[[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
+	local pid
+	for pid in "${extra_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+	for pid in "${extra_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 	stop_server || true
 	rm -rf "$work"
 }
@@ -71,4 +75,23 @@ sample_rss() {
 stop_sampling() {
 	kill "$sampler_pid" 2>/dev/null || true
 	sampler_pid=""
+}
+
+# start_extra_server DATABASE N: starts the N-th further instance of the
+# server on the same register (PostgreSQL), on its own free port, and
+# appends its address to addrs (comma-separated, the first server's first).
+start_extra_server() {
+	local log="$work/server$2.log" pid a=""
+	PARTNERDOCS_DATABASE=$1 "$work/partnerdocs" serve --addr 127.0.0.1:0 2>"$log" &
+	pid=$!
+	extra_pids+=("$pid")
+	for _ in $(seq 100); do
+		a=$(sed -n 's/.*"msg":"listening","addr":"\(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$log" | head -n1)
+		[[ -n $a ]] && break
+		kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "$script: instance $2 exited" >&2; exit 1; }
+		sleep 0.1
+	done
+	[[ -n $a ]] || { cat "$log" >&2; echo "$script: instance $2 did not start in 10 s" >&2; exit 1; }
+	addrs="$addrs,http://$a"
+	echo "instance $2: pid $pid at $a"
 }

@@ -16,12 +16,16 @@ type dialect struct {
 	// jsonStrings selects the strings of the JSON array bound to its one
 	// placeholder, for an IN list of any length in one parameter.
 	jsonStrings string
+	// lockContents, when not empty, keeps documents from being stored
+	// while a pruning deletes the contents no document uses.
+	lockContents string
 }
 
 var (
 	sqliteDialect   = dialect{name: "sqlite", jsonStrings: `SELECT value FROM json_each(?)`}
 	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE", byteOrder: ` COLLATE "C"`,
-		jsonStrings: `SELECT jsonb_array_elements_text(CAST(? AS jsonb))`}
+		jsonStrings:  `SELECT jsonb_array_elements_text(CAST(? AS jsonb))`,
+		lockContents: `LOCK TABLE document_contents IN SHARE ROW EXCLUSIVE MODE`}
 )
 
 // isPostgres reports whether dsn names a PostgreSQL server rather than a

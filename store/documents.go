@@ -14,13 +14,15 @@ import (
 
 // documentColumns are the columns scanDocument reads, bytes aside.
 const documentColumns = `id, ref, kind, format, version, revision, template_id, template_version,
-	template_hash, profile_hash, sha256, fingerprint, generated_at, generated_by, status, approved_of`
+	template_hash, profile_hash, sha256, fingerprint, generated_at, dated_at, generated_by, status, approved_of`
 
 // AddDocument stores a generated document as the next version of its kind
 // and format for the partnership, with status draft; older drafts, returned
 // and in-review versions of that kind and format become superseded. The
 // SHA-256 is computed here (a given one must match); GeneratedAt is kept when
-// given (the time the generator stamped), otherwise it is now.
+// given, otherwise it is now, and DatedAt (the date the document bears) is
+// GeneratedAt when not given. Its bytes are stored once per SHA-256,
+// shared with any document that has the same.
 func (db *DB) AddDocument(ctx context.Context, d *partnership.Document, by partnership.Actor) (*partnership.Document, error) {
 	if err := checkDocument(d); err != nil {
 		return nil, err
@@ -113,7 +115,9 @@ func (t *tx) checkRevision(ctx context.Context, ref string, n int) error {
 	return nil
 }
 
-// insertDocument stores d as the next version of its kind and format.
+// insertDocument stores d as the next version of its kind and format. Its
+// bytes are stored once per SHA-256: when another document already has
+// them, the two share that copy.
 func (t *tx) insertDocument(ctx context.Context, d *partnership.Document, status partnership.DocumentStatus, by partnership.Actor) (*partnership.Document, error) {
 	stored := *d
 	stored.Status, stored.GeneratedBy, stored.SHA256, stored.Reviews = status, by.Name, sha256Hex(d.Bytes), nil
@@ -121,31 +125,51 @@ func (t *tx) insertDocument(ctx context.Context, d *partnership.Document, status
 		stored.GeneratedAt = t.now
 	}
 	stored.GeneratedAt = stored.GeneratedAt.UTC().Truncate(time.Microsecond)
+	if stored.DatedAt.IsZero() {
+		stored.DatedAt = stored.GeneratedAt
+	}
+	stored.DatedAt = stored.DatedAt.UTC().Truncate(time.Microsecond)
 	err := t.queryRow(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM documents
 		WHERE ref = ? AND kind = ? AND format = ?`, d.Ref, d.Kind, d.Format).Scan(&stored.Version)
 	if err != nil {
 		return nil, domainError(err, "documents of "+d.Ref)
 	}
+	if err := t.storeContent(ctx, stored.SHA256, stored.Bytes); err != nil {
+		return nil, err
+	}
 	approvedOf := sql.NullInt64{Int64: d.ApprovedOf, Valid: d.ApprovedOf != 0}
 	stored.ID, err = t.insertID(ctx, `INSERT INTO documents (ref, kind, format, version, revision,
-		template_id, template_version, template_hash, profile_hash, sha256, fingerprint, generated_at, generated_by,
-		status, approved_of, bytes)
+		template_id, template_version, template_hash, profile_hash, sha256, fingerprint, generated_at, dated_at,
+		generated_by, status, approved_of)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		stored.Ref, stored.Kind, stored.Format, stored.Version, stored.Revision, stored.TemplateID,
-		stored.TemplateVersion, stored.TemplateHash, stored.ProfileHash, stored.SHA256, stored.InputFingerprint, stored.GeneratedAt, stored.GeneratedBy,
-		string(stored.Status), approvedOf, stored.Bytes)
+		stored.TemplateVersion, stored.TemplateHash, stored.ProfileHash, stored.SHA256, stored.InputFingerprint, stored.GeneratedAt,
+		stored.DatedAt, stored.GeneratedBy, string(stored.Status), approvedOf)
 	if err != nil {
 		return nil, domainError(err, fmt.Sprintf("%s %s version %d of %s", d.Kind, d.Format, stored.Version, d.Ref))
 	}
 	return &stored, nil
 }
 
+// storeContent keeps a document's bytes under their SHA-256, unless they
+// are kept already.
+func (t *tx) storeContent(ctx context.Context, sum string, b []byte) error {
+	_, err := t.exec(ctx, `INSERT INTO document_contents (sha256, bytes) VALUES (?, ?)
+		ON CONFLICT (sha256) DO NOTHING`, sum, b)
+	return domainError(err, "document content "+sum)
+}
+
 // document reads one document with its bytes and review history.
 func (t *tx) document(ctx context.Context, id int64) (*partnership.Document, error) {
-	query := `SELECT ` + documentColumns + `, bytes FROM documents WHERE id = ?`
+	query := `SELECT ` + documentColumns + `,
+		(SELECT c.bytes FROM document_contents c WHERE c.sha256 = documents.sha256)
+		FROM documents WHERE id = ?`
 	d, err := scanDocument(t.queryRow(ctx, query, id), true)
 	if err != nil {
 		return nil, domainError(err, documentObject(id))
+	}
+	if len(d.Bytes) == 0 {
+		return nil, fmt.Errorf("store: the content %s of %s is missing", d.SHA256, documentObject(id))
 	}
 	if d.Reviews, err = t.reviews(ctx, id); err != nil {
 		return nil, err
@@ -177,14 +201,14 @@ func scanDocument(row scanner, withBytes bool) (*partnership.Document, error) {
 	var d partnership.Document
 	var approvedOf sql.NullInt64
 	dest := []any{&d.ID, &d.Ref, &d.Kind, &d.Format, &d.Version, &d.Revision, &d.TemplateID,
-		&d.TemplateVersion, &d.TemplateHash, &d.ProfileHash, &d.SHA256, &d.InputFingerprint, &d.GeneratedAt, &d.GeneratedBy, &d.Status, &approvedOf}
+		&d.TemplateVersion, &d.TemplateHash, &d.ProfileHash, &d.SHA256, &d.InputFingerprint, &d.GeneratedAt, &d.DatedAt, &d.GeneratedBy, &d.Status, &approvedOf}
 	if withBytes {
 		dest = append(dest, &d.Bytes)
 	}
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
-	d.ApprovedOf, d.GeneratedAt = approvedOf.Int64, d.GeneratedAt.UTC()
+	d.ApprovedOf, d.GeneratedAt, d.DatedAt = approvedOf.Int64, d.GeneratedAt.UTC(), d.DatedAt.UTC()
 	return &d, nil
 }
 

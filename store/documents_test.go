@@ -31,7 +31,7 @@ func TestDocumentsAndVersions(t *testing.T) {
 		first := addDocument(t, r, draft(ref, 1, "%PDF first"))
 		sum := sha256.Sum256([]byte("%PDF first"))
 		if first.Version != 1 || first.Status != partnership.DocumentDraft || first.SHA256 != hex.EncodeToString(sum[:]) ||
-			first.GeneratedBy != officer.Name || !first.GeneratedAt.Equal(start) {
+			first.GeneratedBy != officer.Name || !first.GeneratedAt.Equal(start) || !first.DatedAt.Equal(start) {
 			t.Fatalf("stored %+v", first)
 		}
 		second := addDocument(t, r, draft(ref, 1, "%PDF second"))

@@ -87,13 +87,22 @@ func (s *Server) compareProblems(c *echo.Context, ref string, revs []partnership
 }
 
 // pathWords names a field of the contract by its JSON path as the forms
-// label it: "partners[2].comms_contact.email" is "Partners 3: Communications
+// label it: "partners[2].comms_contact.email" is "Partner 3: Communications
 // contact: Email".
 func pathWords(path string) string {
 	var parts []string
+	prefix := "" // the path so far, with its lists' indexes left out
 	for _, step := range strings.Split(path, ".") {
 		name, rest, _ := strings.Cut(step, "[")
-		words := label(name)
+		words := pathLabel(name, prefix+name)
+		prefix += name
+		if rest != "" {
+			prefix += "[]"
+			if item, ok := itemNames[name]; ok {
+				words = item
+			}
+		}
+		prefix += "."
 		for rest != "" {
 			var i string
 			i, rest, _ = strings.Cut(rest, "]")

@@ -64,7 +64,14 @@ func answerWords(ff formField) string {
 		}
 		return dateWords(partnership.Date(ff.Date.Year + "-" + pad2(ff.Date.Month) + "-" + pad2(ff.Date.Day)))
 	case "select":
+		if ff.Value == "" {
+			return ff.Blank
+		}
 		return choiceText(ff.Choices, ff.Value)
+	case "money":
+		if pence, ok := parsePounds(ff.Value); ok && ff.Value != "" {
+			return poundsWords(pence)
+		}
 	case "checkboxes":
 		var words []string
 		for _, v := range ff.Values {
@@ -99,7 +106,7 @@ func (s *Server) showCheck(c *echo.Context, d contractDraft, problems []partners
 	}
 	for _, prob := range problems {
 		sec, _ := sectionByID(sectionOf(prob.Path))
-		p.Errors = append(p.Errors, fieldError{Message: sec.Title + ": " + prob.Message})
+		p.Errors = append(p.Errors, fieldError{Message: sec.Title + ": " + s.forms.plain(prob.Message)})
 	}
 	return s.show(c, status, "contract-check", p)
 }

@@ -36,6 +36,8 @@ func (f *contractForm) readValue(v reflect.Value, name, path string, form url.Va
 			*problems = append(*problems, fieldError{Field: fieldID(path) + "-day", Message: label(name) + " must include a day, month and year"})
 		}
 		v.SetString(string(d))
+	case isMoney(name):
+		readMoney(v, pathLabel(name, path), text, bad)
 	case t.Kind() == reflect.String:
 		v.SetString(form.Get(path))
 	case t.Kind() == reflect.Bool:
@@ -90,6 +92,29 @@ func (f *contractForm) readValue(v reflect.Value, name, path string, form url.Va
 		if n == 0 {
 			v.SetZero()
 		}
+	}
+}
+
+// readMoney sets the pence field v (a pointer when the amount is optional)
+// from text typed in pounds; blank is none.
+func readMoney(v reflect.Value, label, text string, bad func(string)) {
+	v.SetZero()
+	if text == "" {
+		return
+	}
+	n, ok := parsePounds(text)
+	optional := v.Kind() == reflect.Pointer
+	switch {
+	case !ok:
+		bad(label + " must be an amount in pounds, like 2500 or 2500.50")
+	case optional && n <= 0:
+		bad(label + " must be more than £0, or left blank")
+	case n < 0:
+		bad(label + " must be £0 or more")
+	case optional:
+		v.Set(reflect.ValueOf(&n))
+	default:
+		v.SetInt(n)
 	}
 }
 

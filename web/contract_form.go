@@ -24,7 +24,8 @@ import (
 // formField is one input, or a group of them, on a form page.
 type formField struct {
 	ID, Name, Label, Hint, Error string
-	Kind                         string // text, textarea, number, yesno, select, checkboxes, date, group, list
+	Kind                         string // text, textarea, number, money, yesno, select, checkboxes, date, group, list
+	Blank                        string // select: what choosing nothing means
 	Value                        string
 	Values                       []string // checkboxes: the ticked ones
 	Date                         dateInput
@@ -41,21 +42,26 @@ type choice struct{ Value, Text string }
 // contractForm builds and reads the contract's pages.
 type contractForm struct {
 	enums map[reflect.Type][]string // each enumeration's values, in contract order
+	words map[string]string         // the words of each value written with an underscore
 }
 
 func newContractForm() *contractForm {
-	f := &contractForm{enums: map[reflect.Type][]string{}}
+	f := &contractForm{enums: map[reflect.Type][]string{}, words: map[string]string{}}
 	for _, values := range []any{
 		partnership.StatusValues, partnership.LegalInstrumentValues, partnership.CouncilRoleValues, partnership.OverrideValues,
 		partnership.PartnerTypeValues, partnership.RepresentativeKindValues, partnership.RepresentativeRoleValues,
 		partnership.ConsentValues, partnership.VotingRuleValues, partnership.ContributionTypeValues, partnership.RiskCategoryValues,
 		partnership.RiskPhaseValues, partnership.PolarityValues, partnership.RAGValues, partnership.ControllerRelationshipValues,
-		partnership.DataCategoryValues, partnership.LawfulBasisValues, partnership.BrandingValues, partnership.BindingClauseValues,
+		partnership.DataCategoryValues, partnership.LawfulBasisValues, partnership.RecognisedInterestValues, partnership.BrandingValues, partnership.BindingClauseValues,
 		partnership.ReviewTypeValues, partnership.OverallValues, partnership.RecommendationValues,
 	} {
 		v := reflect.ValueOf(values)
 		for i := range v.Len() {
-			f.enums[v.Type().Elem()] = append(f.enums[v.Type().Elem()], v.Index(i).String())
+			value := v.Index(i)
+			f.enums[v.Type().Elem()] = append(f.enums[v.Type().Elem()], value.String())
+			if w, ok := value.Interface().(worded); ok && strings.Contains(value.String(), "_") && w.Text() != "" {
+				f.words[value.String()] = w.Text()
+			}
 		}
 	}
 	return f
@@ -81,6 +87,14 @@ func jsonName(f reflect.StructField) string {
 		return ""
 	}
 	return name
+}
+
+// pathLabel is the label of the field at path, named name.
+func pathLabel(name, path string) string {
+	if l, ok := pathLabels[listIndex.ReplaceAllString(path, "[]")]; ok {
+		return l
+	}
+	return label(name)
 }
 
 // label is a field's label: its own, or its JSON name in words.
@@ -120,7 +134,8 @@ func fieldNamed(v reflect.Value, name string) (reflect.StructField, reflect.Valu
 
 // field is the input for value v of type t at path.
 func (f *contractForm) field(v reflect.Value, t reflect.Type, name, path string, raw url.Values) formField {
-	ff := formField{ID: fieldID(path), Name: path, Label: label(name), Hint: fieldHints[listIndex.ReplaceAllString(path, "[]")]}
+	key := listIndex.ReplaceAllString(path, "[]")
+	ff := formField{ID: fieldID(path), Name: path, Label: pathLabel(name, path), Hint: fieldHints[key]}
 	text := func(formatted string) string {
 		if raw != nil {
 			return raw.Get(path)
@@ -135,7 +150,9 @@ func (f *contractForm) field(v reflect.Value, t reflect.Type, name, path string,
 			ff.Date = dateInput{Day: raw.Get(path + "-day"), Month: raw.Get(path + "-month"), Year: raw.Get(path + "-year")}
 		}
 	case f.enums[t] != nil:
-		ff.Kind, ff.Value, ff.Choices = "select", text(v.String()), f.choices(t)
+		ff.Kind, ff.Value, ff.Choices, ff.Blank = "select", text(v.String()), f.choices(t), blankChoices[key]
+	case isMoney(name):
+		ff.Kind, ff.Value = "money", text(poundsText(v))
 	case t.Kind() == reflect.String:
 		ff.Kind, ff.Value = "text", text(v.String())
 		if longTexts[name] {

@@ -118,16 +118,17 @@ func (s *Server) sectionProblems(d contractDraft, section contractSection, c *ec
 	}
 	for _, p := range partnership.Validate(d.Partnership) {
 		if sectionOf(p.Path) == section.ID && !unreadable[fieldID(p.Path)] && !unreadable[fieldID(p.Path)+"-day"] {
-			problems = append(problems, contractProblem(p))
+			problems = append(problems, s.forms.problem(p))
 		}
 	}
 	return problems
 }
 
-// contractProblem is a contract problem on its field; a date's on its day.
-func contractProblem(p partnership.Problem) fieldError {
-	fe := fieldError{Field: fieldID(p.Path), Message: p.Message}
-	if strings.HasPrefix(p.Path, "dates.") || strings.HasSuffix(p.Path, "completed_on") {
+// problem is a contract problem on its field, in the form's words; a
+// date's on its day.
+func (f *contractForm) problem(p partnership.Problem) fieldError {
+	fe := fieldError{Field: fieldID(p.Path), Message: f.plain(p.Message)}
+	if strings.HasPrefix(p.Path, "dates.") || strings.HasSuffix(p.Path, "_on") {
 		if strings.Contains(p.Message, "date") {
 			fe.Field += "-day"
 		}

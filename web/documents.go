@@ -147,7 +147,7 @@ func (s *Server) documentPreview(c *echo.Context) error {
 	p := rev.Partnership
 	p.Ref = rev.Ref
 	out, err := s.flow.Render(ctx, actor, workflow.RenderRequest{Kind: doc.Kind, Format: workflow.FormatHTML, Partnership: &p,
-		At: doc.GeneratedAt, Approved: doc.Status == partnership.DocumentApproved})
+		At: doc.DatedAt, Approved: doc.Status == partnership.DocumentApproved})
 	if err != nil {
 		return err
 	}

@@ -107,3 +107,29 @@ func criteriaWords(cs []partnership.Criterion) string {
 	}
 	return strings.Join(words, "; ")
 }
+
+// basisWords is the UK GDPR Article 6 basis a partner relies on, in words:
+// its own, or the council's when it gives none (and then says so); "" when
+// neither is given.
+func basisWords(p partnership.Partnership, pt partnership.Partner) string {
+	basis, interest := p.PartnerBasis(pt)
+	if basis == "" {
+		return ""
+	}
+	s := phrase(basis) + " (" + basis.Article() + ")"
+	if interest != "" {
+		s += ": " + interest.Text()
+	}
+	if pt.LawfulBasis == "" {
+		s += ", as the council's"
+	}
+	return s
+}
+
+// capWords is the liability cap agreed, in pounds, or that none was.
+func capWords(pence *int64) string {
+	if pence == nil {
+		return "No cap agreed"
+	}
+	return poundsWords(*pence)
+}

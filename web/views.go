@@ -98,10 +98,12 @@ func templateFuncs(zone *time.Location) template.FuncMap {
 		"itoa":           strconv.Itoa,
 		"minus":          func(a, b int) int { return a - b },
 		"criteria":       criteriaWords,
+		"basisWords":     basisWords,
+		"capWords":       capWords,
 		"partnershipURL": partnershipAddress,
 		"documentURL":    documentAddress,
-		"dateField": func(id, name, legend string, value dateInput, err string) dateFieldData {
-			return dateFieldData{ID: id, Name: name, Legend: legend, Value: value, Error: err}
+		"dateField": func(id, name, legend, hint string, value dateInput, err string) dateFieldData {
+			return dateFieldData{ID: id, Name: name, Legend: legend, Hint: hint, Value: value, Error: err}
 		},
 		"yearSelect": func(id, label string, years []partnership.FinancialYear, chosen partnership.FinancialYear, err string) yearSelectData {
 			return yearSelectData{ID: id, Label: label, Years: years, Chosen: chosen, Error: err}
@@ -133,6 +135,7 @@ type revisionSelectData struct {
 // dateFieldData is one GOV.UK date input on a page.
 type dateFieldData struct {
 	ID, Name, Legend string
+	Hint             string // "" for the usual example
 	Value            dateInput
 	Error            string
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,4 +115,26 @@ func actionWords(a partnership.ReviewAction) string {
 		return "Returned"
 	}
 	return phrase(string(a))
+}
+
+// pathOrValue is a word of a contract problem's message that may be a JSON
+// path (information_sharing.lawful_basis, partners[0]) or an enumeration's
+// value (recognised_legitimate_interests).
+var pathOrValue = regexp.MustCompile(`[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z][a-z_]*(?:\[\d+\])?)*`)
+
+// plain is a contract problem's message as a form shows it: the contract's
+// messages serve the API too, and name fields by JSON path and choices by
+// value, which an officer never sees on the form; here a path is the
+// field's labels ("Information sharing: Lawful basis") and a value its
+// words ("recognised legitimate interests").
+func (f *contractForm) plain(msg string) string {
+	return pathOrValue.ReplaceAllStringFunc(msg, func(w string) string {
+		if strings.ContainsAny(w, ".[") && sectionOf(w) != "" {
+			return "“" + pathWords(w) + "”"
+		}
+		if words, ok := f.words[w]; ok {
+			return words
+		}
+		return w
+	})
 }

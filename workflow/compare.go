@@ -90,7 +90,7 @@ func (s *Service) storedVersion(ctx context.Context, reg Register, d *partnershi
 	if approved {
 		label += ", approved copy"
 	}
-	return generator.VersionRequest{Partnership: &p, At: d.GeneratedAt, Approved: approved,
+	return generator.VersionRequest{Partnership: &p, At: d.DatedAt, Approved: approved,
 		Label: label, TemplateVersion: d.TemplateVersion}, nil
 }
 

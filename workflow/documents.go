@@ -59,7 +59,12 @@ func (s *Service) CheckKindAndFormat(kind string, format generator.Format) []par
 }
 
 // GenerateDocument renders a draft of kind from ref's current revision and
-// stores it as the next version of that kind.
+// stores it as the next version of that kind. The draft is dated when its
+// revision was saved, not by the clock (DatedAt; GeneratedAt is when it was
+// made): the revision is what it sets out, its assessment made that day,
+// and the same revision, templates and council profile then always make the
+// same bytes, which the register keeps once however often the draft is
+// generated again.
 func (s *Service) GenerateDocument(ctx context.Context, actor partnership.Actor, ref, kind string, format generator.Format) (*partnership.Document, error) {
 	reg, err := s.authorized(actor, ActionGenerateDocument)
 	if err != nil {
@@ -72,16 +77,11 @@ func (s *Service) GenerateDocument(ctx context.Context, actor partnership.Actor,
 	if err != nil {
 		return nil, err
 	}
-	doc, err := s.renderRevision(ctx, rev, kind, format, false)
+	doc, err := s.renderRevisionAt(ctx, rev, kind, format, false, rev.CreatedAt)
 	if err != nil {
 		return nil, err
 	}
 	return reg.AddDocument(ctx, storedDocument(rev, doc, actor), actor)
-}
-
-// renderRevision renders a revision as it was stored, generated now.
-func (s *Service) renderRevision(ctx context.Context, rev *partnership.Revision, kind string, format generator.Format, approved bool) (*generator.Document, error) {
-	return s.renderRevisionAt(ctx, rev, kind, format, approved, s.now())
 }
 
 // renderRevisionAt renders a revision as it was stored, dated at (an
@@ -105,7 +105,7 @@ func storedDocument(rev *partnership.Revision, doc *generator.Document, by partn
 		ProfileHash:      doc.ProfileHash,
 		SHA256:           doc.SHA256,
 		InputFingerprint: doc.InputFingerprint,
-		GeneratedAt:      doc.GeneratedAt,
+		DatedAt:          doc.GeneratedAt,
 		GeneratedBy:      by.Name,
 		Status:           partnership.DocumentDraft,
 		Bytes:            doc.Bytes,

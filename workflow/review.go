@@ -59,7 +59,7 @@ func (s *Service) ApproveDocument(ctx context.Context, actor partnership.Actor, 
 	if err != nil {
 		return nil, err
 	}
-	doc, err := s.renderRevisionAt(ctx, rev, draft.Kind, generator.Format(draft.Format), true, draft.GeneratedAt)
+	doc, err := s.renderRevisionAt(ctx, rev, draft.Kind, generator.Format(draft.Format), true, draft.DatedAt)
 	if err != nil {
 		return nil, err
 	}

@@ -1206,11 +1206,16 @@ type Document struct {
 	// ApprovedOf On an approved copy: the id of the draft it was approved from.
 	ApprovedOf *int64 `json:"approved_of,omitempty"`
 
+	// DatedAt The date the document bears: the time its revision was saved (an approved copy bears its draft's), so a document generated again from the same revision, templates and council profile has the same bytes. For documents stored before partnerdocs recorded it, their generated_at.
+	DatedAt time.Time `json:"dated_at"`
+
 	// Format `pdf` (the default), `html` or `docx` (Office Open XML, for Word or LibreOffice Writer).
-	Format      DocumentFormat `json:"format"`
-	GeneratedAt time.Time      `json:"generated_at"`
-	GeneratedBy string         `json:"generated_by"`
-	Id          int64          `json:"id"`
+	Format DocumentFormat `json:"format"`
+
+	// GeneratedAt When it was generated and stored.
+	GeneratedAt time.Time `json:"generated_at"`
+	GeneratedBy string    `json:"generated_by"`
+	Id          int64     `json:"id"`
 
 	// InputFingerprint A fingerprint of what it was generated from.
 	InputFingerprint string `json:"input_fingerprint"`

@@ -270,7 +270,8 @@ func checkRegisterFile(t *testing.T, dbPath string, l *crashLoad) {
 			   OR p.revision <> (SELECT MAX(number) FROM revisions r WHERE r.ref = p.ref)`,
 		"revisions without a partnership": `SELECT COUNT(*) FROM revisions r
 			WHERE NOT EXISTS (SELECT 1 FROM partnerships p WHERE p.ref = r.ref)`,
-		"documents without bytes": `SELECT COUNT(*) FROM documents WHERE bytes IS NULL OR length(bytes) = 0`,
+		"documents without bytes": `SELECT COUNT(*) FROM documents d WHERE NOT EXISTS
+			(SELECT 1 FROM document_contents c WHERE c.sha256 = d.sha256 AND length(c.bytes) > 0)`,
 	}
 	for what, query := range wantNone {
 		var n int
@@ -278,22 +279,23 @@ func checkRegisterFile(t *testing.T, dbPath string, l *crashLoad) {
 			t.Errorf("%s: %d, %v", what, n, err)
 		}
 	}
-	rows, err := db.Query(`SELECT id, sha256, bytes FROM documents`)
+	// Every document's content is there (above), and each content's bytes
+	// hash to the SHA-256 it is kept under.
+	rows, err := db.Query(`SELECT sha256, bytes FROM document_contents`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			id   int64
 			sum  string
 			body []byte
 		)
-		if err := rows.Scan(&id, &sum, &body); err != nil {
+		if err := rows.Scan(&sum, &body); err != nil {
 			t.Fatal(err)
 		}
 		if got := sha256.Sum256(body); hex.EncodeToString(got[:]) != sum {
-			t.Errorf("document %d: stored bytes hash to %x, the row says %s", id, got, sum)
+			t.Errorf("content %s: its bytes hash to %x", sum, got)
 		}
 	}
 	if err := rows.Err(); err != nil {

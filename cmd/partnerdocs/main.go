@@ -4,6 +4,7 @@
 //	partnerdocs render --kind agreement --in FILE --out FILE [--format pdf|html|docx] [--at TIME]
 //	partnerdocs serve [--addr 127.0.0.1:8080] [--database ./partnerdocs.db]
 //	partnerdocs migrate [--database ./partnerdocs.db]
+//	partnerdocs prune --keep-drafts 90d [--database ./partnerdocs.db]
 //	partnerdocs token create --name NAME --role ROLE
 //	partnerdocs token revoke --name NAME
 //	partnerdocs workbook --year 2026/27 --out FILE
@@ -135,6 +136,8 @@ func (m *Main) newCommand(name string) command {
 		return &assessCommand{stdin: m.Stdin, stdout: m.Stdout}
 	case "migrate":
 		return &migrateCommand{stderr: m.Stderr}
+	case "prune":
+		return &pruneCommand{stdout: m.Stdout}
 	case "token create":
 		return &tokenCreateCommand{stdout: m.Stdout, stderr: m.Stderr}
 	case "token revoke":
@@ -180,8 +183,9 @@ Usage:
   partnerdocs render --kind KIND --in FILE --out FILE [--format pdf|html|docx] [--at TIME]
   partnerdocs compare --old FILE --new FILE --kind KIND --out FILE [--format html] [--at TIME]
   partnerdocs assess --in FILE [--at DATE]
-  partnerdocs serve [--addr 127.0.0.1:8080] [--database FILE|URL] [--shutdown-timeout 10s] [--max-renders N]
+  partnerdocs serve [--addr 127.0.0.1:8080] [--database FILE|URL] [--shutdown-timeout 10s] [--max-renders N] [--keep-drafts 90d]
   partnerdocs migrate [--database FILE|URL]
+  partnerdocs prune --keep-drafts 90d [--database FILE|URL]
   partnerdocs token create --name NAME --role officer|legal|policy|admin [--database FILE|URL]
   partnerdocs token revoke --name NAME [--database FILE|URL]
   partnerdocs workbook --year 2026/27 --out FILE [--database FILE|URL] [--council FILE]
@@ -198,6 +202,11 @@ The register is a SQLite file (--database, default ./partnerdocs.db) or a
 PostgreSQL server (--database postgres://...); serve and migrate apply its
 migrations. The API needs a bearer token: "token create" prints a new one's
 secret once (only its hash is kept) and "token revoke" withdraws it.
+
+"prune" deletes the superseded drafts stored longer ago than --keep-drafts
+that no one ever submitted for review (never an approved or reviewed
+document, nor a partnership's latest draft); serve --keep-drafts does the
+same every hour.
 
 "workbook" writes the annual CMT workbook (Excel) of the register's current
 partnerships for a financial year; "import-return" takes it back filled in

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"partnerdocs/api"
+	"partnerdocs/partnership"
 	"partnerdocs/store"
 	"partnerdocs/web"
 	"partnerdocs/workflow"
@@ -39,6 +40,12 @@ type serveCommand struct {
 	// trustedProxies is --trusted-proxies as given; proxies, as read.
 	trustedProxies string
 	proxies        []*net.IPNet
+	// keepDrafts, when set, has the server prune superseded drafts every
+	// pruneInterval; stopPruning ends that, and pruned is closed once it
+	// has.
+	keepDrafts  keepDuration
+	stopPruning context.CancelFunc
+	pruned      chan struct{}
 }
 
 func (c *serveCommand) flags(fs *flag.FlagSet) {
@@ -47,6 +54,7 @@ func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
 	fs.StringVar(&c.trustedProxies, "trusted-proxies", "", "`CIDR,...` of the reverse proxies in front of the server, whose "+
 		"X-Forwarded-For names the client (for the limit on failed sign-ins); none: the connection's peer is the client")
+	keepDraftsFlag(fs, &c.keepDrafts, "the server prunes older ones every hour (0: keep every draft)")
 	c.generatorFlags.flags(fs)
 	c.registerFlags.flags(fs)
 	c.oidcFlags.flags(fs)
@@ -80,6 +88,7 @@ func (c *serveCommand) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	c.startPruning(ctx, log)
 	log.Info("listening", "addr", ln.Addr().String())
 	if err := c.printFirstRunLink(ctx, ln.Addr()); err != nil {
 		ln.Close()
@@ -197,8 +206,43 @@ func (c *serveCommand) shutdown(log *slog.Logger, served <-chan error) error {
 	return nil
 }
 
-// Close closes the server at once if it is still open, then the register.
+// startPruning, when --keep-drafts is set, prunes superseded drafts now,
+// before the server listens, and then every pruneInterval in the
+// background until Close. A pruning that fails is logged; the server
+// serves on and tries again at the next.
+func (c *serveCommand) startPruning(ctx context.Context, log *slog.Logger) {
+	if c.keepDrafts <= 0 {
+		return
+	}
+	retention := workflow.DraftRetention{Store: c.db, Keep: time.Duration(c.keepDrafts)}
+	pruned, err := retention.Prune(ctx, workflow.SystemActor())
+	logPruning(log, pruned, err)
+	ctx, c.stopPruning = context.WithCancel(ctx)
+	c.pruned = make(chan struct{})
+	ticker := time.NewTicker(pruneInterval)
+	go func() {
+		defer close(c.pruned)
+		defer ticker.Stop()
+		retention.PruneEvery(ctx, ticker.C, func(p *partnership.DraftPruning, err error) { logPruning(log, p, err) })
+	}()
+}
+
+func logPruning(log *slog.Logger, p *partnership.DraftPruning, err error) {
+	if err != nil {
+		log.Error("pruning superseded drafts", "err", err)
+		return
+	}
+	log.Info("pruned superseded drafts", "documents", len(p.Documents), "contents", p.Contents,
+		"bytes", p.Bytes, "generated_before", p.GeneratedBefore)
+}
+
+// Close stops pruning, closes the server at once if it is still open, then
+// the register.
 func (c *serveCommand) Close() error {
+	if c.stopPruning != nil {
+		c.stopPruning()
+		<-c.pruned
+	}
 	var errs []error
 	if c.srv != nil {
 		errs = append(errs, c.srv.Close())

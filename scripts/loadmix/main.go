@@ -35,6 +35,7 @@ import (
 	"sync"
 	"time"
 
+	"partnerdocs/partnership"
 	"partnerdocs/samples"
 )
 
@@ -48,24 +49,28 @@ var mix = []operation{{"list", 40}, {"show", 30}, {"update", 20}, {"generate", 1
 
 func main() {
 	var (
-		target      = flag.String("url", "", "the server's base `URL`, on loopback (required)")
+		target      = flag.String("url", "", "the server's base `URL`, on loopback (required); several instances of one register: their URLs separated by commas, connection i using the i-th modulo their number")
 		token       = flag.String("token", "", "an officer (or admin) token's `secret` (required)")
 		connections = flag.Int("c", 8, "concurrent connections, 1..256")
 		duration    = flag.Duration("d", 60*time.Second, "how long to send requests, at most 10m")
 		seed        = flag.Int("seed", 20, "partnerships to create before the mix starts, 1..1000")
 	)
 	flag.Parse()
-	if err := check(*target, *token, *connections, *duration, *seed); err != nil {
-		fmt.Fprintln(os.Stderr, "loadmix:", err)
-		os.Exit(2)
+	bases := strings.Split(*target, ",")
+	for i, base := range bases {
+		if err := check(base, *token, *connections, *duration, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, "loadmix:", err)
+			os.Exit(2)
+		}
+		bases[i] = strings.TrimRight(base, "/")
 	}
-	c := newClient(strings.TrimRight(*target, "/"), *token, *connections)
+	c := newClient(bases, *token, *connections)
 	ctx := context.Background()
 	if err := c.seed(ctx, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "loadmix: seeding:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("seeded %d partnerships; %s at %d connections\n", *seed, *duration, *connections)
+	fmt.Printf("seeded %d partnerships; %s at %d connections to %d instance(s)\n", *seed, *duration, *connections, len(bases))
 	results := c.run(ctx, *connections, *duration)
 	if report(os.Stdout, results, *duration) > 0 {
 		os.Exit(1)
@@ -101,8 +106,9 @@ func isLoopback(host string) bool {
 
 // client sends the mix and keeps what it knows of the partnerships.
 type client struct {
-	base, token string
-	http        *http.Client
+	bases []string // one per instance; connection i uses bases[i%len(bases)]
+	token string
+	http  *http.Client
 
 	mu        sync.Mutex
 	refs      []string
@@ -110,16 +116,21 @@ type client struct {
 	bodies    map[string]map[string]any // each ref's partnership, without its ref
 }
 
-func newClient(base, token string, connections int) *client {
+func newClient(bases []string, token string, connections int) *client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.MaxIdleConnsPerHost = connections
-	return &client{base: base, token: token, http: &http.Client{Transport: transport, Timeout: 30 * time.Second},
+	return &client{bases: bases, token: token, http: &http.Client{Transport: transport, Timeout: 30 * time.Second},
 		revisions: map[string]int{}, bodies: map[string]map[string]any{}}
 }
 
-// seed creates n partnerships from the samples, with refs the server assigns.
+// seed creates n partnerships from the samples, with refs the server
+// assigns: the samples the protocol treats as partnerships, for which the
+// mix's draft agreement is the right document.
 func (c *client) seed(ctx context.Context, n int) error {
-	names := samples.Names()
+	names, err := partnershipSamples()
+	if err != nil {
+		return err
+	}
 	for i := range n {
 		data, err := samples.Read(names[i%len(names)])
 		if err != nil {
@@ -131,7 +142,7 @@ func (c *client) seed(ctx context.Context, n int) error {
 		}
 		delete(p, "ref")
 		body, _ := json.Marshal(p)
-		status, data, _, err := c.send(ctx, http.MethodPost, "/api/v1/partnerships", "", body)
+		status, data, _, err := c.send(ctx, i, http.MethodPost, "/api/v1/partnerships", "", body)
 		if err != nil {
 			return err
 		}
@@ -205,15 +216,15 @@ func (c *client) one(ctx context.Context, rng *rand.Rand, worker, n int) outcome
 	)
 	switch op {
 	case "list":
-		status, data, _, err = c.send(ctx, http.MethodGet, "/api/v1/partnerships?limit=20", "", nil)
+		status, data, _, err = c.send(ctx, worker, http.MethodGet, "/api/v1/partnerships?limit=20", "", nil)
 	case "show":
-		status, data, etag, err = c.send(ctx, http.MethodGet, refPath, "", nil)
+		status, data, etag, err = c.send(ctx, worker, http.MethodGet, refPath, "", nil)
 	case "update":
-		status, data, etag, err = c.send(ctx, http.MethodPut, refPath, strconv.Quote(strconv.Itoa(revision)),
+		status, data, etag, err = c.send(ctx, worker, http.MethodPut, refPath, strconv.Quote(strconv.Itoa(revision)),
 			c.updated(ref, fmt.Sprintf("Load test: connection %d, request %d.", worker, n)))
 	case "generate":
 		wantOK = http.StatusCreated
-		status, data, _, err = c.send(ctx, http.MethodPost, refPath+"/documents", "", []byte(`{"kind": "agreement"}`))
+		status, data, _, err = c.send(ctx, worker, http.MethodPost, refPath+"/documents", "", []byte(`{"kind": "agreement"}`))
 	}
 	o := outcome{op: op, latency: time.Since(began), err: err}
 	if err != nil {
@@ -262,12 +273,13 @@ func pick(rng *rand.Rand) string {
 	return mix[0].name
 }
 
-func (c *client) send(ctx context.Context, method, path, ifMatch string, body []byte) (int, []byte, string, error) {
+// send sends one request through connection's instance.
+func (c *client) send(ctx context.Context, connection int, method, path, ifMatch string, body []byte) (int, []byte, string, error) {
 	var r io.Reader
 	if body != nil {
 		r = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, r)
+	req, err := http.NewRequestWithContext(ctx, method, c.bases[connection%len(c.bases)]+path, r)
 	if err != nil {
 		return 0, nil, "", err
 	}
@@ -336,3 +348,25 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// partnershipSamples names the samples that §3 does not exclude (a
+// contract for services or a section 75 arrangement gets no agreement).
+func partnershipSamples() ([]string, error) {
+	var names []string
+	for _, name := range samples.Names() {
+		data, err := samples.Read(name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := partnership.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		switch partnership.Assess(p, partnership.DefaultCouncil(), time.Now()).Classification {
+		case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		default:
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
