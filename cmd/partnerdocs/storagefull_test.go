@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -70,8 +71,10 @@ func TestStorageFull(t *testing.T) {
 	}
 }
 
-// storeEarlierData creates a partnership and generates its agreement,
-// returning its ref and the document's address.
+// storeEarlierData creates a partnership, generates its agreement and
+// revises it, returning its ref and the document's address. The next
+// agreement is of the new revision, so its bytes are new: no earlier
+// document's stored bytes can stand for them.
 func storeEarlierData(t *testing.T, api *crashLoad) (ref, docPath string) {
 	t.Helper()
 	status, data, err := api.send(t.Context(), http.MethodPost, "/api/v1/partnerships", "", partnershipWithoutRef(t))
@@ -88,6 +91,11 @@ func storeEarlierData(t *testing.T, api *crashLoad) (ref, docPath string) {
 	}
 	if err != nil || status != http.StatusCreated || json.Unmarshal(data, &doc) != nil || doc.ID == 0 {
 		t.Fatalf("generate: %d %v %.300s", status, err, data)
+	}
+	revised := bytes.Replace(partnershipWithoutRef(t), []byte(`"purpose": "`), []byte(`"purpose": "Revised. `), 1)
+	status, data, err = api.send(t.Context(), http.MethodPut, "/api/v1/partnerships/"+rev.ref, `"1"`, revised)
+	if err != nil || status != http.StatusOK {
+		t.Fatalf("revise: %d %v %.300s", status, err, data)
 	}
 	return rev.ref, fmt.Sprintf("/api/v1/documents/%d", doc.ID)
 }
