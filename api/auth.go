@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v5"
 
 	"partnerdocs/partnership"
+	"partnerdocs/workflow"
 )
 
 // actorKey holds the authenticated partnership.Actor on the echo context.
@@ -40,15 +41,17 @@ func (s *Server) authorize(route string) (echo.MiddlewareFunc, error) {
 
 // authenticate finds the token the request carries. A valid token is
 // never refused, whoever else has failed from the same address (behind a
-// proxy everyone may share one); a client address that has failed too
-// often lately is answered 429 for a wrong or missing token instead of
-// 401. Nothing about the token is logged or echoed.
+// proxy everyone may share one) or with a token of the same prefix; a
+// wrong or missing token is answered 429 instead of 401 when its client
+// address, or its token's prefix, has failed too often lately
+// (workflow.FailureKeys). Nothing about the token is logged or echoed.
 func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
-	addr, now := c.RealIP(), time.Now()
+	now := time.Now()
 	secret, ok := bearerToken(c.Request().Header.Get(echo.HeaderAuthorization))
+	keys := workflow.FailureKeys(c.RealIP(), secret)
 	if !ok {
 		s.metrics.authFailures.WithLabelValues(authMissing).Inc()
-		return partnership.Actor{}, s.limited(c, addr, now, partnership.NewError(partnership.EUnauthorized,
+		return partnership.Actor{}, s.limited(c, keys, now, partnership.NewError(partnership.EUnauthorized,
 			`This needs a token: send "Authorization: Bearer <token>".`))
 	}
 	actor, err := s.flow.Authenticate(c.Request().Context(), secret)
@@ -56,24 +59,24 @@ func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 		return actor, err
 	}
 	s.metrics.authFailures.WithLabelValues(authInvalid).Inc()
-	if refused := s.limited(c, addr, now, err); refused != err {
+	if refused := s.limited(c, keys, now, err); refused != err {
 		return partnership.Actor{}, refused
 	}
-	s.authFailures.Fail(addr, now)
+	s.authFailures.Fail(now, keys...)
 	return partnership.Actor{}, err
 }
 
-// limited is the 429 for an address that has failed too often lately, with
-// Retry-After; otherwise err.
-func (s *Server) limited(c *echo.Context, addr string, now time.Time, err error) error {
-	wait := s.authFailures.Wait(addr, now)
+// limited is the 429 for an attempt whose keys have failed too often
+// lately, with Retry-After; otherwise err.
+func (s *Server) limited(c *echo.Context, keys []string, now time.Time, err error) error {
+	wait := s.authFailures.Wait(now, keys...)
 	if wait <= 0 {
 		return err
 	}
 	s.metrics.authRateLimited.Inc()
 	c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 	return partnership.NewError(partnership.ETooMany,
-		"Too many failed attempts to authenticate from your address; try again later.")
+		"Too many failed attempts to authenticate from your address or with this token; try again later.")
 }
 
 // bearerToken reads "Bearer <token>" (the scheme in any case, RFC 9110).

@@ -80,7 +80,7 @@ func statusOf(code partnership.Code) int {
 		return http.StatusPreconditionRequired
 	case partnership.ETooMany:
 		return http.StatusTooManyRequests
-	case codeUnavailable:
+	case codeUnavailable, partnership.EStorageFull:
 		return http.StatusServiceUnavailable
 	case codeRequestTimeout:
 		return http.StatusRequestTimeout
@@ -99,6 +99,9 @@ func (s *Server) handleError(c *echo.Context, err error) {
 	}
 	e := clientError(err)
 	status := statusOf(e.Code)
+	if e.Code == partnership.EStorageFull {
+		s.logInternal(c, err) // the operator must make room; the log has the driver's own words
+	}
 	if status == http.StatusInternalServerError {
 		s.logInternal(c, err)
 		e = partnership.NewError(partnership.EInternal,

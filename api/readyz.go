@@ -16,7 +16,8 @@ import (
 const readyTimeout = 2 * time.Second
 
 // readyz answers GET /readyz: whether this instance can serve, which is
-// whether the register's database answers.
+// whether the register's database answers and can be written. A register
+// without room is 503 storage_full; any other failure 503 unavailable.
 func (s *Server) readyz(c *echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	ctx, cancel := context.WithTimeout(c.Request().Context(), readyTimeout)
@@ -24,7 +25,10 @@ func (s *Server) readyz(c *echo.Context) error {
 	if err := s.flow.Ready(ctx); err != nil {
 		s.log.LogAttrs(ctx, slog.LevelWarn, "not ready",
 			slog.String("request_id", requestIDOf(c)), slog.String("error", err.Error()))
-		return partnership.NewError(codeUnavailable, "The register's database is not answering.")
+		if partnership.ErrorCode(err) == partnership.EStorageFull {
+			return err
+		}
+		return partnership.NewError(codeUnavailable, "The register's database is not answering, or cannot be written.")
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }

@@ -155,3 +155,8 @@ func (r meteredRegister) Ping(ctx context.Context) (err error) {
 	defer r.observe("Ping", time.Now(), &err)
 	return r.Register.Ping(ctx)
 }
+
+func (r meteredRegister) CheckWritable(ctx context.Context) (err error) {
+	defer r.observe("CheckWritable", time.Now(), &err)
+	return r.Register.CheckWritable(ctx)
+}

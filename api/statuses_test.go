@@ -138,6 +138,64 @@ func TestLockOutBehindAProxy(t *testing.T) {
 	}
 }
 
+// TestLockOutPerTokenPrefix: failures are counted per token prefix as
+// well as per client address, so a guesser at the rest of one token is
+// limited however many addresses it comes from (named by a trusted proxy,
+// or all one address without one), while the token's holder is still let
+// in and a wrong token of another prefix is still only 401.
+func TestLockOutPerTokenPrefix(t *testing.T) {
+	local := []*net.IPNet{{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(32, 32)}}
+	for _, tc := range []struct {
+		name           string
+		trusted        []*net.IPNet
+		otherBadStatus int // a wrong token of another prefix once the guesser is limited
+	}{
+		{"trusted proxy", local, http.StatusUnauthorized},
+		{"no proxy trusted", nil, http.StatusTooManyRequests}, // everyone is the proxy's address
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			gen, err := generator.New(generator.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			reg := openRegister(t)
+			s, err := api.New(api.Config{Generator: gen, Register: reg, Logger: slog.New(slog.DiscardHandler), TrustedProxies: tc.trusted})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := httptest.NewServer(s.Handler())
+			t.Cleanup(ts.Close)
+			good := createToken(t, reg, "someone", partnership.RoleOfficer)
+			call := func(client, token string) int {
+				req, _ := http.NewRequest(http.MethodGet, ts.URL+partnershipsPath, nil)
+				req.Header.Set("Authorization", "Bearer "+token)
+				req.Header.Set("X-Forwarded-For", client)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				return resp.StatusCode
+			}
+			var statuses []int
+			for i := range 12 {
+				// The same beginning as the real token, a guessed end, a new address each time.
+				guess := good[:len(good)-4] + fmt.Sprintf("%04d", i)
+				statuses = append(statuses, call(fmt.Sprintf("203.0.113.%d", 1+i), guess))
+			}
+			if statuses[0] != http.StatusUnauthorized || statuses[len(statuses)-1] != http.StatusTooManyRequests {
+				t.Fatalf("the guesser from new addresses: %v, want 401s and then 429", statuses)
+			}
+			if got := call("198.51.100.7", "pd_another-wrong-token"); got != tc.otherBadStatus {
+				t.Errorf("another client's wrong token of another prefix: %d, want %d", got, tc.otherBadStatus)
+			}
+			if got := call("203.0.113.200", good); got != http.StatusOK {
+				t.Errorf("the real token, whose prefix the guesser used up: %d, want 200", got)
+			}
+		})
+	}
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1

@@ -1,28 +1,58 @@
 package generator
 
 import (
+	"context"
 	"fmt"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"partnerdocs/partnership"
+	"partnerdocs/templates"
 )
 
 // probe renders every kind's Markdown against every probe partnership, as
 // far as the outline, which is where template faults show: a field that does
 // not exist, a cross-reference to a clause that is not there.
-func (g *Generator) probe(probes []*partnership.Partnership) error {
+func (g *Generator) probe(ctx context.Context, probes []*partnership.Partnership) error {
 	at := time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC)
 	for _, kind := range g.templates.Kinds() {
 		meta, _ := g.templates.Meta(kind)
 		for _, p := range probes {
-			if _, err := g.outline(p, g.Assess(p, at), meta, at, true); err != nil {
+			if err := g.probeOne(ctx, p, meta, at); err != nil {
 				return fmt.Errorf("template %q cannot render partnership %q: %w", kind, p.Name, err)
 			}
 		}
 	}
 	return nil
+}
+
+// probeSlack is how much longer than templates.MaxRun a probe may take
+// before it is given up: the limit is checked at a template's writes.
+const probeSlack = time.Second
+
+// probeOne renders p's outline in a goroutine of its own and waits for it
+// at most templates.MaxRun and probeSlack, or until ctx is done. The
+// template's own limits act on its writes, so one that loops without
+// writing (ranges within ranges) would never be stopped: it is left behind
+// and the templates are refused, and the process that asked is then
+// ending (start-up fails), which ends it.
+func (g *Generator) probeOne(ctx context.Context, p *partnership.Partnership, meta templates.Meta, at time.Time) error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := g.outline(ctx, p, g.Assess(p, at), meta, at, true)
+		done <- err
+	}()
+	timer := time.NewTimer(templates.MaxRun + probeSlack)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		return fmt.Errorf("template: %s/%s: %w (without writing)", meta.Kind, templates.MainFile, templates.ErrTooSlow)
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
 }
 
 // Assess applies the protocol's rules with this generator's council

@@ -20,7 +20,7 @@ func TestEveryHeadingHasAStableID(t *testing.T) {
 			if eligible(kind, a) != nil {
 				continue
 			}
-			o, err := g.outline(p, a, meta, genTime, true)
+			o, err := g.outline(t.Context(), p, a, meta, genTime, true)
 			if err != nil {
 				t.Fatalf("%s %s: %v", name, kind, err)
 			}

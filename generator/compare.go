@@ -79,7 +79,7 @@ func (g *Generator) Version(ctx context.Context, kind string, v VersionRequest) 
 	if err := eligible(meta.Kind, a); err != nil {
 		return compare.Version{}, err
 	}
-	o, err := g.outline(v.Partnership, a, meta, at, !v.Approved)
+	o, err := g.outline(ctx, v.Partnership, a, meta, at, !v.Approved)
 	if err != nil {
 		return compare.Version{}, err
 	}

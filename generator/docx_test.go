@@ -361,7 +361,7 @@ func TestDOCXEveryKindAndSample(t *testing.T) {
 				parts := readDOCX(t, doc.Bytes)
 				checkDOCXParts(t, c.name(), parts, meta.ID, meta.Version, meta.Title, c.p, g.council.Name, !approved)
 				a := g.Assess(c.p, genTime)
-				if c.o, err = g.outline(c.p, a, meta, genTime, !approved); err != nil {
+				if c.o, err = g.outline(t.Context(), c.p, a, meta, genTime, !approved); err != nil {
 					t.Fatal(err)
 				}
 				req.Format = FormatHTML
@@ -782,7 +782,7 @@ func TestDOCXInsertedClauseRenumbers(t *testing.T) {
 	p := loadSample(t, "waste-partnership.json")
 	doc := render(t, g, "agreement", p, FormatDOCX).Bytes
 	meta, _ := g.templates.Meta("agreement")
-	o, err := g.outline(p, g.Assess(p, genTime), meta, genTime, true)
+	o, err := g.outline(t.Context(), p, g.Assess(p, genTime), meta, genTime, true)
 	if err != nil {
 		t.Fatal(err)
 	}

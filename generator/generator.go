@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -105,6 +106,13 @@ type Generator struct {
 // New parses the templates and fonts once. A template that does not parse is
 // refused here, with its file and line.
 func New(opts Options) (*Generator, error) {
+	return NewContext(context.Background(), opts)
+}
+
+// NewContext is New that gives up checking the templates against the
+// probes once ctx is done (a council's template may take up to its time
+// limit for each): the process is being stopped.
+func NewContext(ctx context.Context, opts Options) (*Generator, error) {
 	g := &Generator{council: partnership.DefaultCouncil(), markdown: make(chan *bytes.Buffer, 2*runtime.GOMAXPROCS(0))}
 	if opts.Council != nil {
 		g.council = *opts.Council
@@ -123,7 +131,7 @@ func New(opts Options) (*Generator, error) {
 		return nil, err
 	}
 	g.pdf, g.docx = pdf.New(faces), docx.New(faces)
-	if err := g.probe(opts.Probes); err != nil {
+	if err := g.probe(ctx, opts.Probes); err != nil {
 		return nil, err
 	}
 	return g, nil

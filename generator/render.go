@@ -47,19 +47,19 @@ func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) 
 	if err := eligible(meta.Kind, a); err != nil {
 		return nil, err
 	}
-	o, err := g.outline(req.Partnership, a, meta, at, !req.Approved)
+	o, err := g.outline(ctx, req.Partnership, a, meta, at, !req.Approved)
 	if err != nil {
 		return nil, err
 	}
 	return g.finish(req, meta, o, at)
 }
 
-func (g *Generator) outline(p *partnership.Partnership, a partnership.Assessment, meta templates.Meta, at time.Time, draft bool) (*outline.Outline, error) {
+func (g *Generator) outline(ctx context.Context, p *partnership.Partnership, a partnership.Assessment, meta templates.Meta, at time.Time, draft bool) (*outline.Outline, error) {
 	md := g.markdownBuffer()
 	defer g.putMarkdownBuffer(md)
 	v := newView(p, g.council, meta, at, draft)
 	v.A = escapedAssessment(a)
-	if err := g.templates.Execute(md, meta.Kind, v); err != nil {
+	if err := g.templates.ExecuteContext(ctx, md, meta.Kind, v); err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}
 	o, err := outline.Parse(md.Bytes())

@@ -108,7 +108,7 @@ func TestAgreementHeadingsBookmarksAndReferences(t *testing.T) {
 	g := newTestGenerator(t)
 	p := loadSample(t, "waste-partnership.json")
 	meta, _ := g.templates.Meta("agreement")
-	o, err := g.outline(p, g.Assess(p, genTime), meta, genTime, true)
+	o, err := g.outline(t.Context(), p, g.Assess(p, genTime), meta, genTime, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ const (
 	EUnauthorized  Code = "unauthorized"           // no valid token (401)
 	EForbidden     Code = "forbidden"              // the token's role may not do this (403)
 	ETooMany       Code = "too_many_requests"      // failed authentication from this address: slow down (429)
+	EStorageFull   Code = "storage_full"           // the register has no room to write: nothing was saved (503)
 	EInternal      Code = "internal"               // our fault; details are logged, never shown
 )
 

@@ -41,7 +41,7 @@ func (a *auditor) Close() error { return a.stmt.Close() }
 func (a *auditor) add(ctx context.Context, e partnership.AuditEntry) error {
 	_, err := a.stmt.ExecContext(ctx,
 		a.t.now, e.Actor, string(e.Role), e.Action, e.Object, e.FromRevision, e.ToRevision, e.Detail)
-	return domainError(err, "audit entry")
+	return domainError(a.t.full.check(err), "audit entry")
 }
 
 // entry starts an audit entry for by doing action to object.

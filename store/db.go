@@ -29,6 +29,8 @@ type DB struct {
 	read    *sql.DB // SQLite: read-only connections; PostgreSQL: the same pool
 	dialect dialect
 	now     func() time.Time
+	full    fullWatch  // when a write last found no room
+	ready   readyCache // the last write probe's answer
 }
 
 // Option configures a DB.
@@ -128,6 +130,7 @@ type tx struct {
 	*sql.Tx
 	dialect dialect
 	now     time.Time
+	full    *fullWatch
 }
 
 // beginWrite starts a transaction that may write. On SQLite it begins
@@ -153,11 +156,12 @@ func (db *DB) begin(ctx context.Context, pool *sql.DB, opts *sql.TxOptions) (*tx
 	// PostgreSQL keeps microseconds; SQLite would keep more. Truncating
 	// here means both give back exactly what was stored.
 	now := db.now().UTC().Truncate(time.Microsecond)
-	return &tx{Tx: t, dialect: db.dialect, now: now}, nil
+	return &tx{Tx: t, dialect: db.dialect, now: now, full: &db.full}, nil
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return t.ExecContext(ctx, t.dialect.rebind(query), args...)
+	r, err := t.ExecContext(ctx, t.dialect.rebind(query), args...)
+	return r, t.full.check(err)
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
@@ -177,5 +181,5 @@ func (t *tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
 func (t *tx) insertID(ctx context.Context, query string, args ...any) (int64, error) {
 	var id int64
 	err := t.queryRow(ctx, query+" RETURNING id", args...).Scan(&id)
-	return id, err
+	return id, t.full.check(err)
 }

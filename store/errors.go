@@ -19,7 +19,8 @@ func errorf(code partnership.Code, format string, args ...any) error {
 
 // domainError turns a driver's error into the register's: no rows is
 // ENotFound (what names the missing thing), a unique violation is
-// EConflict, and an error that already has a code passes through. Anything
+// EConflict, no room to write is EStorageFull, and an error that already
+// has a code passes through. Anything
 // else is internal and keeps the driver's error for the log.
 func domainError(err error, what string) error {
 	var pe *partnership.Error
@@ -32,6 +33,8 @@ func domainError(err error, what string) error {
 		return errorf(partnership.ENotFound, "%s does not exist", what)
 	case isUniqueViolation(err):
 		return errorf(partnership.EConflict, "%s already exists", what)
+	case isStorageFull(err):
+		return &storageFull{cause: fmt.Errorf("%s: %w", what, err)}
 	}
 	return fmt.Errorf("store: %s: %w", what, err)
 }

@@ -178,5 +178,5 @@ func isControl(r rune) bool { return r < ' ' || r == 0x7f }
 
 // commit commits t, naming object if that fails.
 func commit(t *tx, object string) error {
-	return domainError(t.Commit(), object)
+	return domainError(t.full.check(t.Commit()), object)
 }

@@ -206,7 +206,7 @@ func (w *reviseStatements) storeAll(ctx context.Context, revs []preparedRevision
 			return nil, err
 		}
 		if _, err := w.upd.ExecContext(ctx, next, w.t.now, ref); err != nil {
-			return nil, domainError(err, object)
+			return nil, domainError(w.t.full.check(err), object)
 		}
 		e := entry(by, "partnership.return", object)
 		e.FromRevision, e.ToRevision = r.from, next

@@ -121,6 +121,7 @@ func (ins *revisionInserter) insertEncoded(ctx context.Context, n int, e encoded
 	var err error
 	if ins.stmt != nil {
 		_, err = ins.stmt.ExecContext(ctx, args...)
+		err = t.full.check(err)
 	} else {
 		_, err = t.exec(ctx, insertRevisionSQL, args...)
 	}

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -34,9 +35,12 @@ var (
 	ErrTooSlow  = fmt.Errorf("ran longer than the %s a document's template may", MaxRun)
 )
 
-// limitedWriter passes writes on until too much has been written or the
-// time is up; then every write fails, which stops the template.
+// limitedWriter passes writes on until too much has been written, the
+// time is up or ctx is done (the request was abandoned, or the process was
+// told to stop during start-up's check); then every write fails, which
+// stops the template.
 type limitedWriter struct {
+	ctx      context.Context
 	w        io.Writer
 	left     int64
 	deadline time.Time
@@ -48,14 +52,17 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 		return 0, ErrTooLarge
 	case time.Now().After(l.deadline):
 		return 0, ErrTooSlow
+	case l.ctx.Err() != nil:
+		return 0, context.Cause(l.ctx)
 	}
 	l.left -= int64(len(p))
 	return l.w.Write(p)
 }
 
-// execute runs t into w within the limits; an error past a limit says so.
-func execute(t *template.Template, w io.Writer, data any) error {
-	err := t.Execute(&limitedWriter{w: w, left: MaxOutputBytes, deadline: time.Now().Add(MaxRun)}, data)
+// execute runs t into w within the limits, until ctx is done; an error
+// past a limit says so.
+func execute(ctx context.Context, t *template.Template, w io.Writer, data any) error {
+	err := t.Execute(&limitedWriter{ctx: ctx, w: w, left: MaxOutputBytes, deadline: time.Now().Add(MaxRun)}, data)
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooSlow) {
 		return fmt.Errorf("template: %s: %w", t.Name(), err)
 	}

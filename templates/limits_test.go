@@ -2,10 +2,12 @@ package templates
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // TestTemplatesUnderLimits: a range over a huge number is refused when the
@@ -36,5 +38,33 @@ func TestTemplatesUnderLimits(t *testing.T) {
 	}
 	if _, err := Load(withBody("# MoU\n\n{{range 10}}x{{end}}\n"), testFuncs); err != nil {
 		t.Errorf("a small range: %v", err)
+	}
+}
+
+// TestExecuteStopsWhenCancelled: a template that loops and writes stops at
+// its next write once its context is done (a stopping process, an
+// abandoned request), with the context's cause, long before its limits.
+func TestExecuteStopsWhenCancelled(t *testing.T) {
+	fsys := goodFS()
+	fsys["mou/document.md.tmpl"] = file("---\nid: mou\nkind: mou\ntitle: \"MoU\"\nversion: 0.1.0\n---\n" +
+		"# MoU\n\n{{range 10000}}{{range 10000}}{{end}}.{{end}}\n")
+	s, err := Load(fsys, testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := errors.New("the process is stopping")
+	ctx, cancel := context.WithCancelCause(t.Context())
+	cancel(stop)
+	var out bytes.Buffer
+	began := time.Now()
+	err = s.ExecuteContext(ctx, &out, "mou", nil)
+	if !errors.Is(err, stop) {
+		t.Errorf("a cancelled execution: %v, want the context's cause", err)
+	}
+	if took := time.Since(began); took > MaxRun/2 {
+		t.Errorf("a cancelled execution took %s", took)
+	}
+	if strings.Count(out.String(), ".") > 0 {
+		t.Errorf("a cancelled execution wrote %q", out.String())
 	}
 }

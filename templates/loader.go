@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -177,11 +178,17 @@ func (s *Set) Meta(kind string) (Meta, bool) {
 
 // Execute writes the kind's document, executed over data, to w.
 func (s *Set) Execute(w io.Writer, kind string, data any) error {
+	return s.ExecuteContext(context.Background(), w, kind, data)
+}
+
+// ExecuteContext is Execute that stops, at the template's next write, once
+// ctx is done, with ctx's cause as the error.
+func (s *Set) ExecuteContext(ctx context.Context, w io.Writer, kind string, data any) error {
 	ks, ok := s.kinds[kind]
 	if !ok {
 		return fmt.Errorf("templates: no document kind %q", kind)
 	}
-	return execute(ks.root, w, data)
+	return execute(ctx, ks.root, w, data)
 }
 
 // splitFrontMatter reads the front matter of a main file and returns the

@@ -37,7 +37,7 @@ func (s *Server) handleError(c *echo.Context, err error) {
 		return
 	}
 	status, data := errorPage(e)
-	if status == http.StatusInternalServerError {
+	if status == http.StatusInternalServerError || e.Code == partnership.EStorageFull {
 		data.Incident = newIncident()
 		s.logInternal(c.Request(), data.Incident, err)
 	}
@@ -99,6 +99,9 @@ func errorPage(e *partnership.Error) (int, errorPageData) {
 	case partnership.ETooLarge:
 		d.Heading = "What was sent is too large"
 		return http.StatusRequestEntityTooLarge, d
+	case partnership.EStorageFull:
+		d.Heading = "Nothing could be saved"
+		return http.StatusServiceUnavailable, d
 	}
 	d.Heading, d.Message = "Sorry, there is a problem with the service", "Try again later. If it keeps happening, tell the service desk the incident number below."
 	return http.StatusInternalServerError, d

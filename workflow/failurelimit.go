@@ -10,27 +10,39 @@ import (
 )
 
 // Failed authentication (a bearer token on the API, a sign-in on the forms)
-// is limited per client address so that nobody can guess tokens at speed:
-// each address may fail authFailureBurst times in a row, then once more per
-// authFailureEvery. A token has 256 random bits, so this is not what keeps
-// tokens secret; it keeps a guesser from costing us a database lookup per
-// attempt and makes the attempts visible (429s on the API).
+// is limited per client address and per token prefix so that nobody can
+// guess tokens at speed: each address, and each prefix, may fail
+// authFailureBurst times in a row, then once more per authFailureEvery. A
+// token has 256 random bits, so this is not what keeps tokens secret; it
+// keeps a guesser from costing us a database lookup per attempt and makes
+// the attempts visible (429s on the API). Counting by prefix too stops the
+// guesser who spreads attempts over many addresses (or one behind a proxy
+// nobody named trusted) at one token: a revoked token retried from
+// everywhere, or the rest of a token whose beginning was seen in a
+// screenshot or a log. Only failures are ever counted or refused: a valid
+// credential is let in whatever others have failed with the same address
+// or prefix.
 const (
 	authFailureBurst   = 10
 	authFailureEvery   = 6 * time.Second
-	authFailureClients = 10_000 // addresses remembered at most
+	authFailureClients = 10_000 // addresses and prefixes remembered at most
+	// tokenPrefixChars is how much of a presented secret, after its kind's
+	// prefix ("pd_"), names it for the limit: 8 base64url characters (48
+	// bits), so different tokens almost never share a count, while a
+	// guesser at one token's tail always does.
+	tokenPrefixChars = 8
 )
 
-// FailureLimiter is a token bucket per client address, in a bounded map.
-// A full bucket is the same as no entry, so entries that have refilled are
-// dropped whenever room is needed. It is safe for concurrent use; each front
-// end keeps its own.
+// FailureLimiter is a token bucket per key (a client address or a token
+// prefix; see FailureKeys), in a bounded map. A full bucket is the same as
+// no entry, so entries that have refilled are dropped whenever room is
+// needed. It is safe for concurrent use; each front end keeps its own.
 type FailureLimiter struct {
 	mu      sync.Mutex
 	buckets map[string]bucket
 }
 
-// bucket is how many failures an address may still have, as of when.
+// bucket is how many failures a key may still have, as of when.
 type bucket struct {
 	left float64
 	at   time.Time
@@ -41,53 +53,76 @@ func NewFailureLimiter() *FailureLimiter {
 	return &FailureLimiter{buckets: map[string]bucket{}}
 }
 
-// Wait returns how long addr must wait before it may try again; zero when
-// it may try now.
-func (l *FailureLimiter) Wait(addr string, now time.Time) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b, ok := l.buckets[addr]
-	if !ok {
-		return 0
+// FailureKeys are what one attempt to authenticate is counted under: the
+// client address, and, when a secret was presented, its prefix (the kind's
+// own, such as "pd_", and the next tokenPrefixChars bytes). The keys live
+// only in the limiter's memory; they are never logged.
+func FailureKeys(addr, secret string) []string {
+	keys := []string{"address " + addr}
+	if secret == "" {
+		return keys
 	}
-	b = b.refilled(now)
-	if b.left >= 1 {
-		return 0
+	n := tokenPrefixChars
+	for _, kind := range []string{TokenPrefix, SignInLinkPrefix} {
+		if strings.HasPrefix(secret, kind) {
+			n += len(kind)
+			break
+		}
 	}
-	return time.Duration((1 - b.left) * float64(authFailureEvery))
+	return append(keys, "token "+secret[:min(n, len(secret))])
 }
 
-// Fail records one failed authentication from addr.
-func (l *FailureLimiter) Fail(addr string, now time.Time) {
+// Wait returns how long an attempt counted under keys must wait before it
+// may try again (the longest of their waits); zero when it may try now.
+func (l *FailureLimiter) Wait(now time.Time, keys ...string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b, ok := l.buckets[addr]
-	if !ok {
-		l.makeRoom(now)
-		b = bucket{left: authFailureBurst, at: now}
+	var wait time.Duration
+	for _, key := range keys {
+		b, ok := l.buckets[key]
+		if !ok {
+			continue
+		}
+		if b = b.refilled(now); b.left < 1 {
+			wait = max(wait, time.Duration((1-b.left)*float64(authFailureEvery)))
+		}
 	}
-	b = b.refilled(now)
-	b.left = max(b.left-1, 0)
-	l.buckets[addr] = b
+	return wait
+}
+
+// Fail records one failed authentication under each of keys.
+func (l *FailureLimiter) Fail(now time.Time, keys ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, key := range keys {
+		b, ok := l.buckets[key]
+		if !ok {
+			l.makeRoom(now)
+			b = bucket{left: authFailureBurst, at: now}
+		}
+		b = b.refilled(now)
+		b.left = max(b.left-1, 0)
+		l.buckets[key] = b
+	}
 }
 
 // makeRoom drops refilled buckets when the map is full, and if that is not
-// enough, an arbitrary one: forgetting an address only gives it a fresh
-// burst, while an unbounded map would let many addresses exhaust memory.
+// enough, an arbitrary one: forgetting a key only gives it a fresh
+// burst, while an unbounded map would let many keys exhaust memory.
 func (l *FailureLimiter) makeRoom(now time.Time) {
 	if len(l.buckets) < authFailureClients {
 		return
 	}
-	for addr, b := range l.buckets {
+	for key, b := range l.buckets {
 		if b.refilled(now).left >= authFailureBurst {
-			delete(l.buckets, addr)
+			delete(l.buckets, key)
 		}
 	}
-	for addr := range l.buckets {
+	for key := range l.buckets {
 		if len(l.buckets) < authFailureClients {
 			break
 		}
-		delete(l.buckets, addr)
+		delete(l.buckets, key)
 	}
 }
 

@@ -78,4 +78,8 @@ type Register interface {
 
 	// Ping reports whether the database answers (for /readyz).
 	Ping(ctx context.Context) error
+	// CheckWritable reports whether the register can be written (for
+	// /readyz): a small write, at most every few seconds, and whether a
+	// write has failed lately for lack of space (partnership.EStorageFull).
+	CheckWritable(ctx context.Context) error
 }

@@ -97,13 +97,18 @@ func (s *Service) Kinds() []string { return s.gen.Kinds() }
 // Council is the council profile documents and workbooks are made for.
 func (s *Service) Council() partnership.Council { return s.gen.Council() }
 
-// Ready reports whether the register answers.
+// Ready reports whether the register answers and can be written: an
+// instance whose register is full (partnership.EStorageFull) or whose
+// writes fail is not ready, even though it could still serve reads.
 func (s *Service) Ready(ctx context.Context) error {
 	reg, err := s.register()
 	if err != nil {
 		return err
 	}
-	return reg.Ping(ctx)
+	if err := reg.Ping(ctx); err != nil {
+		return err
+	}
+	return reg.CheckWritable(ctx)
 }
 
 type quiet struct{}

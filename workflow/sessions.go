@@ -103,33 +103,35 @@ func (s *Sessions) IdleTimeout() time.Duration { return s.idle }
 // SignIn starts a session for whoever holds secret (a token, or the first
 // run's one-time link), asked from the client address addr, and returns the
 // new session's id, which only the browser keeps. A wrong secret is
-// EUnauthorized, or ETooMany from an address that has failed too often
-// lately; a right one is never refused, whoever else has failed from the
-// same address (behind a proxy everyone may share one). Looking a secret
-// up is local and cheap. Nothing about the secret is logged.
+// EUnauthorized, or ETooMany from an address, or with a token prefix, that
+// has failed too often lately (FailureKeys); a right one is never refused,
+// whoever else has failed from the same address (behind a proxy everyone
+// may share one) or with the same prefix. Looking a secret up is local and
+// cheap. Nothing about the secret is logged.
 func (s *Sessions) SignIn(ctx context.Context, secret, addr string) (string, *partnership.Session, error) {
-	return s.start(ctx, addr, true, func(ctx context.Context, now time.Time) (partnership.Actor, error) {
-		return s.holder(ctx, strings.TrimSpace(secret), now)
+	secret = strings.TrimSpace(secret)
+	return s.start(ctx, FailureKeys(addr, secret), true, func(ctx context.Context, now time.Time) (partnership.Actor, error) {
+		return s.holder(ctx, secret, now)
 	})
 }
 
 // start is every way of signing in: it asks who is signing in, counts a
-// refusal (EUnauthorized or EForbidden) against the address, and otherwise
-// starts a new session for them. An address that has failed too often
-// lately is refused (ETooMany): before who is asked, or, when askFirst,
-// only if who refuses too.
-func (s *Sessions) start(ctx context.Context, addr string, askFirst bool,
+// refusal (EUnauthorized or EForbidden) under keys (FailureKeys), and
+// otherwise starts a new session for them. An attempt whose keys have
+// failed too often lately is refused (ETooMany): before who is asked, or,
+// when askFirst, only if who refuses too.
+func (s *Sessions) start(ctx context.Context, keys []string, askFirst bool,
 	who func(context.Context, time.Time) (partnership.Actor, error)) (string, *partnership.Session, error) {
 	now := s.now()
-	if err := s.tooMany(addr, now); err != nil && !askFirst {
+	if err := s.tooMany(keys, now); err != nil && !askFirst {
 		return "", nil, err
 	}
 	actor, err := who(ctx, now)
 	if code := partnership.ErrorCode(err); code == partnership.EUnauthorized || code == partnership.EForbidden {
-		if limited := s.tooMany(addr, now); limited != nil {
+		if limited := s.tooMany(keys, now); limited != nil {
 			return "", nil, limited
 		}
-		s.failures.Fail(addr, now)
+		s.failures.Fail(now, keys...)
 	}
 	if err != nil {
 		return "", nil, err
@@ -145,13 +147,13 @@ func (s *Sessions) start(ctx context.Context, addr string, askFirst bool,
 	return id, sess, nil
 }
 
-// tooMany is ETooMany when addr has failed too often lately, else nil.
-func (s *Sessions) tooMany(addr string, now time.Time) error {
-	wait := s.failures.Wait(addr, now)
+// tooMany is ETooMany when keys have failed too often lately, else nil.
+func (s *Sessions) tooMany(keys []string, now time.Time) error {
+	wait := s.failures.Wait(now, keys...)
 	if wait <= 0 {
 		return nil
 	}
-	return partnership.NewError(partnership.ETooMany, "There have been too many failed sign-ins from your address. Try again in "+
+	return partnership.NewError(partnership.ETooMany, "There have been too many failed sign-ins from your address or with this token. Try again in "+
 		strconv.Itoa(int(math.Ceil(wait.Seconds())))+" seconds.")
 }
 

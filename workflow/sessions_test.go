@@ -1,6 +1,7 @@
 package workflow_test
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -87,8 +88,31 @@ func TestSignInRefusesAndLimitsWrongSecrets(t *testing.T) {
 	if _, _, err := s.SignIn(ctx, secret, "192.0.2.1"); err != nil {
 		t.Errorf("a right secret from the limited address: %v", err)
 	}
-	if _, _, err := s.SignIn(ctx, "pd_wrong", "192.0.2.2"); partnership.ErrorCode(err) != partnership.EUnauthorized {
-		t.Errorf("a wrong secret from another address: %v, want unauthorized", err)
+	if _, _, err := s.SignIn(ctx, "pd_other", "192.0.2.2"); partnership.ErrorCode(err) != partnership.EUnauthorized {
+		t.Errorf("another wrong secret from another address: %v, want unauthorized", err)
+	}
+}
+
+// TestSignInLimitsPerTokenPrefix: failures are counted per token prefix
+// too, so a guesser at one token's end is limited from any number of
+// addresses, and the token's holder still signs in.
+func TestSignInLimitsPerTokenPrefix(t *testing.T) {
+	s, _, secret := newSessions(t)
+	ctx := t.Context()
+	guess := func(i int) string { return secret[:len(secret)-3] + strconv.Itoa(100+i) }
+	for i := range 10 {
+		_, _, err := s.SignIn(ctx, guess(i), "192.0.2."+strconv.Itoa(i+1))
+		if partnership.ErrorCode(err) != partnership.EUnauthorized {
+			t.Fatalf("attempt %d: %v, want unauthorized", i+1, err)
+		}
+	}
+	_, _, err := s.SignIn(ctx, guess(10), "192.0.2.99")
+	wantCode(t, err, partnership.ETooMany)
+	if _, _, err := s.SignIn(ctx, secret, "192.0.2.100"); err != nil {
+		t.Errorf("the right secret of the guessed prefix: %v", err)
+	}
+	if _, _, err := s.SignIn(ctx, "pd_other", "192.0.2.101"); partnership.ErrorCode(err) != partnership.EUnauthorized {
+		t.Errorf("a wrong secret of another prefix: %v, want unauthorized", err)
 	}
 }
 

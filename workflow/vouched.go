@@ -26,7 +26,7 @@ type Vouch func(ctx context.Context) (partnership.Actor, error)
 // make the identity provider work for it; a refusal counts as a failed
 // sign-in like a wrong token.
 func (s *Sessions) SignInAs(ctx context.Context, addr string, vouch Vouch) (string, *partnership.Session, error) {
-	return s.start(ctx, addr, false, func(ctx context.Context, _ time.Time) (partnership.Actor, error) {
+	return s.start(ctx, FailureKeys(addr, ""), false, func(ctx context.Context, _ time.Time) (partnership.Actor, error) {
 		actor, err := vouch(ctx)
 		if err == nil && (!actor.Role.Valid() || !strings.HasPrefix(actor.Name, VouchedNamePrefix)) {
 			return partnership.Actor{}, fmt.Errorf("workflow: vouched for %q with role %q, not a person named by VouchedActor", actor.Name, actor.Role)

@@ -518,6 +518,7 @@ const (
 	ProblemCodePreconditionFailed   ProblemCode = "precondition_failed"
 	ProblemCodePreconditionRequired ProblemCode = "precondition_required"
 	ProblemCodeRequestTimeout       ProblemCode = "request_timeout"
+	ProblemCodeStorageFull          ProblemCode = "storage_full"
 	ProblemCodeTooManyRequests      ProblemCode = "too_many_requests"
 	ProblemCodeUnauthorized         ProblemCode = "unauthorized"
 	ProblemCodeUnavailable          ProblemCode = "unavailable"
@@ -551,6 +552,8 @@ func (e ProblemCode) Valid() bool {
 	case ProblemCodePreconditionRequired:
 		return true
 	case ProblemCodeRequestTimeout:
+		return true
+	case ProblemCodeStorageFull:
 		return true
 	case ProblemCodeTooManyRequests:
 		return true

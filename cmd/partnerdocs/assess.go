@@ -44,7 +44,7 @@ func (c *assessCommand) check() error {
 }
 
 func (c *assessCommand) run(ctx context.Context) error {
-	flow, err := c.newFlow(nil)
+	flow, err := c.newFlow(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func (c *compareCommand) check() error {
 // run reads both files, compares, and only then writes: bad input leaves
 // no file behind.
 func (c *compareCommand) run(ctx context.Context) error {
-	flow, err := c.newFlow(nil)
+	flow, err := c.newFlow(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -382,7 +382,14 @@ func childCommand(bin string, args ...string) *exec.Cmd {
 // 30 s, for its "listening" log line, which names the port.
 func startChild(t *testing.T, bin, dbPath string) *child {
 	t.Helper()
-	c := &child{cmd: childCommand(bin, "serve", "--database", dbPath, "--addr", "127.0.0.1:0"), done: make(chan struct{})}
+	return startServer(t, childCommand(bin, "serve", "--database", dbPath, "--addr", "127.0.0.1:0"))
+}
+
+// startServer starts cmd, which runs "partnerdocs serve" on 127.0.0.1:0,
+// and waits as startChild does.
+func startServer(t *testing.T, cmd *exec.Cmd) *child {
+	t.Helper()
+	c := &child{cmd: cmd, done: make(chan struct{})}
 	stderr, err := c.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

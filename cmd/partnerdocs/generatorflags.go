@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 
 	"partnerdocs/generator"
@@ -62,25 +64,45 @@ func (f *generatorFlags) flags(fs *flag.FlagSet) {
 
 // newGenerator builds the generator. A template directory is rendered
 // against every sample first, so a broken template stops start-up with its
-// file and line.
-func (f *generatorFlags) newGenerator() (*generator.Generator, error) {
-	var opts generator.Options
-	c, err := f.council()
+// file and line. Once ctx is done (SIGINT or SIGTERM) it gives up the
+// check at once, whatever a council's template is doing. log, when not
+// nil, hears that the check began.
+func (f *generatorFlags) newGenerator(ctx context.Context, log *slog.Logger) (*generator.Generator, error) {
+	opts, err := f.generatorOptions()
 	if err != nil {
 		return nil, err
 	}
-	opts.Council = &c
-	if f.templates != "" {
-		if info, err := os.Stat(f.templates); err != nil || !info.IsDir() {
-			return nil, usageErrorf("--templates %q is not a directory", f.templates)
-		}
-		probes, err := sampleProbes()
-		if err != nil {
-			return nil, err
-		}
-		opts.Templates, opts.Probes = os.DirFS(f.templates), probes
+	if f.templates != "" && log != nil {
+		log.Info("checking templates", "dir", f.templates)
 	}
-	return generator.New(opts)
+	gen, err := generator.NewContext(ctx, opts)
+	if err != nil && ctx.Err() != nil && f.templates != "" {
+		return nil, fmt.Errorf("stopped while checking the templates in %s: %w", f.templates, err)
+	}
+	return gen, err
+}
+
+// generatorOptions are the council profile and, with --templates, the
+// council's templates and the samples to check them against.
+func (f *generatorFlags) generatorOptions() (generator.Options, error) {
+	var opts generator.Options
+	c, err := f.council()
+	if err != nil {
+		return opts, err
+	}
+	opts.Council = &c
+	if f.templates == "" {
+		return opts, nil
+	}
+	if info, err := os.Stat(f.templates); err != nil || !info.IsDir() {
+		return opts, usageErrorf("--templates %q is not a directory", f.templates)
+	}
+	probes, err := sampleProbes()
+	if err != nil {
+		return opts, err
+	}
+	opts.Templates, opts.Probes = os.DirFS(f.templates), probes
+	return opts, nil
 }
 
 func readCouncil(path string) (partnership.Council, error) {
@@ -113,8 +135,8 @@ func sampleProbes() ([]*partnership.Partnership, error) {
 
 // newFlow builds the generator and the use cases over it and reg (nil for
 // commands that only render or assess).
-func (f *generatorFlags) newFlow(reg workflow.Register) (*workflow.Service, error) {
-	gen, err := f.newGenerator()
+func (f *generatorFlags) newFlow(ctx context.Context, reg workflow.Register) (*workflow.Service, error) {
+	gen, err := f.newGenerator(ctx, nil)
 	if err != nil {
 		return nil, err
 	}

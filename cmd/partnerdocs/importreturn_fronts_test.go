@@ -59,7 +59,7 @@ func apiReturnProblems(t *testing.T, dbPath, file string) []string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	gen, err := (&generatorFlags{}).newGenerator()
+	gen, err := (&generatorFlags{}).newGenerator(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,18 +29,21 @@ import (
 )
 
 func main() {
+	// Signals are caught before anything else runs, so that SIGINT and
+	// SIGTERM stop the program at any stage: start-up (checking a
+	// council's templates, migrating the register) as much as serving.
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go cancelOnSignal(cancel)
+	go cancelOnSignal(sig, cancel)
 	os.Exit(NewMain().Exec(ctx, os.Args[1:]))
 }
 
 // cancelOnSignal cancels the program's context on the first SIGINT or
-// SIGTERM, so the server can finish what it is doing, and exits at once on
-// the second.
-func cancelOnSignal(cancel context.CancelFunc) {
-	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+// SIGTERM, so the server can finish what it is doing (and start-up gives
+// up), and exits at once on the second.
+func cancelOnSignal(sig <-chan os.Signal, cancel context.CancelFunc) {
 	<-sig
 	cancel()
 	<-sig

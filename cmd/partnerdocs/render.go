@@ -64,7 +64,7 @@ func parseGenerationTime(s string) (time.Time, error) {
 // run decodes and validates the input, renders, and only then writes: bad
 // input leaves no file behind.
 func (c *renderCommand) run(ctx context.Context) error {
-	flow, err := c.newFlow(nil)
+	flow, err := c.newFlow(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -112,7 +112,7 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 	if err != nil {
 		return nil, err
 	}
-	gen, err := c.newGenerator()
+	gen, err := c.newGenerator(ctx, log)
 	if err != nil {
 		return nil, err
 	}

@@ -92,7 +92,7 @@ func openFlow(ctx context.Context, rf *registerFlags, council councilFlag) (*wor
 	if err != nil {
 		return nil, nil, err
 	}
-	flow, err := (&generatorFlags{councilFlag: council}).newFlow(db)
+	flow, err := (&generatorFlags{councilFlag: council}).newFlow(ctx, db)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
