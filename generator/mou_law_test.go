@@ -418,10 +418,10 @@ func TestMoULiabilityCap(t *testing.T) {
 	checkMoUBinding(t, g, p)
 }
 
-// properNames are the capitalised words the memorandum uses as parts of
+// mouProperNames are the capitalised words the memorandum uses as parts of
 // proper names (of laws, bodies, codes, days and the Council's own
 // documents), not defined terms.
-var properNames = strings.Fields(`Act Acts Regulations Article Annex Schedule Schedules UK GDPR England Wales Equality Crime Disorder
+var mouProperNames = strings.Fields(`Act Acts Regulations Article Annex Schedule Schedules UK GDPR England Wales Equality Crime Disorder
 	Health Safety Work Police Sentencing Courts Children Care Localism Freedom Information Environmental Data Protection Use
 	Access National Service Contracts Rights Third Parties Partnership Transfer Undertakings Employment Subsidy Control
 	Procurement Local Government Social Ombudsman Centre Effective Dispute Resolution Disclosure Barring Safeguarding
@@ -451,7 +451,7 @@ var (
 func checkMoUTermsDefined(t *testing.T, c partnership.Council, p *partnership.Partnership, r rendered) {
 	t.Helper()
 	known := map[string]bool{}
-	for _, w := range properNames {
+	for _, w := range mouProperNames {
 		known[w] = true
 	}
 	for _, m := range strongPattern.FindAllStringSubmatch(htmlSection(r.page, "definitions"), -1) {
