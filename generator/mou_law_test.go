@@ -337,7 +337,7 @@ func TestMoUNoNoteIsAClause(t *testing.T) {
 			continue
 		}
 		meta, _ := g.templates.Meta("mou")
-		o, err := g.outline(p, a, meta, genTime, true)
+		o, err := g.outline(t.Context(), p, a, meta, genTime, true)
 		if err != nil {
 			t.Fatal(err)
 		}
