@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"log/slog"
 	"math"
 	"strconv"
 	"strings"
@@ -62,7 +63,9 @@ func (s *Server) authenticate(c *echo.Context) (partnership.Actor, error) {
 	if refused := s.limited(c, keys, now, err); refused != err {
 		return partnership.Actor{}, refused
 	}
-	s.authFailures.Fail(now, keys...)
+	if ferr := s.authFailures.Fail(c.Request().Context(), now, keys...); ferr != nil {
+		s.log.LogAttrs(c.Request().Context(), slog.LevelWarn, "authentication failure not shared", slog.String("error", ferr.Error()))
+	}
 	return partnership.Actor{}, err
 }
 

@@ -60,7 +60,7 @@ func New(cfg Config) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	m := newMetrics()
-	s := &Server{log: log, permissions: permissions(), authFailures: workflow.NewFailureLimiter(), metrics: m}
+	s := &Server{log: log, permissions: permissions(), authFailures: workflow.NewFailureLimiter(cfg.Register), metrics: m}
 	reg := meteredRegister{Register: cfg.Register, m: m}
 	flow, err := workflow.New(cfg.Generator, reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Observer: s})
 	if err != nil {

@@ -19,13 +19,15 @@ type dialect struct {
 	// lockContents, when not empty, keeps documents from being stored
 	// while a pruning deletes the contents no document uses.
 	lockContents string
+	// least and greatest are the two-argument minimum and maximum.
+	least, greatest string
 }
 
 var (
-	sqliteDialect   = dialect{name: "sqlite", jsonStrings: `SELECT value FROM json_each(?)`}
+	sqliteDialect   = dialect{name: "sqlite", jsonStrings: `SELECT value FROM json_each(?)`, least: "min", greatest: "max"}
 	postgresDialect = dialect{name: "postgres", numbered: true, forUpdate: " FOR UPDATE", byteOrder: ` COLLATE "C"`,
 		jsonStrings:  `SELECT jsonb_array_elements_text(CAST(? AS jsonb))`,
-		lockContents: `LOCK TABLE document_contents IN SHARE ROW EXCLUSIVE MODE`}
+		lockContents: `LOCK TABLE document_contents IN SHARE ROW EXCLUSIVE MODE`, least: "LEAST", greatest: "GREATEST"}
 )
 
 // isPostgres reports whether dsn names a PostgreSQL server rather than a

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -37,9 +38,27 @@ const (
 // prefix; see FailureKeys), in a bounded map. A full bucket is the same as
 // no entry, so entries that have refilled are dropped whenever room is
 // needed. It is safe for concurrent use; each front end keeps its own.
+//
+// Several instances of the server share one register behind a load
+// balancer, and a guesser who alternates between them would get a burst
+// from each. So each failure is also counted in the register
+// (FailureCounter), which answers how much of the key's allowance is left
+// across every instance, and the local bucket is brought down to that:
+// the next attempt on any instance is refused once the allowance is used,
+// without a database lookup. Only failures reach the register; a valid
+// credential costs nothing more.
 type FailureLimiter struct {
 	mu      sync.Mutex
 	buckets map[string]bucket
+	shared  FailureCounter // nil: this instance's own count only
+}
+
+// FailureCounter counts failed authentication for every instance that
+// shares the register: CountAuthFailure takes one failure from each key's
+// bucket (burst failures, then one more per every) and returns the fewest
+// any key has left.
+type FailureCounter interface {
+	CountAuthFailure(ctx context.Context, keys []string, now time.Time, burst float64, every time.Duration) (float64, error)
 }
 
 // bucket is how many failures a key may still have, as of when.
@@ -48,9 +67,12 @@ type bucket struct {
 	at   time.Time
 }
 
-// NewFailureLimiter returns a limiter that remembers no failures yet.
-func NewFailureLimiter() *FailureLimiter {
-	return &FailureLimiter{buckets: map[string]bucket{}}
+// NewFailureLimiter returns a limiter that remembers no failures yet and
+// counts each failure in shared too (nil: only here). A register that can
+// count failures (store.DB can) is shared when register is one.
+func NewFailureLimiter(register any) *FailureLimiter {
+	shared, _ := register.(FailureCounter)
+	return &FailureLimiter{buckets: map[string]bucket{}, shared: shared}
 }
 
 // FailureKeys are what one attempt to authenticate is counted under: the
@@ -90,8 +112,29 @@ func (l *FailureLimiter) Wait(now time.Time, keys ...string) time.Duration {
 	return wait
 }
 
-// Fail records one failed authentication under each of keys.
-func (l *FailureLimiter) Fail(now time.Time, keys ...string) {
+// Fail records one failed authentication under each of keys, here and in
+// the shared count. Should the shared count fail, this instance's own
+// still holds, and the error is returned for the log.
+func (l *FailureLimiter) Fail(ctx context.Context, now time.Time, keys ...string) error {
+	l.failHere(now, keys)
+	if l.shared == nil {
+		return nil
+	}
+	left, err := l.shared.CountAuthFailure(ctx, keys, now, authFailureBurst, authFailureEvery)
+	if err != nil {
+		return fmt.Errorf("counting a failed authentication for every instance: %w", err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, key := range keys {
+		if b := l.buckets[key].refilled(now); left < b.left {
+			l.buckets[key] = bucket{left: left, at: now}
+		}
+	}
+	return nil
+}
+
+func (l *FailureLimiter) failHere(now time.Time, keys []string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, key := range keys {

@@ -83,7 +83,7 @@ func NewSessions(store SessionStore, flow *Service, opts SessionOptions) (*Sessi
 	if store == nil || flow == nil {
 		return nil, errors.New("workflow: sessions need a store and the use cases")
 	}
-	s := &Sessions{store: store, flow: flow, failures: NewFailureLimiter(),
+	s := &Sessions{store: store, flow: flow, failures: NewFailureLimiter(store),
 		idle: opts.IdleTimeout, absolute: opts.AbsoluteTimeout, now: opts.Now}
 	if s.idle <= 0 {
 		s.idle = DefaultIdleTimeout
@@ -131,7 +131,9 @@ func (s *Sessions) start(ctx context.Context, keys []string, askFirst bool,
 		if limited := s.tooMany(keys, now); limited != nil {
 			return "", nil, limited
 		}
-		s.failures.Fail(now, keys...)
+		// A failure of the shared count leaves this instance's own, which
+		// still limits; the refusal the person sees is the same.
+		_ = s.failures.Fail(ctx, now, keys...)
 	}
 	if err != nil {
 		return "", nil, err

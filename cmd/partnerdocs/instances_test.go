@@ -43,7 +43,39 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 
 	checkSessionAcrossInstances(t, a.url, b.url, token)
 	checkNoLostUpdates(t, []string{a.url, b.url}, token)
+	checkFailureLimitAcrossInstances(t, []string{b.url, startChild(t, bin, dsn).url}, token)
 	checkKillOneUnderLoad(t, a, b, token)
+}
+
+// checkFailureLimitAcrossInstances sends wrong tokens from one address to
+// two instances in turn: the allowance of failures (10) is the address's
+// across both, not each instance's, so the first 429 comes after about 10
+// failures, not 20; a valid token is let in on both all the same.
+func checkFailureLimitAcrossInstances(t *testing.T, urls []string, token string) {
+	t.Helper()
+	statuses := map[int]int{}
+	refusedAt := 0
+	for i := range 24 {
+		l := &crashLoad{url: urls[i%2], token: fmt.Sprintf("pd_wrong%02dtoken-that-is-not-a-real-one", i), client: &http.Client{Timeout: 10 * time.Second}}
+		status, _, err := l.send(t.Context(), http.MethodGet, "/api/v1/partnerships", "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		statuses[status]++
+		if status == http.StatusTooManyRequests && refusedAt == 0 {
+			refusedAt = i + 1
+		}
+	}
+	if refusedAt == 0 || refusedAt > 12 || statuses[http.StatusUnauthorized] > 11 {
+		t.Errorf("wrong tokens alternating between two instances: first 429 at attempt %d, answers %v; want the 10 failures' allowance shared", refusedAt, statuses)
+	}
+	for _, u := range urls {
+		l := &crashLoad{url: u, token: token, client: &http.Client{Timeout: 10 * time.Second}}
+		if status, _, err := l.send(t.Context(), http.MethodGet, "/api/v1/partnerships", "", nil); err != nil || status != http.StatusOK {
+			t.Errorf("a valid token on %s after the lock-out: %d %v", u, status, err)
+		}
+	}
+	t.Logf("wrong tokens through two instances: %v, the first 429 at attempt %d", statuses, refusedAt)
 }
 
 // checkSessionAcrossInstances signs in on one instance and uses the
