@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -97,6 +98,14 @@ func (s *Server) handleError(c *echo.Context, err error) {
 		s.logInternal(c, fmt.Errorf("error after the response was sent: %w", err))
 		return
 	}
+	if clientGone(c, err) {
+		// Nobody is waiting for an answer: not our fault, and not worth
+		// an error in the log. 499 is what the access log and metrics
+		// record (the code proxies use for a client that closed first).
+		c.Set(problemCodeKey, codeClientClosed)
+		c.Response().WriteHeader(statusClientClosed)
+		return
+	}
 	e := clientError(err)
 	status := statusOf(e.Code)
 	if e.Code == partnership.EStorageFull {
@@ -113,6 +122,19 @@ func (s *Server) handleError(c *echo.Context, err error) {
 	}
 	c.Set(problemCodeKey, e.Code)
 	s.writeProblem(c, status, e, staleRevisionOf(err))
+}
+
+// statusClientClosed is the status recorded for a request whose client
+// went away before the answer: nginx's 499, never seen by anyone.
+const (
+	statusClientClosed                  = 499
+	codeClientClosed   partnership.Code = "client_closed"
+)
+
+// clientGone reports whether err is only the request's own cancellation:
+// the client closed the connection (or gave up) while it was served.
+func clientGone(c *echo.Context, err error) bool {
+	return errors.Is(err, context.Canceled) && errors.Is(c.Request().Context().Err(), context.Canceled)
 }
 
 // staleRevision is an update refused because it was based on an older

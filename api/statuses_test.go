@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"log/slog"
 	"net"
@@ -230,5 +231,24 @@ func TestDocumentDownloadRevalidates(t *testing.T) {
 		if resp.StatusCode != tc.status || (tc.status == http.StatusNotModified && len(body) > 0) || resp.Header.Get("ETag") != etag {
 			t.Errorf("If-None-Match %s: %d with %d bytes, ETag %q; want %d", tc.tag, resp.StatusCode, len(body), resp.Header.Get("ETag"), tc.status)
 		}
+	}
+}
+
+// A request whose client has gone (its context cancelled) while the
+// register was being read is not an internal error: it is recorded as
+// 499 client_closed and nothing is logged at level ERROR.
+func TestClientGoneIsNotAnInternalError(t *testing.T) {
+	ts := newTestServer(t, nil)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/api/v1/partnerships", nil)
+	req.Header.Set("Authorization", "Bearer "+ts.tokens[partnership.RoleOfficer])
+	rec := httptest.NewRecorder()
+	ts.Config.Handler.ServeHTTP(rec, req)
+	if rec.Code != 499 {
+		t.Errorf("status %d, want 499 for a client that has gone", rec.Code)
+	}
+	if log := ts.log.String(); strings.Contains(log, `"level":"ERROR"`) || !strings.Contains(log, `"code":"client_closed"`) {
+		t.Errorf("the log has an error, or does not record client_closed:\n%s", log)
 	}
 }
