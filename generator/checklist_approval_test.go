@@ -166,7 +166,7 @@ func TestChecklistProcurementAndConstitution(t *testing.T) {
 	g := newTestGenerator(t)
 	p := loadSample(t, "community-safety-partnership.json")
 	r := renderBoth(t, g, "checklist", p)
-	r.wantBoth(t, "in cash to a partnership another party leads", "Procurement Act 2023", "subsidy control")
+	r.wantBoth(t, "in cash to the party that leads or holds the funds", "Procurement Act 2023", "subsidy control")
 	for i := range p.Contributions {
 		p.Contributions[i].Type = partnership.ContributionTypeStaff
 	}
@@ -227,6 +227,9 @@ func TestToolkitAbolishedCouncilNote(t *testing.T) {
 			t.Errorf("%s: the note is not near the top (at %d)", kind, i)
 		}
 		renderBoth(t, wn, kind, p).wantNeither(t, "abolished")
+		if doc := render(t, g, kind, p, FormatPDF); doc.TemplateVersion != "1.1.0" {
+			t.Errorf("%s: template version %s, want 1.1.0", kind, doc.TemplateVersion)
+		}
 	}
 }
 

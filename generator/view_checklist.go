@@ -635,7 +635,7 @@ func (v *view) checkProcurement(c partnership.ProcurementItem) checkRow {
 		why = append(why, "the Council funds partners by grant")
 	}
 	if c.CashToPartners > 0 {
-		why = append(why, "the Council pays "+partnership.FormatMoney(c.CashToPartners)+" in cash to a partnership another party leads")
+		why = append(why, "the Council pays "+partnership.FormatMoney(c.CashToPartners)+" in cash to the party that leads or holds the funds")
 	}
 	if c.PooledCash > 0 {
 		why = append(why, "the Council holds "+partnership.FormatMoney(c.PooledCash)+" in cash for the partnership, which may be paid to partners")

@@ -145,7 +145,7 @@ func answerIs(t *testing.T, item string, got, want partnership.Answer) {
 }
 
 func TestChecklistAnswersFollowTheRecord(t *testing.T) {
-	for _, c := range append(append(checklistCasesA(), checklistCasesB()...), checklistCasesC()...) {
+	for _, c := range slices.Concat(checklistCasesA(), checklistCasesB(), checklistCasesC(), checklistCasesD()) {
 		t.Run(c.name, func(t *testing.T) {
 			p := cleanPartnership()
 			c.edit(p)
@@ -510,5 +510,77 @@ func TestAssessCarriesTheChecklistAndCompliance(t *testing.T) {
 		if a.Compliance == nil || *a.Compliance != partnership.ComplianceOf(p) {
 			t.Errorf("%s: compliance %+v, want %+v", name, a.Compliance, partnership.ComplianceOf(p))
 		}
+	}
+}
+
+// checklistCasesD: the items issue 12 added or changed: the evaluation, the
+// legal power for Legal to confirm, procurement, the Constitution, risks in
+// service plans, the Article 26 arrangement and an excluded arrangement.
+func checklistCasesD() []checklistCase {
+	return []checklistCase{
+		{"an evaluation", func(p *partnership.Partnership) {
+			p.Evaluation = &partnership.Evaluation{AlternativesConsidered: "An existing board.", LegalConsultedOn: "2026-09-01",
+				EqualityAnalysis: "EqIA done.", Insurance: "Public liability.", Capacity: "Within the service budget."}
+		}, func(t *testing.T, a assessed) {
+			c := a.Checklist
+			for item, got := range map[string]partnership.Answer{"alternatives": c.Alternatives.Answer, "legal consulted": c.LegalConsulted.Answer,
+				"duties": c.StatutoryDuties.Answer, "insurance": c.Insurance.Answer, "capacity": c.Capacity.Answer} {
+				answerIs(t, item, got, partnership.AnswerYes)
+			}
+			if c.LegalConsulted.ConsultedOn != "2026-09-01" || c.StatutoryDuties.EqualityAnalysis != "EqIA done." {
+				t.Errorf("facts %+v %+v", c.LegalConsulted, c.StatutoryDuties)
+			}
+		}},
+		{"a blank evaluation", func(p *partnership.Partnership) {
+			p.Evaluation = &partnership.Evaluation{Insurance: " ", Capacity: "\n"}
+		}, func(t *testing.T, a assessed) {
+			answerIs(t, "insurance", a.Checklist.Insurance.Answer, partnership.AnswerNotRecorded)
+			answerIs(t, "capacity", a.Checklist.Capacity.Answer, partnership.AnswerNotRecorded)
+			answerIs(t, "legal power", a.Checklist.LegalPower.Answer, partnership.AnswerToConfirm)
+			answerIs(t, "Constitution", a.Checklist.Constitution.Answer, partnership.AnswerToConfirm)
+		}},
+		{"authority beyond the Constitution", func(p *partnership.Partnership) { p.NeedsAuthorityBeyondConstitution = true },
+			func(t *testing.T, a assessed) {
+				answerIs(t, "Constitution", a.Checklist.Constitution.Answer, partnership.AnswerNo)
+			}},
+		{"only staff time", func(p *partnership.Partnership) {
+			for i := range p.Contributions {
+				p.Contributions[i].Type = partnership.ContributionTypeStaff
+			}
+		}, func(t *testing.T, a assessed) {
+			answerIs(t, "procurement", a.Checklist.Procurement.Answer, partnership.AnswerNotApplicable)
+		}},
+		{"a member paying cash to the lead", func(p *partnership.Partnership) { p.CouncilRole = partnership.CouncilRoleMember },
+			func(t *testing.T, a assessed) {
+				pr := a.Checklist.Procurement
+				answerIs(t, "procurement", pr.Answer, partnership.AnswerNotRecorded)
+				if pr.CashToPartners == 0 || pr.PooledCash != 0 {
+					t.Errorf("item %+v", pr)
+				}
+				answerIs(t, "service plans", a.Checklist.ServicePlanRisks.Answer, partnership.AnswerNotApplicable)
+			}},
+		{"joint controllers", func(p *partnership.Partnership) {
+			p.InformationSharing.ControllerRelationship = partnership.ControllerRelationshipJointControllers
+		}, func(t *testing.T, a assessed) {
+			if !a.Checklist.ISP.Article26Needed {
+				t.Error("the Article 26 arrangement is not asked for")
+			}
+		}},
+		{"an officer with no consent recorded", func(p *partnership.Partnership) { p.Representatives[1].RepresentsOtherOrg = true },
+			func(t *testing.T, a assessed) {
+				answerIs(t, "consents", a.Checklist.Consents.Answer, partnership.AnswerNotRecorded)
+			}},
+		{"a forum", func(p *partnership.Partnership) { p.LegalInstrument = partnership.LegalInstrumentForum }, func(t *testing.T, a assessed) {
+			c := a.Checklist
+			if c.Excluded != partnership.ClassExcludedForum || c.ISP.Article26Needed {
+				t.Errorf("excluded %q", c.Excluded)
+			}
+			for item, got := range map[string]partnership.Answer{"decision": c.Decision.Answer, "sponsor": c.SponsoringOfficer.Answer,
+				"ISP": c.ISP.Answer, "insurance": c.Insurance.Answer, "service plans": c.ServicePlanRisks.Answer} {
+				answerIs(t, item, got, partnership.AnswerNotApplicable)
+			}
+			answerIs(t, "legal power", c.LegalPower.Answer, partnership.AnswerToConfirm)
+			answerIs(t, "within budget", c.WithinBudget.Answer, partnership.AnswerYes)
+		}},
 	}
 }
