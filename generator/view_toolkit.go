@@ -94,6 +94,13 @@ var sectionSign = strings.NewReplacer("§§", "sections ", "§", "section ")
 // theCouncil is "the council" meaning this council, printed "the Council".
 var theCouncil = regexp.MustCompile(`\b([Tt]he) council\b`)
 
+// abbreviation is one the findings use, written out so that every
+// capitalised term is one the document defines ("ICO" as escaped).
+var abbreviation = regexp.MustCompile(`\b(?:ISP|DPIA|ICO\\'s)\b`)
+
+var abbreviations = map[string]string{"ISP": "Information Sharing Protocol", "DPIA": "data protection impact assessment",
+	`ICO\'s`: "Information Commissioner\\'s"}
+
 // escapedPath is a JSON path or an enumeration value as escapeMarkdown
 // writes it: "partners\[\]\.lawful\_basis", "pre\_entry".
 var escapedPath = regexp.MustCompile(`[a-z]+(?:(?:\\_|\\\.)[a-z]+|\\\[\d*\\\])+`)
@@ -104,6 +111,7 @@ var escapedPath = regexp.MustCompile(`[a-z]+(?:(?:\\_|\\\.)[a-z]+|\\\[\d*\\\])+`
 // with an underscore in it) is left as written.
 func plainWords(s string) string {
 	s = theCouncil.ReplaceAllString(sectionSign.Replace(s), "$1 Council")
+	s = abbreviation.ReplaceAllStringFunc(s, func(a string) string { return abbreviations[a] })
 	return escapedPath.ReplaceAllStringFunc(s, func(tok string) string {
 		raw := strings.ReplaceAll(tok, `\`, "")
 		if w, ok := valueWords(raw); ok {
@@ -154,6 +162,9 @@ func (v *view) itemName(list string, i int) string {
 		return "risk " + oneline(p.Risks[i].ID)
 	case list == "targets" && i < len(p.Targets):
 		return "target " + oneline(p.Targets[i].ID)
+	case list == "contributions" && i < len(v.raw.Contributions):
+		c := v.raw.Contributions[i]
+		return "contribution by " + v.ContributorName(c.Partner) + " for " + escapeMarkdown(string(c.FinancialYear))
 	}
 	return singular(list) + " " + strconv.Itoa(i+1)
 }
