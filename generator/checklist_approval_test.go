@@ -248,3 +248,24 @@ func TestPolicyStatementStandingPolicy(t *testing.T) {
 	d := renderBoth(t, newTestGenerator(t), "policy-statement", p)
 	d.wantBoth(t, "Version July 2009", "[approving body to be confirmed]", "[date of approval to be confirmed]")
 }
+
+// plainWords writes the assessment's paths, values, "§" and abbreviations
+// in words, and leaves what it does not know (a name) as written.
+func TestPlainWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"Under §4(e) the council":               "Under section 4(e) the Council",
+		"(partners[].lawful_basis)":             "(each partner's lawful basis)",
+		"to enter (phase pre_entry).":           "to enter (phase before entry).",
+		"the ISP and the DPIA":                  "the Information Sharing Protocol and the data protection impact assessment",
+		"Acme_Widgets and a council's":          "Acme_Widgets and a council's",
+		"information_sharing.retention is late": "information sharing: how long data is kept is late",
+	} {
+		if got := unescapeMarkdown(plainWords(escapeMarkdown(in))); got != want {
+			t.Errorf("plainWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+	v := &view{P: &partnership.Partnership{Partners: []partnership.Partner{{Name: "Acme"}}}, raw: &partnership.Partnership{}}
+	if got := v.fieldWords(escapeMarkdown("partners[0].lawful_basis")); got != "Acme: lawful basis" {
+		t.Errorf("fieldWords = %q", got)
+	}
+}

@@ -110,8 +110,16 @@ var escapedPath = regexp.MustCompile(`[a-z]+(?:(?:\\_|\\\.)[a-z]+|\\\[\d*\\\])+`
 // enumeration value it knows in words. A token it does not know (a name
 // with an underscore in it) is left as written.
 func plainWords(s string) string {
-	s = theCouncil.ReplaceAllString(sectionSign.Replace(s), "$1 Council")
-	s = abbreviation.ReplaceAllStringFunc(s, func(a string) string { return abbreviations[a] })
+	s = sectionSign.Replace(s)
+	if strings.Contains(s, "he council") {
+		s = theCouncil.ReplaceAllString(s, "$1 Council")
+	}
+	if strings.Contains(s, "ISP") || strings.Contains(s, "DPIA") || strings.Contains(s, "ICO") {
+		s = abbreviation.ReplaceAllStringFunc(s, func(a string) string { return abbreviations[a] })
+	}
+	if !strings.Contains(s, `\_`) && !strings.Contains(s, `\[`) { // every path or value the findings name has one
+		return s
+	}
 	return escapedPath.ReplaceAllStringFunc(s, func(tok string) string {
 		raw := strings.ReplaceAll(tok, `\`, "")
 		if w, ok := valueWords(raw); ok {
