@@ -25,14 +25,20 @@ var checklistItems = []string{
 	"Are substitutes named?",
 	"Has consent been given for any representative who also represents another organisation?",
 	"Have the risks been assessed before entry?",
+	"Where the Council leads, are the partnership's risks recorded with its service plans?",
 	"Are the resources identified, and do the benefits justify the costs?",
+	"Can the Council contribute fully and effectively?",
 	"Is the Council's contribution within approved budgets?",
+	"Is the decision within the Council's Constitution, including its Budget and Policy Framework and Financial Procedure Rules?",
+	"Is insurance in place for the Council's part, and is the other parties' cover clear?",
+	"Have procurement issues been considered, including the Procurement Act 2023 where the Council procures or pays money to partners?",
 	"Is there an Information Sharing Protocol, or a waiver with a reason?",
 	"Are the lifespan and review dates set?",
 	"Is there a succession strategy?",
 	"Is there an exit strategy?",
 	"Is there a Partnership Communications Agreement?",
 	"Are targets and outcomes set?",
+	"Are the partnership's activity and outcomes within the Council's performance management arrangements?",
 	"Are the reporting arrangements set?",
 	"Is an annual review or self-assessment carried out?",
 	"Have equality and other statutory duties been considered?",
@@ -52,9 +58,10 @@ var (
 	answerNA          = partnership.AnswerNotApplicable.Text()
 	answerNotRecorded = partnership.AnswerNotRecorded.Text()
 	answerPending     = partnership.AnswerPending.Text()
+	answerToConfirm   = partnership.AnswerToConfirm.Text()
 )
 
-var checklistAnswers = []string{answerYes, answerNo, answerNA, answerNotRecorded, answerPending}
+var checklistAnswers = []string{answerYes, answerNo, answerNA, answerNotRecorded, answerPending, answerToConfirm}
 
 // checklistView is the view the checklist template sees, with the
 // generator's own assessment.
@@ -76,7 +83,7 @@ func TestChecklistEverySample(t *testing.T) {
 			r := renderBoth(t, g, "checklist", p)
 			r.wantBoth(t, checklistHeadings...)
 			r.wantBoth(t, checklistItems...)
-			r.wantBoth(t, p.Name, "Route", "Approver", "Report to "+g.council.FullCouncil)
+			r.wantBoth(t, p.Name, "Route", "Report to "+g.council.FullCouncil)
 			if got := strings.Count(r.page, "<tr"); got < len(checklistItems)+1 {
 				t.Errorf("the HTML has %d table rows, fewer than the %d items", got, len(checklistItems))
 			}
@@ -95,11 +102,8 @@ func TestChecklistEverySample(t *testing.T) {
 			}
 
 			a := g.Assess(p, genTime)
-			for _, f := range a.Findings {
-				r.wantBoth(t, f.Message, f.Section)
-				if f.Field != "" {
-					r.wantBoth(t, f.Field)
-				}
+			for _, f := range checklistView(g, p).Findings() {
+				r.wantBoth(t, unescapeMarkdown(f.Message), unescapeMarkdown(f.Section), unescapeMarkdown(f.Field))
 			}
 			if len(a.Findings) == 0 {
 				r.wantBoth(t, "recorded no findings")
@@ -119,11 +123,11 @@ func TestChecklistShowsMissingSponsoringOfficer(t *testing.T) {
 	before := renderBoth(t, g, "checklist", p)
 
 	p.SponsoringOfficer = nil
-	if row := checklistView(g, p).Checklist().SponsoringOfficer; row.Answer != answerNo {
-		t.Errorf("without a sponsoring officer the answer is %q, want no", row.Answer)
+	if row := checklistView(g, p).Checklist().SponsoringOfficer; row.Answer != answerNotRecorded {
+		t.Errorf("without a sponsoring officer the answer is %q, want not recorded", row.Answer)
 	}
 	after := renderBoth(t, g, "checklist", p)
-	after.wantBoth(t, "No sponsoring officer named.", "Blocker")
+	after.wantBoth(t, "No sponsoring officer is recorded.", "Blocker", "Sponsoring officer")
 	var found *partnership.Finding
 	for _, f := range g.Assess(p, genTime).Findings {
 		if strings.HasPrefix(f.Field, "sponsoring_officer") {
@@ -137,8 +141,13 @@ func TestChecklistShowsMissingSponsoringOfficer(t *testing.T) {
 	if found.Severity != partnership.SeverityBlocker {
 		t.Errorf("missing sponsoring officer is a %s, want a blocker", found.Severity)
 	}
-	after.wantBoth(t, found.Message, found.Field)
-	if strings.Contains(before.pdf, found.Message) {
+	for _, f := range checklistView(g, p).Findings() {
+		if f.Field == "Sponsoring officer" {
+			after.wantBoth(t, unescapeMarkdown(f.Message), "Under section 4(c)")
+		}
+	}
+	after.wantNeither(t, "sponsoring_officer", "§")
+	if strings.Contains(before.pdf, "No sponsoring officer is named") {
 		t.Error("the finding shows even with a sponsoring officer")
 	}
 }
@@ -159,7 +168,9 @@ func TestChecklistRecordsExcludedArrangement(t *testing.T) {
 	}
 	r := renderBoth(t, g, "checklist", p)
 	r.wantBoth(t, checklistItems...)
-	r.wantBoth(t, "not a partnership but a contract for services", a.Reason, "No approval is needed under the Partnership Protocol")
+	r.wantBoth(t, "not a partnership but a contract for services", unescapeMarkdown(checklistView(g, p).ReasonText()),
+		"No approval is needed under the Partnership Protocol", "Procurement Act 2023", "No approval decision")
+	r.wantNeither(t, "approved / not approved", "Approver")
 }
 
 // Answers follow the data: a waived ISP with a reason is n/a, without one
@@ -173,11 +184,11 @@ func TestChecklistAnswersFollowTheData(t *testing.T) {
 		t.Errorf("waived ISP: %+v", c.ISP)
 	}
 	p.InformationSharing.WaiverReason = ""
-	if c := checklistView(g, p).Checklist(); c.ISP.Answer != answerNo {
+	if c := checklistView(g, p).Checklist(); c.ISP.Answer != answerNotRecorded {
 		t.Errorf("waiver without a reason: %+v", c.ISP)
 	}
 	p.InformationSharing = nil
-	if c := checklistView(g, p).Checklist(); c.ISP.Answer != answerNo || !strings.Contains(c.ISP.Evidence, "Neither") {
+	if c := checklistView(g, p).Checklist(); c.ISP.Answer != answerNotRecorded || !strings.Contains(c.ISP.Evidence, "Neither") {
 		t.Errorf("no ISP: %+v", c.ISP)
 	}
 
@@ -191,8 +202,8 @@ func TestChecklistAnswersFollowTheData(t *testing.T) {
 	c = checklistView(g, m).Checklist()
 	for name, row := range map[string]checkRow{"representatives": c.Representatives, "risks": c.RiskAssessment,
 		"exit": c.ExitStrategy, "communications": c.Communications, "targets": c.Targets} {
-		if row.Answer != answerNo {
-			t.Errorf("minimal proposal %s: %+v, want no", name, row)
+		if row.Answer != answerNotRecorded {
+			t.Errorf("minimal proposal %s: %+v, want not recorded", name, row)
 		}
 	}
 	if c.Decision.Answer != answerPending || c.SelfAssessment.Answer != answerNA || c.Alternatives.Answer != answerNotRecorded {
@@ -214,7 +225,7 @@ func TestChecklistFindingsOrder(t *testing.T) {
 			t.Errorf("finding %d is %q, want %q", i, f.Severity, want[i])
 		}
 	}
-	if got[1].Field != "—" || got[0].Field != "sponsoring\\_officer" {
+	if got[1].Field != "—" || got[0].Field != "Sponsoring officer" {
 		t.Errorf("fields: %+v", got)
 	}
 	if c := v.FindingCounts(); c != (findingCounts{Blockers: 1, Warnings: 1, Info: 1}) {
@@ -239,7 +250,7 @@ func TestChecklistPrintsTheAssessmentsAnswers(t *testing.T) {
 	if got.ExitStrategy.Answer != answerPending || got.Decision.Answer != answerNA || got.WithinBudget.Answer != answerNotRecorded {
 		t.Errorf("exit %+v, decision %+v, budget %+v", got.ExitStrategy, got.Decision, got.WithinBudget)
 	}
-	if got.WithinBudget.Evidence != "No contributions recorded." {
+	if got.WithinBudget.Evidence != "No contributions are recorded." {
 		t.Errorf("budget evidence %q does not follow the assessment's facts", got.WithinBudget.Evidence)
 	}
 }

@@ -28,33 +28,39 @@ type checkRow struct {
 }
 
 // checklist holds every item of Annex 2, in the order the template prints
-// them.
+// them (the §4(b) and §4(d) items beside the items they belong with).
 type checklist struct {
-	Partnership       checkRow // §3
-	Alternatives      checkRow // §4
-	StrategicFit      checkRow // §2, §3
-	Significance      checkRow // §3(a)
-	LegalStatus       checkRow // §4(a)
-	LegalPower        checkRow // §4(a)
-	LegalConsulted    checkRow // §4(a)
-	SponsoringOfficer checkRow // §4(c)
-	Representatives   checkRow // §4(a), §4(c)
-	Substitutes       checkRow // §4(a)
-	Consents          checkRow // §4(c)
-	RiskAssessment    checkRow // §4(b)
-	Resources         checkRow // §4(d)
-	WithinBudget      checkRow // §4(c), §4(d)
-	ISP               checkRow // §4(e)
-	Lifespan          checkRow // §4(f)
-	Succession        checkRow // §4(f)
-	ExitStrategy      checkRow // §4(f)
-	Communications    checkRow // §4(g)
-	Targets           checkRow // §5(b)
-	Reporting         checkRow // §5(b)
-	SelfAssessment    checkRow // §5(b)
-	StatutoryDuties   checkRow // §4(a)
-	ApprovalRoute     checkRow // §5(b)
-	Decision          checkRow // §5(b)
+	Partnership           checkRow // §3
+	Alternatives          checkRow // §4
+	StrategicFit          checkRow // §2, §3
+	Significance          checkRow // §3(a)
+	LegalStatus           checkRow // §4(a)
+	LegalPower            checkRow // §4(a)
+	LegalConsulted        checkRow // §4(a)
+	SponsoringOfficer     checkRow // §4(c)
+	Representatives       checkRow // §4(a), §4(c)
+	Substitutes           checkRow // §4(a)
+	Consents              checkRow // §4(c)
+	RiskAssessment        checkRow // §4(b)
+	ServicePlanRisks      checkRow // §4(b)
+	Resources             checkRow // §4(d)
+	Capacity              checkRow // §4(d)
+	WithinBudget          checkRow // §4(c), §4(d)
+	Constitution          checkRow // §4(d), §5(b)
+	Insurance             checkRow // §4(d)
+	Procurement           checkRow // §4(d)
+	ISP                   checkRow // §4(e)
+	Lifespan              checkRow // §4(f)
+	Succession            checkRow // §4(f)
+	ExitStrategy          checkRow // §4(f)
+	Communications        checkRow // §4(g)
+	Targets               checkRow // §5(b)
+	PerformanceManagement checkRow // §4(d)
+	Reporting             checkRow // §5(b)
+	SelfAssessment        checkRow // §5(b)
+	StatutoryDuties       checkRow // §4(a)
+	ApprovalRoute         checkRow // §5(b)
+	Decision              checkRow // §5(b)
 }
 
 // Rows returns the items in order, for tests and for templates that loop.
@@ -62,9 +68,10 @@ func (c *checklist) Rows() []checkRow {
 	return []checkRow{
 		c.Partnership, c.Alternatives, c.StrategicFit, c.Significance, c.LegalStatus, c.LegalPower,
 		c.LegalConsulted, c.SponsoringOfficer, c.Representatives, c.Substitutes, c.Consents,
-		c.RiskAssessment, c.Resources, c.WithinBudget, c.ISP, c.Lifespan, c.Succession, c.ExitStrategy,
-		c.Communications, c.Targets, c.Reporting, c.SelfAssessment, c.StatutoryDuties, c.ApprovalRoute,
-		c.Decision,
+		c.RiskAssessment, c.ServicePlanRisks, c.Resources, c.Capacity, c.WithinBudget, c.Constitution,
+		c.Insurance, c.Procurement, c.ISP, c.Lifespan, c.Succession, c.ExitStrategy, c.Communications,
+		c.Targets, c.PerformanceManagement, c.Reporting, c.SelfAssessment, c.StatutoryDuties,
+		c.ApprovalRoute, c.Decision,
 	}
 }
 
@@ -79,32 +86,59 @@ func (v *view) Checklist() *checklist {
 // printChecklist phrases the evidence for answers c, whose strings are
 // escaped.
 func (v *view) printChecklist(c partnership.Checklist) *checklist {
-	return &checklist{
-		Partnership:       v.checkPartnership(c.Partnership),
-		Alternatives:      row(c.Alternatives.Answer, "Not recorded in the proposal. Record whether using an existing partnership, consulting others while the Council keeps responsibility, or a contract would meet the objective instead."),
-		StrategicFit:      checkStrategicFit(c.StrategicFit),
-		Significance:      v.checkSignificance(c.Significance),
-		LegalStatus:       checkLegalStatus(c.LegalStatus),
-		LegalPower:        checkLegalPower(c.LegalPower),
-		LegalConsulted:    v.checkLegalConsulted(c.LegalConsulted),
-		SponsoringOfficer: checkSponsoringOfficer(c.SponsoringOfficer),
-		Representatives:   checkPeople(c.Representatives, "No representative named."),
-		Substitutes:       checkPeople(c.Substitutes, "No substitute named."),
-		Consents:          v.checkConsents(c.Consents),
-		RiskAssessment:    checkRisks(c.RiskAssessment),
-		Resources:         checkResources(c.Resources),
-		WithinBudget:      v.checkWithinBudget(c.WithinBudget),
-		ISP:               v.checkISP(c.ISP),
-		Lifespan:          checkLifespan(c.Lifespan),
-		Succession:        checkText(c.Succession, "Succession strategy: ", "No succession strategy recorded."),
-		ExitStrategy:      checkExit(c.ExitStrategy),
-		Communications:    checkCommunications(c.Communications),
-		Targets:           checkTargets(c.Targets),
-		Reporting:         v.checkReporting(c.Reporting),
-		SelfAssessment:    checkSelfAssessment(c.SelfAssessment),
-		StatutoryDuties:   checkStatutoryDuties(c.StatutoryDuties),
-		ApprovalRoute:     v.checkApprovalRoute(c.ApprovalRoute),
-		Decision:          checkDecision(c.Decision),
+	out := &checklist{
+		Partnership:           v.checkPartnership(c.Partnership),
+		Alternatives:          checkText(c.Alternatives, "Alternatives considered: ", "Not recorded. Record whether using an existing partnership, consulting others while the Council keeps responsibility, or a contract would meet the objective instead."),
+		StrategicFit:          checkStrategicFit(c.StrategicFit),
+		Significance:          v.checkSignificance(c.Significance),
+		LegalStatus:           checkLegalStatus(c.LegalStatus),
+		LegalPower:            v.checkLegalPower(c.LegalPower),
+		LegalConsulted:        v.checkLegalConsulted(c.LegalConsulted),
+		SponsoringOfficer:     checkSponsoringOfficer(c.SponsoringOfficer),
+		Representatives:       checkPeople(c.Representatives, "No representative is recorded."),
+		Substitutes:           checkPeople(c.Substitutes, "No substitute is recorded."),
+		Consents:              v.checkConsents(c.Consents),
+		RiskAssessment:        checkRisks(c.RiskAssessment),
+		ServicePlanRisks:      v.checkServicePlanRisks(c.ServicePlanRisks),
+		Resources:             checkResources(c.Resources),
+		Capacity:              checkText(c.Capacity, "", "Not recorded. Record whether the Council can contribute fully and effectively, given its staff, money, assets and existing commitments."),
+		WithinBudget:          v.checkWithinBudget(c.WithinBudget),
+		Constitution:          v.checkConstitution(c.Constitution),
+		Insurance:             checkText(c.Insurance, "", "Not recorded. Record the Council's insurance for its part in the arrangement and the cover the other parties keep."),
+		Procurement:           v.checkProcurement(c.Procurement),
+		ISP:                   v.checkISP(c.ISP),
+		Lifespan:              checkLifespan(c.Lifespan),
+		Succession:            checkText(c.Succession, "Succession strategy: ", "No succession strategy is recorded."),
+		ExitStrategy:          checkExit(c.ExitStrategy),
+		Communications:        checkCommunications(c.Communications),
+		Targets:               checkTargets(c.Targets),
+		PerformanceManagement: v.checkPerformance(c.PerformanceManagement),
+		Reporting:             v.checkReporting(c.Reporting),
+		SelfAssessment:        checkSelfAssessment(c.SelfAssessment),
+		StatutoryDuties:       checkStatutoryDuties(c.StatutoryDuties),
+		ApprovalRoute:         v.checkApprovalRoute(c.ApprovalRoute),
+		Decision:              v.checkDecision(c.Decision),
+	}
+	if c.Excluded != "" {
+		out.notPartnership()
+	}
+	return out
+}
+
+// notPartnership replaces the evidence of every item that answers n/a
+// because §3 excludes the arrangement: the partnership's own tools do not
+// apply to it, and the approval route says what governs it instead.
+func (c *checklist) notPartnership() {
+	words := "Does not apply: the arrangement is not a partnership (section 3)."
+	for _, r := range []*checkRow{
+		&c.Alternatives, &c.StrategicFit, &c.Significance, &c.SponsoringOfficer, &c.Representatives,
+		&c.Substitutes, &c.RiskAssessment, &c.ServicePlanRisks, &c.Resources, &c.Capacity, &c.Insurance,
+		&c.ISP, &c.Lifespan, &c.Succession, &c.ExitStrategy, &c.Communications, &c.Targets,
+		&c.PerformanceManagement, &c.Reporting, &c.SelfAssessment, &c.Decision,
+	} {
+		if r.Answer == partnership.AnswerNotApplicable.Text() {
+			r.Evidence = words
+		}
 	}
 }
 
@@ -137,7 +171,7 @@ func (v *view) checkPartnership(c partnership.ClassificationItem) checkRow {
 	var b checkEvidence
 	switch {
 	case v.A.Reason != "":
-		b.add(stop(oneline(v.A.Reason)))
+		b.add(stop(plainWords(oneline(v.A.Reason))))
 	case c.Answer == partnership.AnswerNotRecorded:
 		b.add("Not yet classified.")
 	default:
@@ -193,7 +227,7 @@ func (v *view) checkSignificance(c partnership.SignificanceItem) checkRow {
 		b.add("No section 3(a) criterion is met in full.")
 	}
 	for _, bl := range v.A.Borderline {
-		b.add("Borderline: " + stop(oneline(bl.Message)))
+		b.add("Borderline: " + stop(plainWords(oneline(bl.Message))))
 	}
 	if v.A.Overridden && c.Recorded {
 		b.add("The evaluating officer has overridden the criteria: " + c.Override.Text() + ".")
@@ -221,27 +255,33 @@ func checkLegalStatus(c partnership.InstrumentItem) checkRow {
 	return row(c.Answer, "Legal instrument: "+c.Instrument.Text()+".")
 }
 
-func checkLegalPower(c partnership.LegalPowerItem) checkRow {
+// checkLegalPower: a power recorded is the officer's text, which Legal
+// confirms (answer "recorded — Legal to confirm").
+func (v *view) checkLegalPower(c partnership.LegalPowerItem) checkRow {
 	switch {
-	case c.Answer == partnership.AnswerYes:
-		return row(c.Answer, "Legal power: "+stop(oneline(c.Power)))
-	case c.Binding:
-		return row(c.Answer, "No legal power recorded, although the instrument is legally binding.")
+	case c.Answer == partnership.AnswerNotRecorded && c.Binding:
+		return row(c.Answer, "No legal power is recorded, although the instrument is legally binding.")
+	case c.Answer == partnership.AnswerNotRecorded:
+		return row(c.Answer, "No legal power is recorded.")
 	}
-	return row(c.Answer, "No legal power recorded.")
+	return row(c.Answer, "Legal power recorded by the evaluating officer: "+stop(oneline(c.Power))+
+		" "+v.Council.LegalServices+" to confirm that it gives the Council the power to take part.")
 }
 
-func (v *view) checkLegalConsulted(c partnership.InstrumentItem) checkRow {
+func (v *view) checkLegalConsulted(c partnership.LegalConsultedItem) checkRow {
 	legal := v.Council.LegalServices
-	if c.Binding {
-		return row(c.Answer, fmt.Sprintf("Not recorded. The instrument is legally binding, so %s must be involved in drawing it up; record their advice.", legal))
+	if d, err := longdate(c.ConsultedOn); err == nil && !c.ConsultedOn.IsZero() {
+		return row(c.Answer, fmt.Sprintf("%s was consulted on %s.", legal, d))
 	}
-	return row(c.Answer, fmt.Sprintf("Not recorded. Early advice from %s on legal powers, structure and liabilities is recommended; record whether it was sought.", legal))
+	if c.Binding {
+		return row(c.Answer, fmt.Sprintf("Not recorded. The instrument is legally binding, so %s must be involved in drawing it up; record when they were consulted.", legal))
+	}
+	return row(c.Answer, fmt.Sprintf("Not recorded. Early advice from %s on legal powers, structure and liabilities is recommended; record when it was sought.", legal))
 }
 
 func checkSponsoringOfficer(c partnership.SponsorItem) checkRow {
 	if c.Answer != partnership.AnswerYes {
-		return row(c.Answer, "No sponsoring officer named.")
+		return row(c.Answer, "No sponsoring officer is recorded.")
 	}
 	e := oneline(c.Name)
 	if c.Post != "" {
@@ -303,7 +343,7 @@ func (v *view) checkConsents(c partnership.ConsentsItem) checkRow {
 
 func checkRisks(c partnership.RisksItem) checkRow {
 	if c.Count == 0 {
-		return row(c.Answer, "No risks recorded.")
+		return row(c.Answer, "No risks are recorded.")
 	}
 	var b checkEvidence
 	b.add(fmt.Sprintf("%d %s recorded, %d before entry and %d in the partnership's life.",
@@ -317,15 +357,14 @@ func checkRisks(c partnership.RisksItem) checkRow {
 
 func checkResources(c partnership.ResourcesItem) checkRow {
 	if c.Answer != partnership.AnswerYes {
-		return row(c.Answer, "No contributions recorded, so the Council's ability to contribute and the costs against the benefits cannot be judged.")
+		return row(c.Answer, "No contributions are recorded, so the costs against the benefits cannot be judged.")
 	}
 	return row(c.Answer, fmt.Sprintf("Contributions of %s over %d financial %s, of which the Council's are %s. Whether the benefits justify the costs is for the evaluating officer to confirm.",
 		partnership.FormatMoney(c.TotalPence), c.Years, checkPlural(c.Years, "year", "years"), partnership.FormatMoney(c.CouncilPence)))
 }
 
 func (v *view) checkWithinBudget(c partnership.BudgetItem) checkRow {
-	approval := fmt.Sprintf("the agreement of %s or the %s is needed, or of %s where the Constitution requires it.",
-		the(v.Council.DecisionBody), v.Council.HeadOfService, v.Council.FullCouncil)
+	approval := "they need approval in accordance with the Council's Constitution (including its Budget and Policy Framework and Financial Procedure Rules) before any representative commits them."
 	switch {
 	case c.Answer == partnership.AnswerNo:
 		e := "The proposal commits resources outside approved budgets"
@@ -334,7 +373,7 @@ func (v *view) checkWithinBudget(c partnership.BudgetItem) checkRow {
 		}
 		return row(c.Answer, e+": "+approval)
 	case !c.HasContributions:
-		return row(c.Answer, "No contributions recorded.")
+		return row(c.Answer, "No contributions are recorded.")
 	case c.OthersOutside > 0:
 		return row(c.Answer, fmt.Sprintf("The Council's contributions are within approved budgets; %d of other partners' contributions are not yet within theirs.", c.OthersOutside))
 	}
@@ -346,33 +385,42 @@ func (v *view) checkISP(c partnership.ISPItem) checkRow {
 	case !c.Recorded:
 		return row(c.Answer, "Neither an Information Sharing Protocol nor a waiver is recorded.")
 	case !c.Required && c.WaiverReason == "":
-		return row(c.Answer, "Waived, but no reason is recorded.")
+		return row(c.Answer, "Marked as not needed, but no reason is recorded.")
 	case !c.Required:
 		return row(c.Answer, "Waived: "+stop(oneline(c.WaiverReason)))
 	case c.ControllerRelationship == partnership.ControllerRelationshipControllerProcessor:
-		return row(c.Answer, "The partners are controller and processor: an Article 28 contract is needed instead of an Information Sharing Protocol.")
+		return row(c.Answer, "One party processes personal data for another: a contract under Article 28 of the UK GDPR is needed instead of an Information Sharing Protocol.")
 	}
 	var b checkEvidence
-	rel := "controller relationship not recorded"
+	rel := "how the partners stand as controllers is not recorded"
 	if c.ControllerRelationship != "" {
-		rel = c.ControllerRelationship.Text()
+		rel = "the partners are " + c.ControllerRelationship.Text()
 	}
-	b.add("Information Sharing Protocol details recorded: " + rel + "; lawful basis " + lawfulBasisText(c.LawfulBasis) + ".")
+	b.add("Information Sharing Protocol details recorded: " + rel + "; the Council's lawful basis is " + basisWords(c.LawfulBasis) + ", and each partner's is in the Information Sharing Protocol.")
 	if c.DPIA != nil {
 		d, _ := longdate(c.DPIA.CompletedOn)
-		b.add("DPIA completed on " + d + ".")
+		b.add("Data protection impact assessment completed on " + d + ".")
 	} else {
-		b.add("No DPIA recorded.")
+		b.add("No data protection impact assessment is recorded.")
 	}
-	if c.ControllerRelationship == partnership.ControllerRelationshipJointControllers {
-		b.add("Joint controllers: the protocol includes the Article 26 arrangement.")
+	if c.Article26Needed {
+		b.add("As joint controllers the partners need the arrangement Article 26 of the UK GDPR requires; nothing in the record shows it yet, so the Information Sharing Protocol must contain it before it is signed (see the findings).")
 	}
 	return row(c.Answer, b.String())
 }
 
+// basisWords is an Article 6 basis in words, "public task (Article
+// 6(1)(e))", or a placeholder.
+func basisWords(b partnership.LawfulBasis) string {
+	if b.Text() == "" {
+		return "[Article 6 lawful basis to be confirmed]"
+	}
+	return b.Text() + " (" + b.Article() + " of the UK GDPR)"
+}
+
 func checkLifespan(c partnership.LifespanItem) checkRow {
 	if c.Start.IsZero() && c.NextReview.IsZero() {
-		return row(c.Answer, "No start or review dates recorded.")
+		return row(c.Answer, "No start or review dates are recorded.")
 	}
 	start, _ := longdate(c.Start)
 	review, _ := longdate(c.NextReview)
@@ -399,7 +447,7 @@ func checkText(c partnership.TextItem, label, missing string) checkRow {
 }
 
 func checkExit(c partnership.ExitItem) checkRow {
-	r := checkText(partnership.TextItem{Answer: c.Answer, Text: c.Strategy}, "Exit strategy: ", "No exit strategy recorded.")
+	r := checkText(partnership.TextItem{Answer: c.Answer, Text: c.Strategy}, "Exit strategy: ", "No exit strategy is recorded.")
 	if n := c.NoticeMonths; n > 0 {
 		r.Evidence += fmt.Sprintf(" Notice to withdraw: %d %s.", n, checkPlural(n, "month", "months"))
 	}
@@ -408,15 +456,15 @@ func checkExit(c partnership.ExitItem) checkRow {
 
 func checkCommunications(c partnership.CommunicationsItem) checkRow {
 	if !c.Recorded {
-		return row(c.Answer, "No Partnership Communications Agreement details recorded.")
+		return row(c.Answer, "No Partnership Communications Agreement details are recorded.")
 	}
 	var b checkEvidence
 	if c.LeadName != "" {
 		b.add("Communications lead: " + oneline(c.LeadName) + ".")
 	}
 	switch {
-	case c.Branding == partnership.BrandingPartnershipLogo && c.Answer == partnership.AnswerNo:
-		b.add("A partnership logo is proposed without a justification.")
+	case c.Branding == partnership.BrandingPartnershipLogo && c.Answer != partnership.AnswerYes:
+		b.add("A partnership logo is proposed, but the exceptional justification the protocol requires is not recorded.")
 	case c.Branding == partnership.BrandingPartnershipLogo:
 		b.add("A partnership logo is proposed, justified as follows: " + stop(oneline(c.LogoJustification)))
 	case c.Branding == "":
@@ -429,7 +477,7 @@ func checkCommunications(c partnership.CommunicationsItem) checkRow {
 
 func checkTargets(c partnership.CountItem) checkRow {
 	if c.Count == 0 {
-		return row(c.Answer, "No targets or outcomes recorded.")
+		return row(c.Answer, "No targets or outcomes are recorded.")
 	}
 	return row(c.Answer, fmt.Sprintf("%d %s recorded, each with a baseline and a target.", c.Count, checkPlural(c.Count, "target", "targets")))
 }
@@ -458,12 +506,17 @@ func checkSelfAssessment(c partnership.SelfAssessmentItem) checkRow {
 	if c.Answer == partnership.AnswerNotApplicable {
 		return row(c.Answer, "Not yet due. The partnership will be asked for an annual review or self-assessment of its effectiveness.")
 	}
-	return row(c.Answer, "No self-assessment recorded.")
+	return row(c.Answer, "No self-assessment is recorded.")
 }
 
 func checkStatutoryDuties(c partnership.DutiesItem) checkRow {
 	var b checkEvidence
-	b.add("Not recorded. Record how the partnership bears on the Council's public sector equality duty (Equality Act 2010, section 149), its duty under section 17 of the Crime and Disorder Act 1998, and its health and safety duties.")
+	if c.EqualityAnalysis != "" {
+		b.add("Equality analysis: " + stop(oneline(c.EqualityAnalysis)))
+	} else {
+		b.add("Not recorded. Record the equality analysis under the public sector equality duty (Equality Act 2010, section 149).")
+	}
+	b.add("The Council keeps its own duties under section 17 of the Crime and Disorder Act 1998 (including serious violence) and its health and safety duties.")
 	if len(c.RiskIDs) > 0 {
 		ids := make([]string, len(c.RiskIDs))
 		for i, id := range c.RiskIDs {
@@ -483,7 +536,7 @@ func (v *view) RouteText() string {
 		return "approval by " + the(v.Council.AssistantChiefExecutive) + " or a " + v.Council.Director + ", under delegated authority"
 	}
 	if v.IsExcluded() {
-		return "none: the arrangement is not a partnership under the Partnership Protocol"
+		return "none under the Partnership Protocol, which does not apply to an arrangement that is not a partnership"
 	}
 	return "not yet determined"
 }
@@ -500,27 +553,36 @@ func (v *view) ApproverText() string {
 	case partnership.RouteDelegated:
 		return the(v.Council.AssistantChiefExecutive) + " or a " + v.Council.Director
 	}
+	if v.IsExcluded() {
+		return "the decision-maker under the Council's Constitution, not the Partnership Protocol"
+	}
 	return "[to be determined]"
 }
 
 func (v *view) checkApprovalRoute(c partnership.ChecklistItem) checkRow {
 	var b checkEvidence
-	b.add("Route: " + v.RouteText() + ".")
+	if v.IsExcluded() {
+		b.add("None under the Partnership Protocol; what governs the arrangement instead is set out under Approval route below.")
+	} else {
+		b.add("Route: " + v.RouteText() + ", in accordance with the Council's Constitution.")
+	}
 	if v.A.ReportToCouncil {
 		b.add("A report to " + v.Council.FullCouncil + " is needed as well.")
 	}
 	if v.A.BudgetApprovalNeeded {
-		b.add("Budget approval is needed for resources outside approved budgets.")
+		b.add("Resources outside approved budgets need approval in accordance with the Council's Constitution first.")
 	}
 	return row(c.Answer, b.String())
 }
 
-func checkDecision(c partnership.DecisionItem) checkRow {
+func (v *view) checkDecision(c partnership.DecisionItem) checkRow {
 	words := partnership.StatusProposed.Text()
 	if c.Status != "" {
 		words = c.Status.Text()
 	}
 	switch {
+	case c.Answer == partnership.AnswerNotApplicable:
+		return row(c.Answer, "No decision under the Partnership Protocol; status: "+words+".")
 	case c.Answer == partnership.AnswerYes:
 		return row(c.Answer, "Approved; status: "+words+".")
 	case c.Status == partnership.StatusRejected:
@@ -531,12 +593,76 @@ func checkDecision(c partnership.DecisionItem) checkRow {
 	return row(c.Answer, "Awaiting a decision; status: "+words+".")
 }
 
+// checkServicePlanRisks: §4(b) asks the Council, as the lead body, to
+// record the partnership's risks with its service plans.
+func (v *view) checkServicePlanRisks(c partnership.ServicePlanItem) checkRow {
+	switch {
+	case c.Answer == partnership.AnswerNotApplicable:
+		return row(c.Answer, "The Council is not the lead body ("+c.Role.Text()+"): its representatives seek to make sure that minimum standards of risk management are in place.")
+	case c.Answer == partnership.AnswerYes:
+		return row(c.Answer, fmt.Sprintf("The Council leads; %d %s for the partnership's life %s recorded in the Council's register of partnerships. Record them in the service plan of the service concerned too.",
+			c.InLife, checkPlural(c.InLife, "risk", "risks"), checkPlural(c.InLife, "is", "are")))
+	case c.CouncilLead:
+		return row(c.Answer, "The Council leads, but no risk for the partnership's life is recorded to go into its service plans.")
+	}
+	return row(c.Answer, "Not recorded: the Council's role, and so whether it must record the risks with its service plans, is not recorded.")
+}
+
+func (v *view) checkConstitution(c partnership.ConstitutionItem) checkRow {
+	var b checkEvidence
+	if c.BeyondConstitution {
+		b.add("A representative needs authority beyond the Constitution or Scheme of Delegation, so a report goes to " + v.Council.FullCouncil + " (section 5(b)).")
+	}
+	if c.ResourcesOutsideBudget {
+		b.add("Resources outside approved budgets need approval under the Budget and Policy Framework and Financial Procedure Rules first.")
+	}
+	if c.Answer == partnership.AnswerNotRecorded {
+		b.add("Not recorded: with no contributions recorded, the record cannot show that the Council's part is within the Constitution, including its Budget and Policy Framework and Financial Procedure Rules.")
+	}
+	if c.Answer == partnership.AnswerToConfirm {
+		b.add("The record shows no need for authority beyond the Constitution or Scheme of Delegation and no resources outside approved budgets. " +
+			v.Council.LegalServices + " to confirm that the decision is within the Constitution, including its Budget and Policy Framework and Financial Procedure Rules.")
+	}
+	return row(c.Answer, b.String())
+}
+
+func (v *view) checkProcurement(c partnership.ProcurementItem) checkRow {
+	var why []string
+	if c.CouncilProcures {
+		why = append(why, "the Council procures the service")
+	}
+	if c.Grant {
+		why = append(why, "the Council funds partners by grant")
+	}
+	if c.CashToPartners > 0 {
+		why = append(why, "the Council pays "+partnership.FormatMoney(c.CashToPartners)+" in cash to the party that leads or holds the funds")
+	}
+	if c.PooledCash > 0 {
+		why = append(why, "the Council holds "+partnership.FormatMoney(c.PooledCash)+" in cash for the partnership, which may be paid to partners")
+	}
+	switch {
+	case c.Answer == partnership.AnswerNotApplicable:
+		return row(c.Answer, "Every contribution recorded is in kind, staff or assets: no money passes between the parties.")
+	case len(why) == 0:
+		return row(c.Answer, "Not recorded: no contributions are recorded to show whether money passes from the Council to partners. Where it does, record whether the Procurement Act 2023 and the subsidy control rules apply.")
+	}
+	return row(c.Answer, "Not recorded. "+capitalise(checkJoin(why))+": record whether the Procurement Act 2023, the Council's Contract Procedure Rules and the subsidy control rules apply, on the advice of "+v.Council.LegalServices+".")
+}
+
+func (v *view) checkPerformance(c partnership.CountItem) checkRow {
+	if c.Count == 0 {
+		return row(c.Answer, "Not recorded: with no targets or outcomes there is nothing to put into the Council's performance management arrangements.")
+	}
+	return row(c.Answer, fmt.Sprintf("%d %s to include in the Council's performance management arrangements, which %s or the appropriate %s makes sure of (section 4(d)).",
+		c.Count, checkPlural(c.Count, "target", "targets"), the(v.Council.AssistantChiefExecutive), v.Council.Director))
+}
+
 // findingRow is a finding as the checklist prints it.
 type findingRow struct {
 	Severity string // "Blocker", "Warning", "Information"
 	Section  string // escaped
 	Message  string // escaped, one line
-	Field    string // escaped, or "—"
+	Field    string // the field at fault, in words (escaped), or "—"
 }
 
 // Findings returns the assessment's findings, blockers first and otherwise
@@ -554,13 +680,13 @@ func (v *view) Findings() []findingRow {
 		}
 		field := "—"
 		if f.Field != "" {
-			field = oneline(f.Field)
+			field = v.fieldWords(f.Field)
 		}
 		section := "—"
 		if f.Section != "" {
 			section = oneline(f.Section)
 		}
-		out[i] = findingRow{Severity: capitalise(w), Section: section, Message: oneline(f.Message), Field: field}
+		out[i] = findingRow{Severity: capitalise(w), Section: section, Message: plainWords(oneline(f.Message)), Field: field}
 	}
 	return out
 }

@@ -5,17 +5,22 @@ import "time"
 // checklist answers every item of Annex 2 from the record and the steps
 // already taken (classification, significance, route), with the same
 // helpers the findings use, so a checklist answer and a finding never
-// disagree about the same fact. It runs after route().
+// disagree about the same fact. It runs after route(). Where the record is
+// silent the answer is "not recorded", never "no": "no" is kept for what
+// the record positively says (a consent that is not the one needed,
+// resources outside budget, a processor instead of a controller). The
+// partnership's own tools answer n/a for an arrangement §3 excludes.
 func (a *assessor) checklist() Checklist {
 	p := a.p
-	return Checklist{
+	ev := evaluationOf(p)
+	c := Checklist{
 		Partnership:       a.checkClassification(),
-		Alternatives:      ChecklistItem{AnswerNotRecorded},
+		Alternatives:      textItem(ev.AlternativesConsidered),
 		StrategicFit:      strategicFit(p),
 		Significance:      a.checkSignificance(),
-		LegalStatus:       InstrumentItem{yesIf(p.LegalInstrument != ""), p.LegalInstrument, p.LegalInstrument.IsBinding()},
-		LegalPower:        LegalPowerItem{yesIf(written(p.LegalPower)), p.LegalPower, p.LegalInstrument.IsBinding()},
-		LegalConsulted:    InstrumentItem{AnswerNotRecorded, p.LegalInstrument, p.LegalInstrument.IsBinding()},
+		LegalStatus:       InstrumentItem{recordedIf(p.LegalInstrument != ""), p.LegalInstrument, p.LegalInstrument.IsBinding()},
+		LegalPower:        legalPower(p),
+		LegalConsulted:    LegalConsultedItem{recordedIf(!ev.LegalConsultedOn.IsZero()), p.LegalInstrument, p.LegalInstrument.IsBinding(), ev.LegalConsultedOn},
 		SponsoringOfficer: sponsor(p),
 		Representatives:   a.people(false),
 		Substitutes:       a.people(true),
@@ -26,25 +31,75 @@ func (a *assessor) checklist() Checklist {
 		ISP:               isp(p.InformationSharing),
 		Lifespan:          lifespan(p, a.today),
 		Succession:        textItem(exitOf(p).Succession),
-		ExitStrategy:      ExitItem{yesIf(hasExitStrategy(p)), exitOf(p).Strategy, exitOf(p).WithdrawalNoticeMonths},
+		ExitStrategy:      ExitItem{recordedIf(hasExitStrategy(p)), exitOf(p).Strategy, exitOf(p).WithdrawalNoticeMonths},
 		Communications:    a.communications(),
-		Targets:           CountItem{yesIf(len(p.Targets) > 0), len(p.Targets)},
+		Targets:           CountItem{recordedIf(len(p.Targets) > 0), len(p.Targets)},
 		Reporting:         textItem(reportingOf(p)),
 		SelfAssessment:    selfAssessment(p),
-		StatutoryDuties:   duties(p),
+		StatutoryDuties:   duties(p, ev.EqualityAnalysis),
 		ApprovalRoute:     ChecklistItem{a.routeAnswer()},
 		Decision:          decision(p.Status),
+
+		Insurance:             textItem(ev.Insurance),
+		Procurement:           procurement(p),
+		Constitution:          a.constitution(),
+		Capacity:              textItem(ev.Capacity),
+		PerformanceManagement: CountItem{recordedIf(len(p.Targets) > 0), len(p.Targets)},
+		ServicePlanRisks:      servicePlanRisks(p),
 	}
+	if a.excluded() {
+		c.Excluded = a.out.Classification
+		c.notApplicableToExcluded()
+	}
+	return c
 }
 
-func yesIf(ok bool) Answer {
+// notApplicableToExcluded answers n/a for every item that is one of the
+// partnership's own tools (§4, §5(b)), which §3 does not apply to an
+// excluded arrangement. The classification, the legal items, the
+// council-wide rules on consents, budgets, the Constitution and
+// procurement, and the council's equality duty still apply.
+func (c *Checklist) notApplicableToExcluded() {
+	for _, ans := range []*Answer{
+		&c.Alternatives.Answer, &c.StrategicFit.Answer, &c.Significance.Answer, &c.SponsoringOfficer.Answer,
+		&c.Representatives.Answer, &c.Substitutes.Answer, &c.RiskAssessment.Answer, &c.Resources.Answer,
+		&c.ISP.Answer, &c.Lifespan.Answer, &c.Succession.Answer, &c.ExitStrategy.Answer,
+		&c.Communications.Answer, &c.Targets.Answer, &c.Reporting.Answer, &c.SelfAssessment.Answer,
+		&c.ApprovalRoute.Answer, &c.Decision.Answer, &c.Insurance.Answer, &c.Capacity.Answer,
+		&c.PerformanceManagement.Answer, &c.ServicePlanRisks.Answer,
+	} {
+		*ans = AnswerNotApplicable
+	}
+	c.ISP.Article26Needed = false
+}
+
+// recordedIf: yes when the record shows the thing, not recorded when it is
+// silent.
+func recordedIf(ok bool) Answer {
 	if ok {
 		return AnswerYes
 	}
-	return AnswerNo
+	return AnswerNotRecorded
 }
 
-func textItem(s string) TextItem { return TextItem{yesIf(written(s)), s} }
+func evaluationOf(p *Partnership) Evaluation {
+	if p.Evaluation == nil {
+		return Evaluation{}
+	}
+	return *p.Evaluation
+}
+
+// legalPower: the power is text the officer wrote, which only Legal can
+// confirm is the power the council has (§4(a)).
+func legalPower(p *Partnership) LegalPowerItem {
+	item := LegalPowerItem{Answer: AnswerNotRecorded, Power: p.LegalPower, Binding: p.LegalInstrument.IsBinding()}
+	if written(p.LegalPower) {
+		item.Answer = AnswerToConfirm
+	}
+	return item
+}
+
+func textItem(s string) TextItem { return TextItem{recordedIf(written(s)), s} }
 
 func exitOf(p *Partnership) Exit {
 	if p.Exit == nil {
@@ -80,27 +135,29 @@ func (a *assessor) checkClassification() ClassificationItem {
 func strategicFit(p *Partnership) StrategicFitItem {
 	has := written(p.Purpose)
 	return StrategicFitItem{
-		Answer:     yesIf(has && len(p.Objectives) > 0),
+		Answer:     recordedIf(has && len(p.Objectives) > 0),
 		HasPurpose: has, Objectives: len(p.Objectives), ServiceArea: p.ServiceArea,
 	}
 }
 
-// checkSignificance: not applicable to an excluded arrangement; otherwise
-// the outcome after any override.
+// checkSignificance: the outcome after any override; not recorded when
+// significance was not assessed at all (n/a for an excluded arrangement
+// is set with the other items).
 func (a *assessor) checkSignificance() SignificanceItem {
-	item := SignificanceItem{Answer: yesIf(a.out.Significant)}
-	if a.excluded() {
-		item.Answer = AnswerNotApplicable
-	}
+	item := SignificanceItem{Answer: AnswerNotRecorded}
 	if s := a.p.Significance; s != nil {
 		item.Recorded, item.Override, item.Justification = true, s.Override, s.Justification
+		item.Answer = AnswerNo
+		if a.out.Significant {
+			item.Answer = AnswerYes
+		}
 	}
 	return item
 }
 
 func sponsor(p *Partnership) SponsorItem {
 	if !hasSponsoringOfficer(p) {
-		return SponsorItem{Answer: AnswerNo}
+		return SponsorItem{Answer: AnswerNotRecorded}
 	}
 	return SponsorItem{AnswerYes, p.SponsoringOfficer.Name, p.SponsoringOfficer.Post}
 }
@@ -121,7 +178,7 @@ func (a *assessor) people(substitutes bool) PeopleItem {
 		}
 	}
 	all := append(councillors, officers...)
-	item := PeopleItem{Answer: yesIf(len(all) > 0), People: all}
+	item := PeopleItem{Answer: recordedIf(len(all) > 0), People: all}
 	if !substitutes && len(all) > 0 {
 		item.NeedsCouncillor = a.needsCouncillor()
 	}
@@ -130,7 +187,9 @@ func (a *assessor) people(substitutes bool) PeopleItem {
 
 // consents: not applicable when nobody also represents another
 // organisation; yes only when every consent the protocol needs is the one
-// recorded (the same test as Assessment.ConsentsNeeded's Given).
+// recorded (the same test as Assessment.ConsentsNeeded's Given); no when a
+// consent other than the one needed is recorded, and otherwise not
+// recorded while a consent is missing.
 func consents(p *Partnership) ConsentsItem {
 	item := ConsentsItem{Answer: AnswerNotApplicable}
 	for _, r := range p.Representatives {
@@ -141,8 +200,10 @@ func consents(p *Partnership) ConsentsItem {
 		c := RepresentativeConsent{Representative: r.Name, Kind: r.Kind, Needed: need, Recorded: r.Consent, Given: r.Consent == need}
 		item.Consents = append(item.Consents, c)
 		switch {
-		case !c.Given:
+		case !c.Given && c.Recorded != "":
 			item.Answer = AnswerNo
+		case !c.Given && item.Answer != AnswerNo:
+			item.Answer = AnswerNotRecorded
 		case item.Answer == AnswerNotApplicable:
 			item.Answer = AnswerYes
 		}
@@ -151,7 +212,7 @@ func consents(p *Partnership) ConsentsItem {
 }
 
 func risks(p *Partnership) RisksItem {
-	item := RisksItem{Answer: yesIf(len(p.Risks) > 0), Count: len(p.Risks)}
+	item := RisksItem{Answer: recordedIf(len(p.Risks) > 0), Count: len(p.Risks)}
 	for i, r := range p.Risks {
 		if r.Phase == RiskPhasePreEntry {
 			item.PreEntry++
@@ -164,7 +225,7 @@ func risks(p *Partnership) RisksItem {
 }
 
 func resources(p *Partnership) ResourcesItem {
-	item := ResourcesItem{Answer: yesIf(len(p.Contributions) > 0)}
+	item := ResourcesItem{Answer: recordedIf(len(p.Contributions) > 0)}
 	years := make(map[FinancialYear]bool, 4)
 	for _, c := range p.Contributions {
 		item.TotalPence += c.AmountPence
@@ -203,12 +264,13 @@ func (a *assessor) budget() BudgetItem {
 	return item
 }
 
-// isp: not applicable when waived with a reason; no when neither recorded
-// nor waived with a reason, or when the partners are controller and
-// processor (an Article 28 contract is needed instead); yes otherwise.
+// isp: not applicable when waived with a reason; not recorded when neither
+// recorded nor waived with a reason; no when the partners are controller
+// and processor (an Article 28 contract is needed instead); yes otherwise,
+// with the Article 26 arrangement still to show for joint controllers.
 func isp(is *InformationSharing) ISPItem {
 	if is == nil {
-		return ISPItem{Answer: AnswerNo}
+		return ISPItem{Answer: AnswerNotRecorded}
 	}
 	item := ISPItem{
 		Answer: AnswerYes, Recorded: true, Required: is.Required, WaiverReason: is.WaiverReason,
@@ -220,11 +282,13 @@ func isp(is *InformationSharing) ISPItem {
 	}
 	switch {
 	case !ispOrWaiver(is):
-		item.Answer = AnswerNo
+		item.Answer = AnswerNotRecorded
 	case !is.Required:
 		item.Answer = AnswerNotApplicable
 	case is.ControllerRelationship == ControllerRelationshipControllerProcessor:
 		item.Answer = AnswerNo
+	case is.ControllerRelationship == ControllerRelationshipJointControllers:
+		item.Article26Needed = true
 	}
 	return item
 }
@@ -236,22 +300,22 @@ func lifespan(p *Partnership, today time.Time) LifespanItem {
 	if p.Dates != nil {
 		d = *p.Dates
 	}
-	item := LifespanItem{Answer: yesIf(!d.NextReview.IsZero()), Start: d.Start, End: d.End, NextReview: d.NextReview}
+	item := LifespanItem{Answer: recordedIf(!d.NextReview.IsZero()), Start: d.Start, End: d.End, NextReview: d.NextReview}
 	if t, err := d.NextReview.Parse(); err == nil && t.Before(today) {
 		item.ReviewPassed = true
 	}
 	return item
 }
 
-// communications: no when there is no agreement or a partnership logo has
-// no justification (the finding partnership_logo_unjustified).
+// communications: not recorded when there is no agreement or a partnership
+// logo has no justification (the finding partnership_logo_unjustified).
 func (a *assessor) communications() CommunicationsItem {
 	c := a.p.Communications
 	if c == nil {
-		return CommunicationsItem{Answer: AnswerNo}
+		return CommunicationsItem{Answer: AnswerNotRecorded}
 	}
 	return CommunicationsItem{
-		Answer: yesIf(!logoUnjustified(c)), Recorded: true, LeadName: a.partyName(c.LeadPartner),
+		Answer: recordedIf(!logoUnjustified(c)), Recorded: true, LeadName: a.partyName(c.LeadPartner),
 		Branding: c.Branding, LogoJustification: c.LogoJustification,
 	}
 }
@@ -274,7 +338,7 @@ func (a *assessor) partyName(id string) string {
 }
 
 // selfAssessment: yes when one is recorded; not applicable while the
-// partnership has not started (or never will); no otherwise.
+// partnership has not started (or never will); not recorded otherwise.
 func selfAssessment(p *Partnership) SelfAssessmentItem {
 	var last *Review
 	for i := range p.Reviews {
@@ -291,11 +355,11 @@ func selfAssessment(p *Partnership) SelfAssessmentItem {
 	case "", StatusProposed, StatusEvaluating, StatusApproved, StatusRejected, StatusWithdrawn:
 		return SelfAssessmentItem{Answer: AnswerNotApplicable}
 	}
-	return SelfAssessmentItem{Answer: AnswerNo}
+	return SelfAssessmentItem{Answer: AnswerNotRecorded}
 }
 
-func duties(p *Partnership) DutiesItem {
-	item := DutiesItem{Answer: AnswerNotRecorded}
+func duties(p *Partnership, equality string) DutiesItem {
+	item := DutiesItem{Answer: recordedIf(written(equality)), EqualityAnalysis: equality}
 	for _, r := range p.Risks {
 		switch r.Category {
 		case RiskCategoryEquality, RiskCategorySafeguarding, RiskCategoryHealthAndSafety:
@@ -327,4 +391,75 @@ func decision(s Status) DecisionItem {
 		return DecisionItem{AnswerNo, s}
 	}
 	return DecisionItem{AnswerPending, s}
+}
+
+// procurement: n/a when every contribution recorded is in kind, staff or
+// assets, so no money flows; not recorded otherwise (the record cannot say
+// whether the Procurement Act 2023 was considered), including when there
+// are no contributions to judge by.
+func procurement(p *Partnership) ProcurementItem {
+	item := ProcurementItem{
+		Answer: AnswerNotRecorded,
+		CouncilProcures: p.LegalInstrument == LegalInstrumentContractForServices ||
+			(p.Arrangement != nil && p.Arrangement.CouncilProcuresService),
+		Grant: p.LegalInstrument == LegalInstrumentGrantAgreement,
+	}
+	leads := councilLeads(p.CouncilRole)
+	cash := false
+	for _, c := range p.Contributions {
+		if c.Type != ContributionTypeCash {
+			continue
+		}
+		cash = true
+		switch {
+		case leads:
+			item.PooledCash += c.AmountPence
+		case c.Partner == CouncilID:
+			item.CashToPartners += c.AmountPence
+		}
+	}
+	if !item.CouncilProcures && !item.Grant && !cash && len(p.Contributions) > 0 {
+		item.Answer = AnswerNotApplicable
+	}
+	return item
+}
+
+// councilLeads reports whether the council is the lead or host body, which
+// holds the funds and answers for the partnership's risks (§4(b)).
+func councilLeads(r CouncilRole) bool { return r == CouncilRoleLead || r == CouncilRoleHost }
+
+// constitution: no when the record says a representative needs authority
+// beyond the Constitution or resources outside approved budgets (the same
+// tests as ReportToCouncil and BudgetApprovalNeeded); not recorded when no
+// contribution shows what the council commits; otherwise the officer's
+// answer, which Legal and Democratic Services confirm.
+func (a *assessor) constitution() ConstitutionItem {
+	item := ConstitutionItem{Answer: AnswerToConfirm, BeyondConstitution: a.out.ReportToCouncil,
+		ResourcesOutsideBudget: a.out.BudgetApprovalNeeded}
+	switch {
+	case item.BeyondConstitution || item.ResourcesOutsideBudget:
+		item.Answer = AnswerNo
+	case len(a.p.Contributions) == 0:
+		item.Answer = AnswerNotRecorded
+	}
+	return item
+}
+
+// servicePlanRisks: n/a when another party leads; where the council leads,
+// yes when risks for the partnership's life are in the register (an
+// "associated document" of §4(b)); not recorded otherwise.
+func servicePlanRisks(p *Partnership) ServicePlanItem {
+	item := ServicePlanItem{Answer: AnswerNotRecorded, CouncilLead: councilLeads(p.CouncilRole), Role: p.CouncilRole}
+	for _, r := range p.Risks {
+		if r.Phase == RiskPhaseInLife {
+			item.InLife++
+		}
+	}
+	switch {
+	case p.CouncilRole != "" && !item.CouncilLead:
+		item.Answer = AnswerNotApplicable
+	case item.CouncilLead && item.InLife > 0:
+		item.Answer = AnswerYes
+	}
+	return item
 }

@@ -8,12 +8,12 @@ package partnership
 // whatever prints them. Strings are as the record holds them, unescaped.
 type Checklist struct {
 	Partnership       ClassificationItem // §3: is the arrangement a partnership?
-	Alternatives      ChecklistItem      // §4: were the alternatives considered? (the record cannot say)
+	Alternatives      TextItem           // §4: evaluation.alternatives_considered
 	StrategicFit      StrategicFitItem   // §2, §3: purpose and objectives
 	Significance      SignificanceItem   // §3(a)
 	LegalStatus       InstrumentItem     // §4(a): the legal instrument
 	LegalPower        LegalPowerItem     // §4(a)
-	LegalConsulted    InstrumentItem     // §4(a): Legal's advice (the record cannot say)
+	LegalConsulted    LegalConsultedItem // §4(a): evaluation.legal_consulted_on
 	SponsoringOfficer SponsorItem        // §4(c)
 	Representatives   PeopleItem         // §4(a), §4(c): members, councillors first
 	Substitutes       PeopleItem         // §4(a): substitutes, councillors first
@@ -32,6 +32,20 @@ type Checklist struct {
 	StatutoryDuties   DutiesItem         // §4(a): equality, community safety, health and safety
 	ApprovalRoute     ChecklistItem      // §5(b): the route itself is Assessment.ApprovalRoute
 	Decision          DecisionItem       // §5(b)
+
+	// The items of §4(b) and §4(d) added with the evaluation field; they
+	// come last in Answers and Items, so that the answers' positions
+	// integrators already read do not move.
+	Insurance             TextItem         // §4(d): evaluation.insurance
+	Procurement           ProcurementItem  // §4(d): the Procurement Act 2023
+	Constitution          ConstitutionItem // §4(d), §5(b): within the Constitution
+	Capacity              TextItem         // §4(d): evaluation.capacity
+	PerformanceManagement CountItem        // §4(d): targets in the performance management systems
+	ServicePlanRisks      ServicePlanItem  // §4(b): risks recorded with service plans
+
+	// Excluded is the §3 classification when it excludes the arrangement
+	// (then the partnership's own items answer n/a); "" otherwise.
+	Excluded Classification
 }
 
 // Answers returns every item's answer in the order of the checklist.
@@ -43,6 +57,8 @@ func (c *Checklist) Answers() []Answer {
 		c.Resources.Answer, c.WithinBudget.Answer, c.ISP.Answer, c.Lifespan.Answer, c.Succession.Answer,
 		c.ExitStrategy.Answer, c.Communications.Answer, c.Targets.Answer, c.Reporting.Answer,
 		c.SelfAssessment.Answer, c.StatutoryDuties.Answer, c.ApprovalRoute.Answer, c.Decision.Answer,
+		c.Insurance.Answer, c.Procurement.Answer, c.Constitution.Answer, c.Capacity.Answer,
+		c.PerformanceManagement.Answer, c.ServicePlanRisks.Answer,
 	}
 }
 
@@ -65,6 +81,8 @@ var checklistItems = [...]struct{ id, section string }{
 	{"succession", "§4(f)"}, {"exit_strategy", "§4(f)"}, {"communications", "§4(g)"},
 	{"targets", "§5(b)"}, {"reporting", "§5(b)"}, {"self_assessment", "§5(b)"},
 	{"statutory_duties", "§4(a)"}, {"approval_route", "§5(b)"}, {"decision", "§5(b)"},
+	{"insurance", "§4(d)"}, {"procurement", "§4(d)"}, {"constitution", "§4(d), §5(b)"}, {"capacity", "§4(d)"},
+	{"performance_management", "§4(d)"}, {"service_plan_risks", "§4(b)"},
 }
 
 // Items is every item's id, section and answer, in the order of the
@@ -88,10 +106,13 @@ const (
 	AnswerNotApplicable Answer = "not_applicable" // the item does not apply
 	AnswerNotRecorded   Answer = "not_recorded"   // the record cannot say; the evaluating officer must record it
 	AnswerPending       Answer = "pending"        // the decision has not been taken yet
+	// AnswerToConfirm: the record holds the officer's answer only as text
+	// (the council's legal power), which Legal must confirm before approval.
+	AnswerToConfirm Answer = "to_confirm"
 )
 
 // AnswerValues lists every Answer.
-var AnswerValues = []Answer{AnswerYes, AnswerNo, AnswerNotApplicable, AnswerNotRecorded, AnswerPending}
+var AnswerValues = []Answer{AnswerYes, AnswerNo, AnswerNotApplicable, AnswerNotRecorded, AnswerPending, AnswerToConfirm}
 
 // Text is the answer as the checklist's Answer column writes it: "n/a".
 func (v Answer) Text() string {
@@ -106,6 +127,8 @@ func (v Answer) Text() string {
 		return "not recorded"
 	case AnswerPending:
 		return "pending"
+	case AnswerToConfirm:
+		return "recorded — Legal to confirm"
 	}
 	return ""
 }
@@ -143,6 +166,14 @@ type InstrumentItem struct {
 	Answer     Answer
 	Instrument LegalInstrument
 	Binding    bool // legally binding in whole or in part, so Legal must draw it up
+}
+
+// LegalConsultedItem answers whether Legal's advice was sought (§4(a)).
+type LegalConsultedItem struct {
+	Answer      Answer
+	Instrument  LegalInstrument
+	Binding     bool // legally binding in whole or in part, so Legal must draw it up
+	ConsultedOn Date // evaluation.legal_consulted_on; zero when not recorded
 }
 
 // LegalPowerItem answers whether the council's legal power is recorded.
@@ -221,6 +252,10 @@ type ISPItem struct {
 	ControllerRelationship ControllerRelationship
 	LawfulBasis            LawfulBasis
 	DPIA                   *DPIA // nil when none is recorded
+	// Article26Needed: the partners are joint controllers and nothing in
+	// the record shows their Article 26 arrangement, as finding
+	// joint_controllers_without_arrangement says.
+	Article26Needed bool
 }
 
 // LifespanItem answers §4(f)'s lifespan and review.
@@ -264,11 +299,41 @@ type SelfAssessmentItem struct {
 	Latest *Review // the latest self-assessment; nil when none
 }
 
-// DutiesItem answers whether the statutory duties were considered, which
-// the record cannot say; RiskIDs are the risks that bear on them.
+// DutiesItem answers whether the statutory duties were considered, from
+// evaluation.equality_analysis; RiskIDs are the risks that bear on them.
 type DutiesItem struct {
-	Answer  Answer
-	RiskIDs []string // equality, safeguarding and health and safety risks
+	Answer           Answer
+	EqualityAnalysis string   // "" when not recorded
+	RiskIDs          []string // equality, safeguarding and health and safety risks
+}
+
+// ProcurementItem answers whether procurement was considered (§4(d)):
+// the Procurement Act 2023 may apply where the council procures or pays
+// money to partners.
+type ProcurementItem struct {
+	Answer          Answer
+	CouncilProcures bool  // arrangement.council_procures_service or a contract for services
+	Grant           bool  // the instrument is a grant agreement
+	CashToPartners  int64 // pence: the council's cash where another party leads or holds the funds
+	PooledCash      int64 // pence: every party's cash, where the council leads or hosts and so holds it
+}
+
+// ConstitutionItem answers whether the decision is within the council's
+// Constitution, Budget and Policy Framework and Financial Procedure Rules
+// (§4(d), §5(b)).
+type ConstitutionItem struct {
+	Answer                 Answer
+	BeyondConstitution     bool // needs_authority_beyond_constitution
+	ResourcesOutsideBudget bool // the same test as Assessment.BudgetApprovalNeeded
+}
+
+// ServicePlanItem answers §4(b)'s "risks recorded with service plans",
+// which the council ensures as the lead body.
+type ServicePlanItem struct {
+	Answer      Answer
+	CouncilLead bool // council_role lead or host
+	Role        CouncilRole
+	InLife      int // risks recorded for the partnership's life
 }
 
 // DecisionItem answers whether the decision has been taken.

@@ -11,14 +11,18 @@ import (
 
 // answerCodes writes a checklist's answers one letter each, in the order of
 // Checklist.Answers: Y yes, N no, A not applicable, R not recorded, P
-// pending. The items, in order: partnership, alternatives, strategic fit,
-// significance, legal status, legal power, Legal consulted, sponsoring
-// officer, representatives, substitutes, consents, risks, resources, within
-// budget, ISP, lifespan, succession, exit, communications, targets,
-// reporting, self-assessment, statutory duties, approval route, decision.
+// pending, C recorded for Legal to confirm. The items, in order:
+// partnership, alternatives, strategic fit, significance, legal status,
+// legal power, Legal consulted, sponsoring officer, representatives,
+// substitutes, consents, risks, resources, within budget, ISP, lifespan,
+// succession, exit, communications, targets, reporting, self-assessment,
+// statutory duties, approval route, decision; then the §4(b) and §4(d)
+// items: insurance, procurement, Constitution, capacity, performance
+// management, risks in service plans.
 func answerCodes(c partnership.Checklist) string {
 	letter := map[partnership.Answer]byte{partnership.AnswerYes: 'Y', partnership.AnswerNo: 'N',
-		partnership.AnswerNotApplicable: 'A', partnership.AnswerNotRecorded: 'R', partnership.AnswerPending: 'P'}
+		partnership.AnswerNotApplicable: 'A', partnership.AnswerNotRecorded: 'R', partnership.AnswerPending: 'P',
+		partnership.AnswerToConfirm: 'C'}
 	var b strings.Builder
 	for _, a := range c.Answers() {
 		if l, ok := letter[a]; ok {
@@ -30,26 +34,41 @@ func answerCodes(c partnership.Checklist) string {
 	return b.String()
 }
 
-// Each sample's answers, read from its JSON: the awkward names are a
-// proposed MoU without significance or a self-assessment yet and with a
-// waived ISP; the community partnership is approved with nobody needing
-// consent; the community safety partnership is active with no
-// self-assessment; the health alliance commits resources outside budget;
-// the minimal proposal has a sponsoring officer and little else.
+// Each sample's answers, read from its JSON. Where a sample is silent the
+// answer is R (not recorded), never N: N is kept for what the record says
+// (the health alliance's resources outside budget, so its Constitution item
+// is N too). Every legal power is text, so C (Legal to confirm), and so is
+// the Constitution item wherever contributions are recorded within budget.
+// The early help alliance and the incorporated entity record an evaluation
+// (alternatives, Legal consulted; the alliance also equality, insurance
+// and capacity), so those items are Y; elsewhere they are R. Procurement is
+// R wherever cash moves (pooled by a lead council or paid to another lead)
+// or the council procures, and R for the minimal proposal, which records no
+// contributions. Risks in service plans are Y where the council leads or
+// hosts with in-life risks recorded, A where it is a member. The awkward
+// names are a proposed MoU with a significance assessment that meets no
+// criterion and a waived ISP; the community safety partnership and the
+// joint committee are active with no self-assessment recorded (R). The
+// section 75 pooled budget and the meals contract are excluded by section
+// 3: N to the first item, A to every item that is a partnership's own tool
+// (and to the decision: no approval under the protocol), while the legal
+// items, consents, budget, Constitution, procurement and equality still
+// apply. The minimal proposal has a sponsoring officer and little else.
 func TestChecklistSamples(t *testing.T) {
 	want := map[string]string{
-		"awkward-names.json":                "YRYNYYRYYYAYYYAYYYYYYARYP",
-		"better-care-s75.json":              "NRYAYYRYYNANYYYYNNNNNNRAY",
-		"early-help-safeguarding.json":      "YRYYYYRYYYAYYYYYYYYYYARYP",
-		"incorporated-entity.json":          "YRYYYYRYYYYYYYYYYYYYYARYP",
-		"joint-planning-committee.json":     "YRYYYYRYYYAYYYAYYYYYYNRYY",
-		"meals-contract.json":               "NRYAYYRYNNANYYNYNNNNNNRAY",
-		"community-partnership.json":        "YRYNYYRYYYAYYYYYYYYYYARYY",
-		"community-safety-partnership.json": "YRYYYYRYYYYYYYYYYYYYYNRYY",
-		"health-alliance.json":              "YRYYYYRYYYYYYNYYYYYYYYRYY",
-		"minimal-proposal.json":             "RRNNNNRYNNANNRNNNNNNNARRP",
-		"waste-partnership.json":            "YRYYYYRYYYYYYYYYYYYYYYRYY",
-		"youth-employment-mou.json":         "YRYYYYRYYYAYYYYYYYYYYYRYY",
+		//                                   partnership .. decision      insurance .. service plans
+		"awkward-names.json":                "YRYNYCRYYYAYYYAYYYYYYARYP" + "RRCRYA",
+		"better-care-s75.json":              "NAAAYCRAAAAAAYAAAAAAAARAA" + "ARCAAA",
+		"early-help-safeguarding.json":      "YYYYYCYYYYAYYYYYYYYYYAYYP" + "YRCYYY",
+		"incorporated-entity.json":          "YYYYYCYYYYYYYYYYYYYYYARYP" + "RRCRYA",
+		"joint-planning-committee.json":     "YRYYYCRYYYAYYYAYYYYYYRRYY" + "RRCRYA",
+		"meals-contract.json":               "NAAAYCRAAAAAAYAAAAAAAARAA" + "ARCAAA",
+		"community-partnership.json":        "YRYNYCRYYYAYYYYYYYYYYARYY" + "RRCRYY",
+		"community-safety-partnership.json": "YRYYYCRYYYYYYYYYYYYYYRRYY" + "RRCRYA",
+		"health-alliance.json":              "YRYYYCRYYYYYYNYYYYYYYYRYY" + "RRNRYY",
+		"minimal-proposal.json":             "RRRRRRRYRRARRRRRRRRRRARRP" + "RRRRRR",
+		"waste-partnership.json":            "YRYYYCRYYYYYYYYYYYYYYYRYY" + "RRCRYY",
+		"youth-employment-mou.json":         "YRYYYCRYYYAYYYYYYYYYYYRYY" + "RRCRYA",
 	}
 	for _, name := range samples.Names() {
 		t.Run(name, func(t *testing.T) {
@@ -91,15 +110,18 @@ func checkChecklistAgreesWithFindings(t *testing.T, a assessed) {
 		no      bool
 		finding bool
 	}{
-		{"sponsoring officer", c.SponsoringOfficer.Answer == partnership.AnswerNo, has(partnership.FindingNoSponsoringOfficer)},
-		{"exit strategy", c.ExitStrategy.Answer == partnership.AnswerNo, has(partnership.FindingNoExitStrategy)},
-		{"risks", c.RiskAssessment.Answer == partnership.AnswerNo, has(partnership.FindingNoRiskAssessment)},
-		{"representatives", c.Representatives.Answer == partnership.AnswerNo, has(partnership.FindingNoRepresentative)},
-		{"consents", c.Consents.Answer == partnership.AnswerNo, has(partnership.FindingConsentMissing)},
-		{"communications", c.Communications.Answer == partnership.AnswerNo,
+		{"sponsoring officer", c.SponsoringOfficer.Answer != partnership.AnswerYes, has(partnership.FindingNoSponsoringOfficer)},
+		{"exit strategy", c.ExitStrategy.Answer != partnership.AnswerYes, has(partnership.FindingNoExitStrategy)},
+		{"risks", c.RiskAssessment.Answer != partnership.AnswerYes, has(partnership.FindingNoRiskAssessment)},
+		{"representatives", c.Representatives.Answer != partnership.AnswerYes, has(partnership.FindingNoRepresentative)},
+		{"consents", c.Consents.Answer != partnership.AnswerYes && c.Consents.Answer != partnership.AnswerNotApplicable,
+			has(partnership.FindingConsentMissing)},
+		{"communications", c.Communications.Answer != partnership.AnswerYes,
 			has(partnership.FindingNoCommunicationsAgreement) || has(partnership.FindingPartnershipLogoUnjustified)},
 		{"within budget", c.WithinBudget.Answer == partnership.AnswerNo, a.BudgetApprovalNeeded},
+		{"Constitution", c.Constitution.Answer == partnership.AnswerNo, a.BudgetApprovalNeeded || a.ReportToCouncil},
 		{"councillor", c.Representatives.NeedsCouncillor, has(partnership.FindingSignificantWithoutCouncillor)},
+		{"Article 26", c.ISP.Article26Needed, has(partnership.FindingJointControllersWithoutArrangement)},
 	} {
 		if pair.no != pair.finding {
 			t.Errorf("%s: the checklist says no=%v, the findings %v", pair.item, pair.no, pair.finding)
@@ -123,7 +145,7 @@ func answerIs(t *testing.T, item string, got, want partnership.Answer) {
 }
 
 func TestChecklistAnswersFollowTheRecord(t *testing.T) {
-	for _, c := range append(append(checklistCasesA(), checklistCasesB()...), checklistCasesC()...) {
+	for _, c := range slices.Concat(checklistCasesA(), checklistCasesB(), checklistCasesC(), checklistCasesD()) {
 		t.Run(c.name, func(t *testing.T) {
 			p := cleanPartnership()
 			c.edit(p)
@@ -137,7 +159,7 @@ func TestChecklistAnswersFollowTheRecord(t *testing.T) {
 func checklistCasesA() []checklistCase {
 	return []checklistCase{
 		{"clean", func(p *partnership.Partnership) {}, func(t *testing.T, a assessed) {
-			if got := answerCodes(a.Checklist); got != "YRYYYYRYYYAYYYYYYYYYNYRYY" { // governance.reporting is not recorded
+			if got := answerCodes(a.Checklist); got != "YRYYYCRYYYAYYYYYYYYYRYRYY"+"RRCRYY" { // governance.reporting is not recorded
 				t.Errorf("answers %s", got)
 			}
 			if a.Compliance != (partnership.Compliance{Agreement: true, CommunicationsAgreement: true, ISPOrWaiver: true,
@@ -147,14 +169,14 @@ func checklistCasesA() []checklistCase {
 		}},
 		{"whitespace-only exit strategy", func(p *partnership.Partnership) { p.Exit.Strategy = " \n\t " },
 			func(t *testing.T, a assessed) {
-				answerIs(t, "exit", a.Checklist.ExitStrategy.Answer, partnership.AnswerNo)
+				answerIs(t, "exit", a.Checklist.ExitStrategy.Answer, partnership.AnswerNotRecorded)
 				if a.Compliance.ExitStrategy || a.Checklist.ExitStrategy.NoticeMonths != 12 {
 					t.Errorf("flag %v, notice %d", a.Compliance.ExitStrategy, a.Checklist.ExitStrategy.NoticeMonths)
 				}
 			}},
 		{"no exit at all", func(p *partnership.Partnership) { p.Exit = nil }, func(t *testing.T, a assessed) {
-			answerIs(t, "exit", a.Checklist.ExitStrategy.Answer, partnership.AnswerNo)
-			answerIs(t, "succession", a.Checklist.Succession.Answer, partnership.AnswerNo)
+			answerIs(t, "exit", a.Checklist.ExitStrategy.Answer, partnership.AnswerNotRecorded)
+			answerIs(t, "succession", a.Checklist.Succession.Answer, partnership.AnswerNotRecorded)
 			if a.Compliance.ExitStrategy {
 				t.Error("flag set without an exit strategy")
 			}
@@ -170,13 +192,13 @@ func checklistCasesA() []checklistCase {
 		{"ISP waived with a blank reason", func(p *partnership.Partnership) {
 			p.InformationSharing = &partnership.InformationSharing{WaiverReason: "   "}
 		}, func(t *testing.T, a assessed) {
-			answerIs(t, "ISP", a.Checklist.ISP.Answer, partnership.AnswerNo)
+			answerIs(t, "ISP", a.Checklist.ISP.Answer, partnership.AnswerNotRecorded)
 			if a.Compliance.ISPOrWaiver {
 				t.Error("a blank reason counts as a waiver")
 			}
 		}},
 		{"no ISP", func(p *partnership.Partnership) { p.InformationSharing = nil }, func(t *testing.T, a assessed) {
-			answerIs(t, "ISP", a.Checklist.ISP.Answer, partnership.AnswerNo)
+			answerIs(t, "ISP", a.Checklist.ISP.Answer, partnership.AnswerNotRecorded)
 			if a.Compliance.ISPOrWaiver || a.Checklist.ISP.Recorded {
 				t.Error("no ISP counts as one")
 			}
@@ -201,13 +223,13 @@ func checklistCasesA() []checklistCase {
 		}},
 		{"blank sponsoring officer", func(p *partnership.Partnership) { p.SponsoringOfficer.Name = "  " },
 			func(t *testing.T, a assessed) {
-				answerIs(t, "sponsor", a.Checklist.SponsoringOfficer.Answer, partnership.AnswerNo)
+				answerIs(t, "sponsor", a.Checklist.SponsoringOfficer.Answer, partnership.AnswerNotRecorded)
 				if a.Compliance.SponsoringOfficer {
 					t.Error("a blank name counts as a sponsoring officer")
 				}
 			}},
 		{"no risks", func(p *partnership.Partnership) { p.Risks = nil }, func(t *testing.T, a assessed) {
-			answerIs(t, "risks", a.Checklist.RiskAssessment.Answer, partnership.AnswerNo)
+			answerIs(t, "risks", a.Checklist.RiskAssessment.Answer, partnership.AnswerNotRecorded)
 			if a.Compliance.RiskAssessment {
 				t.Error("flag set without risks")
 			}
@@ -219,7 +241,7 @@ func checklistCasesB() []checklistCase {
 	return []checklistCase{
 		{"no communications agreement", func(p *partnership.Partnership) { p.Communications = nil },
 			func(t *testing.T, a assessed) {
-				answerIs(t, "communications", a.Checklist.Communications.Answer, partnership.AnswerNo)
+				answerIs(t, "communications", a.Checklist.Communications.Answer, partnership.AnswerNotRecorded)
 				if a.Compliance.CommunicationsAgreement {
 					t.Error("flag set without communications")
 				}
@@ -229,7 +251,7 @@ func checklistCasesB() []checklistCase {
 			p.Communications.LeadPartner = "corby"
 		}, func(t *testing.T, a assessed) {
 			c := a.Checklist.Communications
-			answerIs(t, "communications", c.Answer, partnership.AnswerNo)
+			answerIs(t, "communications", c.Answer, partnership.AnswerNotRecorded)
 			if !a.Compliance.CommunicationsAgreement || c.LeadName != "Corby Borough Council" {
 				t.Errorf("flag %v, lead %q", a.Compliance.CommunicationsAgreement, c.LeadName)
 			}
@@ -259,7 +281,7 @@ func checklistCasesB() []checklistCase {
 		}},
 		{"a councillor without consent", func(p *partnership.Partnership) { p.Representatives[0].RepresentsOtherOrg = true },
 			func(t *testing.T, a assessed) {
-				answerIs(t, "consents", a.Checklist.Consents.Answer, partnership.AnswerNo)
+				answerIs(t, "consents", a.Checklist.Consents.Answer, partnership.AnswerNotRecorded)
 			}},
 		{"a significant partnership with only a councillor substitute", func(p *partnership.Partnership) {
 			p.Representatives[0].Role = partnership.RepresentativeRoleSubstitute
@@ -298,7 +320,7 @@ func checklistCasesB() []checklistCase {
 		{"no contributions", func(p *partnership.Partnership) { p.Contributions = nil },
 			func(t *testing.T, a assessed) {
 				answerIs(t, "budget", a.Checklist.WithinBudget.Answer, partnership.AnswerNotRecorded)
-				answerIs(t, "resources", a.Checklist.Resources.Answer, partnership.AnswerNo)
+				answerIs(t, "resources", a.Checklist.Resources.Answer, partnership.AnswerNotRecorded)
 			}},
 	}
 }
@@ -341,7 +363,7 @@ func checklistCasesC() []checklistCase {
 				}
 			}},
 		{"no dates", func(p *partnership.Partnership) { p.Dates = nil }, func(t *testing.T, a assessed) {
-			answerIs(t, "lifespan", a.Checklist.Lifespan.Answer, partnership.AnswerNo)
+			answerIs(t, "lifespan", a.Checklist.Lifespan.Answer, partnership.AnswerNotRecorded)
 		}},
 		{"the latest self-assessment", func(p *partnership.Partnership) {
 			p.Reviews = append(p.Reviews, partnership.Review{FinancialYear: "2026/27", Type: partnership.ReviewTypeSelfAssessment,
@@ -355,7 +377,7 @@ func checklistCasesC() []checklistCase {
 		}},
 		{"an active partnership without a self-assessment", func(p *partnership.Partnership) { p.Reviews = nil },
 			func(t *testing.T, a assessed) {
-				answerIs(t, "self-assessment", a.Checklist.SelfAssessment.Answer, partnership.AnswerNo)
+				answerIs(t, "self-assessment", a.Checklist.SelfAssessment.Answer, partnership.AnswerNotRecorded)
 			}},
 		{"a proposal", func(p *partnership.Partnership) { p.Status, p.Reviews = partnership.StatusProposed, nil },
 			func(t *testing.T, a assessed) {
@@ -381,11 +403,11 @@ func checklistCasesC() []checklistCase {
 			answerIs(t, "route", a.Checklist.ApprovalRoute.Answer, partnership.AnswerNotRecorded)
 		}},
 		{"whitespace-only purpose", func(p *partnership.Partnership) { p.Purpose = " " }, func(t *testing.T, a assessed) {
-			answerIs(t, "strategic fit", a.Checklist.StrategicFit.Answer, partnership.AnswerNo)
+			answerIs(t, "strategic fit", a.Checklist.StrategicFit.Answer, partnership.AnswerNotRecorded)
 		}},
 		{"whitespace-only legal power", func(p *partnership.Partnership) { p.LegalPower = " " },
 			func(t *testing.T, a assessed) {
-				answerIs(t, "legal power", a.Checklist.LegalPower.Answer, partnership.AnswerNo)
+				answerIs(t, "legal power", a.Checklist.LegalPower.Answer, partnership.AnswerNotRecorded)
 			}},
 	}
 }
@@ -426,7 +448,7 @@ func TestLegalInstruments(t *testing.T) {
 			t.Errorf("%q: binding %v, checklist %v; want %v", c.li, c.li.IsBinding(), ls.Binding, c.binding)
 		}
 		if want := partnership.AnswerYes; c.li == "" {
-			answerIs(t, "legal status of none", ls.Answer, partnership.AnswerNo)
+			answerIs(t, "legal status of none", ls.Answer, partnership.AnswerNotRecorded)
 		} else {
 			answerIs(t, string(c.li), ls.Answer, want)
 		}
@@ -459,7 +481,7 @@ func TestComplianceOf(t *testing.T) {
 func TestChecklistOfEmptyRecords(t *testing.T) {
 	for _, p := range []*partnership.Partnership{nil, {}} {
 		c := partnership.ChecklistOf(p, partnership.Council{}, assessDate)
-		if got := answerCodes(c); got != "RRNNNNRNNNANNRNNNNNNNARRP" {
+		if got := answerCodes(c); got != "RRRRRRRRRRARRRRRRRRRRARRP"+"RRRRRR" {
 			t.Errorf("%+v: answers %s", p, got)
 		}
 	}
@@ -488,5 +510,77 @@ func TestAssessCarriesTheChecklistAndCompliance(t *testing.T) {
 		if a.Compliance == nil || *a.Compliance != partnership.ComplianceOf(p) {
 			t.Errorf("%s: compliance %+v, want %+v", name, a.Compliance, partnership.ComplianceOf(p))
 		}
+	}
+}
+
+// checklistCasesD: the items issue 12 added or changed: the evaluation, the
+// legal power for Legal to confirm, procurement, the Constitution, risks in
+// service plans, the Article 26 arrangement and an excluded arrangement.
+func checklistCasesD() []checklistCase {
+	return []checklistCase{
+		{"an evaluation", func(p *partnership.Partnership) {
+			p.Evaluation = &partnership.Evaluation{AlternativesConsidered: "An existing board.", LegalConsultedOn: "2026-09-01",
+				EqualityAnalysis: "EqIA done.", Insurance: "Public liability.", Capacity: "Within the service budget."}
+		}, func(t *testing.T, a assessed) {
+			c := a.Checklist
+			for item, got := range map[string]partnership.Answer{"alternatives": c.Alternatives.Answer, "legal consulted": c.LegalConsulted.Answer,
+				"duties": c.StatutoryDuties.Answer, "insurance": c.Insurance.Answer, "capacity": c.Capacity.Answer} {
+				answerIs(t, item, got, partnership.AnswerYes)
+			}
+			if c.LegalConsulted.ConsultedOn != "2026-09-01" || c.StatutoryDuties.EqualityAnalysis != "EqIA done." {
+				t.Errorf("facts %+v %+v", c.LegalConsulted, c.StatutoryDuties)
+			}
+		}},
+		{"a blank evaluation", func(p *partnership.Partnership) {
+			p.Evaluation = &partnership.Evaluation{Insurance: " ", Capacity: "\n"}
+		}, func(t *testing.T, a assessed) {
+			answerIs(t, "insurance", a.Checklist.Insurance.Answer, partnership.AnswerNotRecorded)
+			answerIs(t, "capacity", a.Checklist.Capacity.Answer, partnership.AnswerNotRecorded)
+			answerIs(t, "legal power", a.Checklist.LegalPower.Answer, partnership.AnswerToConfirm)
+			answerIs(t, "Constitution", a.Checklist.Constitution.Answer, partnership.AnswerToConfirm)
+		}},
+		{"authority beyond the Constitution", func(p *partnership.Partnership) { p.NeedsAuthorityBeyondConstitution = true },
+			func(t *testing.T, a assessed) {
+				answerIs(t, "Constitution", a.Checklist.Constitution.Answer, partnership.AnswerNo)
+			}},
+		{"only staff time", func(p *partnership.Partnership) {
+			for i := range p.Contributions {
+				p.Contributions[i].Type = partnership.ContributionTypeStaff
+			}
+		}, func(t *testing.T, a assessed) {
+			answerIs(t, "procurement", a.Checklist.Procurement.Answer, partnership.AnswerNotApplicable)
+		}},
+		{"a member paying cash to the lead", func(p *partnership.Partnership) { p.CouncilRole = partnership.CouncilRoleMember },
+			func(t *testing.T, a assessed) {
+				pr := a.Checklist.Procurement
+				answerIs(t, "procurement", pr.Answer, partnership.AnswerNotRecorded)
+				if pr.CashToPartners == 0 || pr.PooledCash != 0 {
+					t.Errorf("item %+v", pr)
+				}
+				answerIs(t, "service plans", a.Checklist.ServicePlanRisks.Answer, partnership.AnswerNotApplicable)
+			}},
+		{"joint controllers", func(p *partnership.Partnership) {
+			p.InformationSharing.ControllerRelationship = partnership.ControllerRelationshipJointControllers
+		}, func(t *testing.T, a assessed) {
+			if !a.Checklist.ISP.Article26Needed {
+				t.Error("the Article 26 arrangement is not asked for")
+			}
+		}},
+		{"an officer with no consent recorded", func(p *partnership.Partnership) { p.Representatives[1].RepresentsOtherOrg = true },
+			func(t *testing.T, a assessed) {
+				answerIs(t, "consents", a.Checklist.Consents.Answer, partnership.AnswerNotRecorded)
+			}},
+		{"a forum", func(p *partnership.Partnership) { p.LegalInstrument = partnership.LegalInstrumentForum }, func(t *testing.T, a assessed) {
+			c := a.Checklist
+			if c.Excluded != partnership.ClassExcludedForum || c.ISP.Article26Needed {
+				t.Errorf("excluded %q", c.Excluded)
+			}
+			for item, got := range map[string]partnership.Answer{"decision": c.Decision.Answer, "sponsor": c.SponsoringOfficer.Answer,
+				"ISP": c.ISP.Answer, "insurance": c.Insurance.Answer, "service plans": c.ServicePlanRisks.Answer} {
+				answerIs(t, item, got, partnership.AnswerNotApplicable)
+			}
+			answerIs(t, "legal power", c.LegalPower.Answer, partnership.AnswerToConfirm)
+			answerIs(t, "within budget", c.WithinBudget.Answer, partnership.AnswerYes)
+		}},
 	}
 }
