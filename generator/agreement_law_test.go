@@ -338,7 +338,7 @@ func definedTerms(text string) map[string]bool {
 
 // singular is a plural term's defined form: "Partners" is defined as
 // "Partner", "Constituent Authorities" as "Constituent Authority".
-func singular(term string) string {
+func singularTerm(term string) string {
 	switch {
 	case strings.HasSuffix(term, "ies"):
 		return strings.TrimSuffix(term, "ies") + "y"
@@ -367,7 +367,7 @@ func TestAgreementDefinesEveryTermItUses(t *testing.T) {
 		}
 		body := withoutData(t, text[strings.Index(text, "Clause headings do not affect"):], loadSample(t, name))
 		for _, term := range terms {
-			if usesTerm(body, term) && !defined[term] && !defined[singular(term)] {
+			if usesTerm(body, term) && !defined[term] && !defined[singularTerm(term)] {
 				t.Errorf("%s: %q is used but not defined", name, term)
 			}
 		}

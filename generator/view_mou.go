@@ -130,12 +130,12 @@ func partyBasis(t partnership.PartnerType, own bool, b partnership.LawfulBasis, 
 	if b == partnership.LawfulBasisPublicTask && !own && notPublic || interests && t.PublicBody() {
 		return ""
 	}
-	return basisWords(b, ri)
+	return mouBasisWords(b, ri)
 }
 
-// basisWords names a basis by its Article and words, with the Annex 1
+// mouBasisWords names a basis by its Article and words, with the Annex 1
 // condition for recognised legitimate interests; "" when none is given.
-func basisWords(b partnership.LawfulBasis, ri partnership.RecognisedInterest) string {
+func mouBasisWords(b partnership.LawfulBasis, ri partnership.RecognisedInterest) string {
 	if b.Text() == "" {
 		return ""
 	}

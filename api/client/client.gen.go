@@ -24,6 +24,7 @@ const (
 	NotApplicable Answer = "not_applicable"
 	NotRecorded   Answer = "not_recorded"
 	Pending       Answer = "pending"
+	ToConfirm     Answer = "to_confirm"
 	Yes           Answer = "yes"
 )
 
@@ -37,6 +38,8 @@ func (e Answer) Valid() bool {
 	case NotRecorded:
 		return true
 	case Pending:
+		return true
+	case ToConfirm:
 		return true
 	case Yes:
 		return true
@@ -921,7 +924,7 @@ func (e DocumentsCompareParamsFormat) Valid() bool {
 	}
 }
 
-// Answer The checklist's answer to one item. not_recorded: the record cannot say, the evaluating officer must record it; pending: the decision has not been taken yet.
+// Answer The checklist's answer to one item. not_recorded: the record cannot say, the evaluating officer must record it; pending: the decision has not been taken yet; to_confirm: the record holds the answer only as the officer's text (the council's legal power, that the decision is within the Constitution), for Legal to confirm.
 type Answer string
 
 // ApprovalRoute Who approves entry (§5(b)): the CMT for a significant partnership, delegated to the Assistant Chief Executive or a Director otherwise, none for what is not a partnership.
@@ -1027,10 +1030,10 @@ type Branding string
 
 // ChecklistAnswer One item of the Annex 2 approval checklist and the protocol's answer to it.
 type ChecklistAnswer struct {
-	// Answer The checklist's answer to one item. not_recorded: the record cannot say, the evaluating officer must record it; pending: the decision has not been taken yet.
+	// Answer The checklist's answer to one item. not_recorded: the record cannot say, the evaluating officer must record it; pending: the decision has not been taken yet; to_confirm: the record holds the answer only as the officer's text (the council's legal power, that the decision is within the Constitution), for Legal to confirm.
 	Answer Answer `json:"answer"`
 
-	// Item A stable id for the item, in this order: partnership, alternatives, strategic_fit, significance, legal_status, legal_power, legal_consulted, sponsoring_officer, representatives, substitutes, consents, risk_assessment, resources, within_budget, information_sharing, lifespan, succession, exit_strategy, communications, targets, reporting, self_assessment, statutory_duties, approval_route, decision.
+	// Item A stable id for the item, in this order: partnership, alternatives, strategic_fit, significance, legal_status, legal_power, legal_consulted, sponsoring_officer, representatives, substitutes, consents, risk_assessment, resources, within_budget, information_sharing, lifespan, succession, exit_strategy, communications, targets, reporting, self_assessment, statutory_duties, approval_route, decision, insurance, procurement, constitution, capacity, performance_management, service_plan_risks.
 	Item string `json:"item"`
 
 	// Section Where the protocol asks it, such as §4(b).
