@@ -140,7 +140,7 @@ func (a *assessor) checkRisks() {
 		preEntry = preEntry || r.Phase == RiskPhasePreEntry
 	}
 	if !preEntry {
-		a.add(ruleNoPreEntryRisk, "risks", "None of the risks is assessed for the decision to enter (phase pre_entry). "+
+		a.add(ruleNoPreEntryRisk, "risks", "None of the risks is assessed for the decision to enter (the risks assessed before entry). "+
 			"§4(b) asks for the risks to the council at the point of deciding whether to enter to be considered and "+
 			"recorded with the proposal.")
 	}
@@ -215,8 +215,10 @@ func (a *assessor) checkConsents() {
 
 // §4(c): no representative commits resources outside approved budgets.
 func (a *assessor) checkBudget() {
-	approval := "the agreement of the " + a.c.DecisionBody + " or the " + a.c.HeadOfService + " (or of " +
-		a.c.FullCouncil + " where the Constitution requires it) is needed first."
+	approval := "the resources must first be approved in accordance with the Council's Constitution (including " +
+		"its Budget and Policy Framework and Financial Procedure Rules); the protocol asks the " + a.c.DecisionBody +
+		" or the " + a.c.HeadOfService + " to agree them, and " + a.c.FullCouncil + " decides only what the " +
+		"Constitution reserves to it, such as the budget."
 	if a.p.ResourcesOutsideBudget {
 		a.add(ruleResourcesOutsideBudget, "resources_outside_budget", "The partnership needs new resources outside the "+
 			"council's approved budgets. Under §4(c) no representative may commit them: "+approval)
