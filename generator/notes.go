@@ -24,7 +24,7 @@ import (
 const maxPlaces = 4
 
 // notesIntro opens the box.
-const notesIntro = "What is still to be settled before this draft can be approved. This box is not part of the document: the approved copy leaves it out."
+const notesIntro = "What is left to settle before approval. This box is not part of the document: the approved copy leaves it out."
 
 // withDraftingNotes is o with the drafting notes box inserted after the
 // title block (before the first heading).
@@ -94,11 +94,11 @@ func firstSentence(s string) string {
 // abolishedNote says, for a document's reader, that the council the
 // document names no longer exists.
 func abolishedNote(c partnership.Council) string {
-	s := "this draft names " + c.Name + ", the council that made the Partnership Protocol, which was abolished on " + c.AbolishedOn.Long()
+	s := c.Name + ", named in this draft, was abolished on " + c.AbolishedOn.Long()
 	if c.SucceededBy != "" {
-		s += " and succeeded by " + c.SucceededBy
+		s += " (succeeded by " + c.SucceededBy + ")"
 	}
-	return s + ". It was made with the built-in example profile: the council's own profile (its name, role titles and decision bodies) must be set before the document is used."
+	return s + ": this is the built-in example profile. Set the council's own profile before the document is used."
 }
 
 // concerns reports whether finding f is one the document of kind must
