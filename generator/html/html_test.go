@@ -99,7 +99,7 @@ func TestPlaceholdersMarkedAndNotesBox(t *testing.T) {
 		`Notice of <mark class="placeholder">[notice period to be confirmed]</mark> and `,
 		`<strong><mark class="placeholder">[quorum to be confirmed]</mark></strong> but [not this].`,
 		`<aside class="drafting-notes" aria-labelledby="drafting-notes"><p class="notes-title" id="drafting-notes"><strong>Drafting notes</strong></p>`,
-		`<ul><li><mark class="placeholder">[term to be confirmed]</mark>: clause 1.</li></ul>\n</aside>`,
+		"<ul><li><mark class=\"placeholder\">[term to be confirmed]</mark>: clause 1.</li></ul>\n</aside>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
