@@ -140,12 +140,12 @@ func TestDraftingNotesConcernTheDocument(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {
-			page := htmlText(string(render(t, g, c.kind, p, FormatHTML).Bytes))
-			start, end := strings.Index(page, "Drafting notes"), strings.Index(page, "</aside>")
-			box := pdftest.Flat(page[start:])
-			if end > start {
-				box = pdftest.Flat(page[start:end])
+			page := string(render(t, g, c.kind, p, FormatHTML).Bytes)
+			start, end := strings.Index(page, "<aside"), strings.Index(page, "</aside>")
+			if start < 0 || end < start {
+				t.Fatal("no drafting notes box")
 			}
+			box := pdftest.Flat(htmlText(page[start:end]))
 			if !strings.Contains(box, c.want) || strings.Contains(box, c.unwanted) {
 				t.Errorf("want %q and not %q in: %.2000s", c.want, c.unwanted, box)
 			}
