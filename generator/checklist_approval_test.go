@@ -255,7 +255,7 @@ func TestPlainWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"Under §4(e) the council":               "Under section 4(e) the Council",
 		"(partners[].lawful_basis)":             "(each partner's lawful basis)",
-		"to enter (phase pre_entry).":           "to enter (phase before entry).",
+
 		"the ISP and the DPIA":                  "the Information Sharing Protocol and the data protection impact assessment",
 		"Acme_Widgets and a council's":          "Acme_Widgets and a council's",
 		"information_sharing.retention is late": "information sharing: how long data is kept is late",

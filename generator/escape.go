@@ -16,7 +16,9 @@ import (
 //
 // Whitespace is made safe too: tabs become spaces, each paragraph is
 // trimmed (so four leading spaces never start a code block), paragraphs are
-// separated by exactly one blank line, and a single newline becomes a space
+// separated by a hard line break (two spaces and a newline: never a blank
+// line, which would end the template's paragraph and make the rest of the
+// value a numbered clause of its own, issue 12), and a single newline becomes a space
 // (so a line of "===" or "---" can never turn the line above into a
 // heading). A final backslash is written as the character reference
 // "&#92;" (see the end of the function).
@@ -38,7 +40,7 @@ func escapeMarkdown(s string) string {
 		}
 		if b.Len() > 0 {
 			if blank {
-				b.WriteString("\n\n")
+				b.WriteString("  \n")
 			} else {
 				b.WriteByte(' ')
 			}

@@ -110,10 +110,10 @@ func TestEscapeMarkdownWhitespace(t *testing.T) {
 		{"  plain  ", "plain"},
 		{"a\tb", "a b"},
 		{"line one\nline two", "line one line two"},
-		{"para one\n\npara two", "para one\n\npara two"},
-		{"para one\n\n\n\n  para two  \n", "para one\n\npara two"},
-		{"para one\n   \t \npara two", "para one\n\npara two"},
-		{"a\r\nb\r\rc", "a b\n\nc"},
+		{"para one\n\npara two", "para one  \npara two"},
+		{"para one\n\n\n\n  para two  \n", "para one  \npara two"},
+		{"para one\n   \t \npara two", "para one  \npara two"},
+		{"a\r\nb\r\rc", "a b  \nc"},
 		{"x\n===", `x \=\=\=`},
 		{"    code", "code"},
 		{"Acme Ltd.", `Acme Ltd\.`},
@@ -124,12 +124,13 @@ func TestEscapeMarkdownWhitespace(t *testing.T) {
 			t.Errorf("escapeMarkdown(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	// Paragraphs survive as paragraphs.
+	// Paragraphs become line breaks inside the template's paragraph, never
+	// paragraphs (numbered clauses) of their own.
 	var b bytes.Buffer
 	if err := mdParser.Convert([]byte(escapeMarkdown("*one*\n\n\n# two")), &b); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := b.String(), "<p>*one*</p>\n<p># two</p>\n"; got != want {
+	if got, want := b.String(), "<p>*one*<br>\n# two</p>\n"; got != want {
 		t.Errorf("paragraphs render %q, want %q", got, want)
 	}
 }

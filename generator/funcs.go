@@ -276,7 +276,7 @@ func yesno(b bool) string {
 // tbc returns v as text, or "[WHAT to be confirmed]" when v is empty or
 // zero, so that a missing value never leaves a dangling sentence. It is
 // written to sit at the end of a pipeline: {{.P.LegalPower | tbc "legal
-// power"}}.
+// power"}}. An enumeration value prints as its words, never raw.
 func tbc(what string, v any) string {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || rv.IsZero() {
@@ -284,6 +284,9 @@ func tbc(what string, v any) string {
 	}
 	if rv.Kind() == reflect.Pointer {
 		rv = rv.Elem()
+	}
+	if e, ok := rv.Interface().(enumText); ok && e.Text() != "" {
+		return e.Text()
 	}
 	return fmt.Sprint(rv.Interface())
 }

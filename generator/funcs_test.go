@@ -222,6 +222,8 @@ func TestSmallHelpers(t *testing.T) {
 		{3, "3"},
 		{partnership.Date(""), "[legal power to be confirmed]"},
 		{nil, "[legal power to be confirmed]"},
+		{partnership.VotingRuleSimpleMajority, partnership.VotingRuleSimpleMajority.Text()},
+		{partnership.LegalInstrument(""), "[legal power to be confirmed]"},
 	}
 	for _, c := range cases {
 		if got := tbc("legal power", c.v); got != c.want {

@@ -51,7 +51,22 @@ func (g *Generator) Render(ctx context.Context, req Request) (*Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	return g.finish(req, meta, o, at)
+	warnings := g.warnings(req, meta)
+	if !req.Approved {
+		o = g.withDraftingNotes(o, meta.Kind, a, warnings)
+	}
+	return g.finish(req, meta, o, at, warnings)
+}
+
+// warnings are what the document carries besides its bytes: a kind that
+// does not fit the recorded legal instrument, and for the PDF every field
+// holding characters its fonts lack.
+func (g *Generator) warnings(req Request, meta templates.Meta) []Warning {
+	w := instrumentWarning(meta.Kind, req.Partnership.LegalInstrument)
+	if req.Format == FormatPDF {
+		w = append(w, g.coverage(req.Partnership)...)
+	}
+	return w
 }
 
 func (g *Generator) outline(ctx context.Context, p *partnership.Partnership, a partnership.Assessment, meta templates.Meta, at time.Time, draft bool) (*outline.Outline, error) {
@@ -87,10 +102,10 @@ func (g *Generator) putMarkdownBuffer(b *bytes.Buffer) {
 	}
 }
 
-func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline, at time.Time) (*Document, error) {
+func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline, at time.Time, warnings []Warning) (*Document, error) {
 	p := req.Partnership
 	pm := g.pageMeta(p, meta, at, req.Approved)
-	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID,
+	doc := &Document{Kind: meta.Kind, Format: req.Format, TemplateID: meta.ID, Warnings: warnings,
 		TemplateVersion: meta.Version, TemplateHash: meta.Hash, ProfileHash: g.profile, GeneratedAt: at, InputFingerprint: fingerprint(p)}
 	var err error
 	switch req.Format {
@@ -100,7 +115,6 @@ func (g *Generator) finish(req Request, meta templates.Meta, o *outline.Outline,
 		doc.Bytes, err = g.docx.Render(o, pm)
 	default:
 		doc.Bytes, err = g.pdf.Render(o, pm)
-		doc.Warnings = g.coverage(p)
 	}
 	doc.ContentType = req.Format.ContentType()
 	if err != nil {

@@ -157,8 +157,10 @@ func TestNonEnglishNamesPrint(t *testing.T) {
 	g := newTestGenerator(t)
 	p := loadSample(t, "community-partnership.json")
 	doc := render(t, g, "agreement", p, FormatPDF)
-	if len(doc.Warnings) > 0 {
-		t.Errorf("unexpected warnings: %+v", doc.Warnings)
+	for _, w := range doc.Warnings {
+		if w.Path != "legal_instrument" { // the sample records an MoU: that warning is right
+			t.Errorf("unexpected warning: %+v", w)
+		}
 	}
 	text := pdftest.Flat(pdftest.Text(t, doc.Bytes))
 	for _, want := range []string{"ł", "ż", "ș", "ț", "ŵ", "ŷ", "Ó", "Γ", "Ол", "£", "€", "“", "’"} {

@@ -140,7 +140,7 @@ func (a *assessor) checkRisks() {
 		preEntry = preEntry || r.Phase == RiskPhasePreEntry
 	}
 	if !preEntry {
-		a.add(ruleNoPreEntryRisk, "risks", "None of the risks is assessed for the decision to enter (the risks assessed before entry). "+
+		a.add(ruleNoPreEntryRisk, "risks", "None of the risks is recorded as assessed before the decision to enter. "+
 			"§4(b) asks for the risks to the council at the point of deciding whether to enter to be considered and "+
 			"recorded with the proposal.")
 	}

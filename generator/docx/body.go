@@ -135,6 +135,8 @@ func (d *docxBody) block(o *outline.Outline, b, next *outline.Block) {
 		d.table(b)
 	case outline.Quote:
 		d.quote(b)
+	case outline.Notes:
+		d.notes(b)
 	case outline.PageBreak:
 		if !d.pageStart {
 			d.breakBefore, d.pageStart = true, true

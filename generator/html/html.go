@@ -35,6 +35,9 @@ th{background:#f3f2f1}
 td.right,th.right{text-align:right}
 .signature{border:1px solid #b1b4b6;padding:.5rem 1rem;margin:1rem 0}
 hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
+.drafting-notes{border:3px solid #0b0c0c;background:#f3f2f1;padding:.5rem 1rem;margin:1.5rem 0;font-size:.9rem}
+.drafting-notes .notes-title{font-size:1.1rem;font-weight:bold}
+mark.placeholder{background:#ffec8c;color:inherit;padding:0 .1em}
 </style>
 </head>
 <body>
@@ -46,7 +49,8 @@ hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
 <footer class="doc"><span>{{.Meta.footer}}</span><span>{{.Meta.ref}}</span></footer>
 </body>
 </html>
-{{define "spans"}}{{range .}}{{if .Italic}}<em>{{end}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else if .Bold}}<strong>{{.Text}}</strong>{{else}}{{.Text}}{{end}}{{if .Italic}}</em>{{end}}{{if .BR}}<br>{{end}}{{end}}{{end}}
+{{define "spans"}}{{range .}}{{if .Italic}}<em>{{end}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else if .Bold}}<strong>{{template "text" .}}</strong>{{else}}{{template "text" .}}{{end}}{{if .Italic}}</em>{{end}}{{if .BR}}<br>{{end}}{{end}}{{end}}
+{{define "text"}}{{if .Mark}}<mark class="placeholder">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}
 {{define "hattrs"}}{{if .ID}} id="{{.ID}}"{{end}}{{if .Binding}} class="binding-clause"{{end}}{{end}}
 {{define "hbody"}}{{if .Number}}<span class="num">{{.Number}}{{if .Schedule}}:{{end}}</span> {{end}}{{template "spans" .Spans}}{{if .Binding}} <span class="binding">Binding</span>{{end}}{{end}}
 {{define "block"}}{{if eq .Kind "title"}}<h1{{if .ID}} id="{{.ID}}"{{end}}>{{template "spans" .Spans}}</h1>
@@ -59,6 +63,8 @@ hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
 {{end}}</tbody>
 </table>
 {{else if eq .Kind "quote"}}<div class="signature">{{range .Children}}{{template "block" .}}{{end}}</div>
+{{else if eq .Kind "notes"}}<aside class="drafting-notes" aria-labelledby="drafting-notes">{{range $i, $c := .Children}}{{if eq $i 0}}<p class="notes-title" id="drafting-notes">{{template "spans" $c.Spans}}</p>
+{{else}}{{template "block" $c}}{{end}}{{end}}</aside>
 {{else if eq .Kind "pagebreak"}}<hr class="page-break">
 {{end}}{{end}}`
 
@@ -80,11 +86,12 @@ type htmlBlock struct {
 type htmlSpan struct {
 	Text, Ref        string
 	Bold, Italic, BR bool
+	Mark             bool // a placeholder: <mark class="placeholder">
 }
 
 var kindNames = map[outline.Kind]string{
 	outline.Title: "title", outline.Heading: "heading", outline.Paragraph: "para", outline.List: "list",
-	outline.Table: "table", outline.Quote: "quote", outline.PageBreak: "pagebreak",
+	outline.Table: "table", outline.Quote: "quote", outline.PageBreak: "pagebreak", outline.Notes: "notes",
 }
 
 var alignNames = map[outline.Alignment]string{outline.AlignRight: "right", outline.AlignCenter: "center"}
@@ -142,10 +149,43 @@ func toHTMLBlock(b *outline.Block) htmlBlock {
 	return h
 }
 
+// toHTMLSpans converts spans, cutting each placeholder (see
+// outline.Placeholder) out as a span of its own, marked.
 func toHTMLSpans(spans []outline.Span) []htmlSpan {
-	out := make([]htmlSpan, len(spans))
-	for i, s := range spans {
-		out[i] = htmlSpan{Text: strings.TrimRight(s.Text, "\n"), Ref: s.Ref, Bold: s.Bold, Italic: s.Italic, BR: s.BR}
+	out := make([]htmlSpan, 0, len(spans))
+	for _, s := range spans {
+		h := htmlSpan{Text: strings.TrimRight(s.Text, "\n"), Ref: s.Ref, Bold: s.Bold, Italic: s.Italic, BR: s.BR}
+		if h.Ref != "" {
+			out = append(out, h)
+			continue
+		}
+		out = appendMarked(out, h)
 	}
+	return out
+}
+
+// appendMarked appends h, cut at its placeholders.
+func appendMarked(out []htmlSpan, h htmlSpan) []htmlSpan {
+	text, br := h.Text, h.BR
+	h.BR = false
+	for {
+		start, end := outline.Placeholder(text)
+		if start < 0 {
+			break
+		}
+		if start > 0 {
+			h.Text = text[:start]
+			out = append(out, h)
+		}
+		m := h
+		m.Text, m.Mark = text[start:end], true
+		out = append(out, m)
+		text = text[end:]
+	}
+	if text != "" || len(out) == 0 {
+		h.Text = text
+		out = append(out, h)
+	}
+	out[len(out)-1].BR = br
 	return out
 }

@@ -77,3 +77,35 @@ func TestRender(t *testing.T) {
 		t.Error("the approved copy says DRAFT")
 	}
 }
+
+// A placeholder is marked, brackets kept, in bold text and plain; other
+// bracketed text is not; the notes box is an aside, not a heading.
+func TestPlaceholdersMarkedAndNotesBox(t *testing.T) {
+	o, err := outline.Parse([]byte("# T\n\n## Term {#term}\n\nNotice of [notice period to be confirmed] and **[quorum to be confirmed]** but [not this].\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := &outline.Block{Kind: outline.Notes, Children: []*outline.Block{
+		{Kind: outline.Paragraph, Spans: []outline.Span{{Text: "Drafting notes", Bold: true}}},
+		{Kind: outline.List, Items: [][]outline.Span{{{Text: "[term to be confirmed]: clause 1."}}}},
+	}}
+	o.Blocks = append(o.Blocks[:1:1], append([]*outline.Block{box}, o.Blocks[1:]...)...)
+	b, err := Render(o, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for _, want := range []string{
+		`Notice of <mark class="placeholder">[notice period to be confirmed]</mark> and `,
+		`<strong><mark class="placeholder">[quorum to be confirmed]</mark></strong> but [not this].`,
+		`<aside class="drafting-notes" aria-labelledby="drafting-notes"><p class="notes-title" id="drafting-notes"><strong>Drafting notes</strong></p>`,
+		"<ul><li><mark class=\"placeholder\">[term to be confirmed]</mark>: clause 1.</li></ul>\n</aside>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Count(page, "<h2") != 1 {
+		t.Error("the notes box became a heading")
+	}
+}

@@ -1,6 +1,7 @@
 // Package outline is a document as the renderers see it: a flat list of
 // blocks (title, headings, paragraphs, lists, tables, signature boxes, page
-// breaks), each already carrying the number it prints, with every
+// breaks, and a draft's drafting notes box, which the generator adds after
+// numbering), each already carrying the number it prints, with every
 // cross-reference resolved to the label of the clause it points at, and the
 // metadata every copy prints (Meta).
 //

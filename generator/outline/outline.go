@@ -23,6 +23,12 @@ const (
 	Table
 	Quote // a signature block: its Children are printed in a box
 	PageBreak
+	// Notes is the drafting notes box a draft opens with: its Children (a
+	// bold title paragraph, paragraphs and a bulleted list) are printed in
+	// a box. It is not a clause: it has no number, no id, and the
+	// generator adds it to a draft's outline only after numbering and
+	// cross-references are settled, and never to an outline it compares.
+	Notes
 )
 
 // Alignment is a table column's alignment.

@@ -185,6 +185,8 @@ func (w *pdfWriter) block(b *outline.Block) {
 		w.table(b)
 	case outline.Quote:
 		w.quote(b)
+	case outline.Notes:
+		w.notes(b)
 	case outline.PageBreak:
 		if !w.topOfPage {
 			w.newPage()

@@ -13,6 +13,7 @@ type run struct {
 	bold bool
 	ref  string
 	rev  outline.Rev // a redline's mark: underlined if inserted, struck through if deleted
+	mark bool        // the words of a placeholder: highlighted
 	x, w float64
 	// text is whole[start:end] while the run holds words of one span
 	// separated by single spaces, so building a line costs no copying.
@@ -29,21 +30,25 @@ type word struct {
 	bold        bool
 	ref         string
 	rev         outline.Rev
+	mark        bool // part of a placeholder
 	spaceBefore bool
 	brAfter     bool
 	whole       string // the span's text; text is whole[start:end]
 	start, end  int
 }
 
-// words appends the words of spans to out, which callers reuse.
+// words appends the words of spans to out, which callers reuse. A word
+// that is part of a placeholder (see outline.Placeholder) is marked.
 func words(out []word, spans []outline.Span, allBold bool) []word {
 	space := false
+	var marks [][2]int
 	for _, s := range spans {
 		bold := s.Bold || allBold
 		if s.Ref != "" {
 			out = append(out, word{text: s.Text, bold: bold, ref: s.Ref, rev: s.Rev, spaceBefore: space})
 			space = false
 		} else {
+			first := len(out)
 			start := -1
 			for i, r := range s.Text {
 				if r == ' ' || r == '\t' || r == '\n' {
@@ -61,6 +66,10 @@ func words(out []word, spans []outline.Span, allBold bool) []word {
 				out = append(out, word{text: s.Text[start:], bold: bold, rev: s.Rev, spaceBefore: space, whole: s.Text, start: start, end: len(s.Text)})
 				space = false
 			}
+			if strings.IndexByte(s.Text, '[') >= 0 {
+				marks = outline.Placeholders(marks[:0], s.Text)
+				markWords(out[first:], marks)
+			}
 		}
 		if s.BR && len(out) > 0 {
 			out[len(out)-1].brAfter = true
@@ -68,6 +77,18 @@ func words(out []word, spans []outline.Span, allBold bool) []word {
 		}
 	}
 	return out
+}
+
+// markWords marks the words that overlap one of the byte ranges of their
+// span's text.
+func markWords(ws []word, ranges [][2]int) {
+	for i := range ws {
+		for _, r := range ranges {
+			if ws[i].start < r[1] && ws[i].end > r[0] {
+				ws[i].mark = true
+			}
+		}
+	}
 }
 
 // wrap breaks spans into lines no wider than width at the given size.
@@ -101,7 +122,7 @@ func (w *pdfWriter) wrap(spans []outline.Span, width, size float64, allBold bool
 					flush()
 				}
 				pw := w.textWidth(piece, wd.bold, size)
-				w.arena = append(w.arena, run{text: piece, bold: wd.bold, ref: wd.ref, rev: wd.rev, w: pw})
+				w.arena = append(w.arena, run{text: piece, bold: wd.bold, ref: wd.ref, rev: wd.rev, mark: wd.mark, w: pw})
 				x = pw
 			}
 		} else {
@@ -119,7 +140,7 @@ func (w *pdfWriter) wrap(spans []outline.Span, width, size float64, allBold bool
 }
 
 func appendRun(cur line, wd word, x, sw, ww float64) line {
-	if k := len(cur) - 1; k >= 0 && cur[k].bold == wd.bold && cur[k].rev == wd.rev && cur[k].ref == "" && wd.ref == "" {
+	if k := len(cur) - 1; k >= 0 && cur[k].bold == wd.bold && cur[k].rev == wd.rev && cur[k].mark == wd.mark && cur[k].ref == "" && wd.ref == "" {
 		r := &cur[k]
 		if sw > 0 && r.whole != "" && r.whole == wd.whole && wd.start == r.end+1 && r.whole[r.end] == ' ' {
 			r.text, r.end = r.whole[r.start:wd.end], wd.end
@@ -139,7 +160,7 @@ func appendRun(cur line, wd word, x, sw, ww float64) line {
 		cur[len(cur)-1].text += " "
 		cur[len(cur)-1].whole = ""
 	}
-	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, rev: wd.rev, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
+	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, rev: wd.rev, mark: wd.mark, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
 }
 
 // splitWord cuts a word wider than the line into pieces that fit.
@@ -177,6 +198,9 @@ func (w *pdfWriter) drawLines(lines []line, x0, size, lineH float64) {
 
 func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 	for _, r := range l {
+		if r.mark {
+			w.highlight(r, x0, y, size, lineH)
+		}
 		w.setFont(r.bold, size)
 		w.pdf.Text(x0+r.x, y+lineH*0.75, r.text)
 		if id, ok := w.links[r.ref]; ok && r.ref != "" {
@@ -184,6 +208,22 @@ func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 		}
 		w.revLine(r, x0, y, size, lineH)
 	}
+}
+
+// highlight shades the placeholder in run r (its words, not the
+// punctuation before its "[" or after its "]") in light yellow, as the
+// Word copy does; the brackets and words still say what it is.
+func (w *pdfWriter) highlight(r run, x0, y, size, lineH float64) {
+	text := strings.TrimRight(r.text, " ")
+	from, to := 0.0, w.textWidth(text, r.bold, size)
+	if i := strings.IndexByte(text, '['); i > 0 && !strings.Contains(text[:i], " ") {
+		from = w.textWidth(text[:i], r.bold, size)
+	}
+	if i := strings.LastIndexByte(text, ']'); i >= 0 && !strings.Contains(text[i:], " ") {
+		to = w.textWidth(text[:i+1], r.bold, size)
+	}
+	w.pdf.SetFillColor(255, 236, 140)
+	w.pdf.Rect(x0+r.x+from-0.3, y+lineH*0.05, to-from+0.6, lineH*0.9, "F")
 }
 
 // revLine underlines a redline's inserted run and strikes through its
