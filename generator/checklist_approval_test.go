@@ -253,8 +253,8 @@ func TestPolicyStatementStandingPolicy(t *testing.T) {
 // in words, and leaves what it does not know (a name) as written.
 func TestPlainWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"Under §4(e) the council":               "Under section 4(e) the Council",
-		"(partners[].lawful_basis)":             "(each partner's lawful basis)",
+		"Under §4(e) the council":   "Under section 4(e) the Council",
+		"(partners[].lawful_basis)": "(each partner's lawful basis)",
 
 		"the ISP and the DPIA":                  "the Information Sharing Protocol and the data protection impact assessment",
 		"Acme_Widgets and a council's":          "Acme_Widgets and a council's",

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,7 +62,7 @@ func (g *Generator) notesItems(o *outline.Outline, kind string, a partnership.As
 	for _, sev := range []partnership.Severity{partnership.SeverityBlocker, partnership.SeverityWarning} {
 		for _, f := range a.Findings {
 			if f.Severity == sev && concerns(kind, f) {
-				items = append(items, note(upperFirst(sev.Text())+" ("+findingPlace(o, f)+")", firstSentence(f.Message)))
+				items = append(items, note(upperFirst(sev.Text())+" ("+findingPlace(o, f)+")", plainText(firstSentence(f.Message))))
 			}
 		}
 	}
@@ -72,6 +73,30 @@ func (g *Generator) notesItems(o *outline.Outline, kind string, a partnership.As
 		items = append(items, []outline.Span{{Text: p.text}, {Text: ": " + p.where() + "."}})
 	}
 	return items
+}
+
+// rawPath is a JSON path or an enumeration value in a finding's message as
+// the assessment writes it: "partners[].lawful_basis", "pre_entry".
+var rawPath = regexp.MustCompile(`[a-z]+(?:(?:_|\.)[a-z]+|\[\d*\])+`)
+
+// plainText is a finding's words in the documents' style, as plainWords
+// makes them for the checklist, for text that is not Markdown: "section
+// 4(e)", "the Council", abbreviations written out, paths and values in
+// words.
+func plainText(s string) string {
+	s = sectionSign.Replace(s)
+	s = theCouncil.ReplaceAllString(s, "$1 Council")
+	s = strings.NewReplacer("ISP", "Information Sharing Protocol", "DPIA", "data protection impact assessment",
+		"ICO's", "Information Commissioner's").Replace(s)
+	return rawPath.ReplaceAllStringFunc(s, func(tok string) string {
+		if w, ok := valueWords(tok); ok {
+			return w
+		}
+		if w, ok := pathWords(tok, nil); ok {
+			return w
+		}
+		return tok
+	})
 }
 
 // note is one entry: a bold lead-in, then the text.
@@ -169,10 +194,10 @@ var fieldClauses = []struct {
 	{"targets", []string{"schedule-targets", "reporting"}},
 }
 
-// findingPlace is "§4(e)", with the clause the finding affects when the
-// document has one for its field: "§4(e), clause 16".
+// findingPlace is "section 4(e)", with the clause the finding affects when
+// the document has one for its field: "section 4(e), clause 16".
 func findingPlace(o *outline.Outline, f partnership.Finding) string {
-	place := "§" + f.Section
+	place := "section " + f.Section
 	for _, r := range fieldClauses {
 		if !strings.Contains(f.Field, r.field) && f.Code != r.field {
 			continue

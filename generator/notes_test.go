@@ -81,7 +81,7 @@ func TestDraftingNotesInTheDraftOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Blocker (§4(c), " + o.Labels["representation"] + "): No councillor or officer is named to represent the council."
+	want := "Blocker (section 4(c), " + o.Labels["representation"] + "): No councillor or officer is named to represent the Council."
 	if !strings.Contains(box, want) {
 		t.Errorf("the notes lack %q: %s", want, box)
 	}
@@ -120,7 +120,7 @@ func TestDraftingNotesCurrentCouncil(t *testing.T) {
 	if strings.Contains(box, "Council profile") || strings.Contains(box, "abolished") {
 		t.Errorf("a current council is noted as abolished: %s", box)
 	}
-	if !strings.Contains(box, "Blocker (§4(c)") {
+	if !strings.Contains(box, "Blocker (section 4(c)") {
 		t.Errorf("the notes lack the sample's blockers: %s", box)
 	}
 }
@@ -133,9 +133,9 @@ func TestDraftingNotesConcernTheDocument(t *testing.T) {
 	cases := []struct {
 		kind, want, unwanted string
 	}{
-		{"communications-agreement", "No Partnership Communications Agreement is recorded.", "§4(c)"},
-		{"information-sharing-protocol", "(§4(e)", "§4(c)"},
-		{"agreement", "(§4(c)", "§3(a)"},
+		{"communications-agreement", "No Partnership Communications Agreement is recorded.", "section 4(c)"},
+		{"information-sharing-protocol", "(section 4(e)", "section 4(c)"},
+		{"agreement", "(section 4(c)", "section 3(a)"},
 		{"policy-statement", "Council profile", "Blocker"},
 	}
 	for _, c := range cases {
