@@ -163,25 +163,31 @@ func appendRun(cur line, wd word, x, sw, ww float64) line {
 	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, rev: wd.rev, mark: wd.mark, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
 }
 
-// splitWord cuts a word wider than the line into pieces that fit.
+// splitWord cuts a word wider than the line into pieces that fit, each
+// but the last ending in a hyphen: after a hyphen or slash of its own
+// where the piece has one, else with a hyphen added, so a reader sees the
+// word goes on.
 func (w *pdfWriter) splitWord(s string, bold bool, size, width float64) []string {
 	var pieces []string
-	var b strings.Builder
-	cw := 0.0
-	for _, r := range s {
+	hyphen := w.textWidth("-", bold, size)
+	start, cw := 0, 0.0
+	soft, softW := -1, 0.0 // just after the piece's last hyphen or slash
+	for i, r := range s {
 		rw := w.textWidth(string(r), bold, size)
-		if cw+rw > width && b.Len() > 0 {
-			pieces = append(pieces, b.String())
-			b.Reset()
-			cw = 0
+		if cw+rw+hyphen > width && soft > start {
+			pieces = append(pieces, s[start:soft])
+			start, cw, soft = soft, cw-softW, -1
 		}
-		b.WriteRune(r)
+		if cw+rw+hyphen > width && i > start {
+			pieces = append(pieces, s[start:i]+"-")
+			start, cw, soft = i, 0, -1
+		}
 		cw += rw
+		if r == '-' || r == '/' {
+			soft, softW = i+1, cw
+		}
 	}
-	if b.Len() > 0 {
-		pieces = append(pieces, b.String())
-	}
-	return pieces
+	return append(pieces, s[start:])
 }
 
 // drawLines prints lines from the cursor down, starting new pages as needed.
