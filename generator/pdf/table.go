@@ -14,7 +14,7 @@ func (w *pdfWriter) table(b *outline.Block) {
 	if len(b.Header) == 0 {
 		return
 	}
-	widths, align := w.columns(b)
+	widths, align := w.tableColumns(b)
 	header := w.wrapRow(b.Header, widths, true)
 	w.y += 1
 	first := header
@@ -148,6 +148,17 @@ type column struct {
 	natural float64 // the longest cell (or the header) on one line
 	content float64 // every cell on one line, end to end
 	numeric bool    // every body cell that is not empty is a number
+}
+
+// tableColumns is columns, measured once for a table the page breaks
+// looked at before it was drawn.
+func (w *pdfWriter) tableColumns(b *outline.Block) ([]float64, []outline.Alignment) {
+	m := &w.measured
+	if m.table != b {
+		m.table = b
+		m.widths, m.align = w.columns(b)
+	}
+	return m.widths, m.align
 }
 
 // columns returns the widths and alignments of b's columns.

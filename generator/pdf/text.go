@@ -247,35 +247,61 @@ func (w *pdfWriter) revLine(r run, x0, y, size, lineH float64) {
 	w.pdf.Line(x0+r.x, ly, x0+r.x+r.w, ly)
 }
 
-func (w *pdfWriter) list(b *outline.Block) {
-	x := w.indent
-	if x == 0 {
-		x = marginL
+// listLabelW is the width of a list item's label column.
+const listLabelW = 8.0
+
+// listX is where a list's labels stand: under the text of the clause
+// before it.
+func (w *pdfWriter) listX() float64 {
+	if w.indent == 0 {
+		return marginL
 	}
-	const labelW = 8.0
+	return w.indent
+}
+
+func (w *pdfWriter) list(b *outline.Block) {
+	x := w.listX()
+	keep := w.keepAfter(b)
 	for i, item := range b.Items {
 		label := b.ItemLabel(i)
-		lines := w.wrap(item, pageW-marginR-x-labelW, bodySize, false)
-		w.ensure(bodyLine)
-		w.setFont(false, bodySize)
-		w.pdf.Text(x, w.y+bodyLine*0.75, label)
-		w.drawLines(lines, x+labelW, bodySize, bodyLine)
+		lines := w.wrap(item, pageW-marginR-x-listLabelW, bodySize, false)
+		itemKeep := 0.0
+		if i == len(b.Items)-1 {
+			itemKeep = keep
+		}
+		w.flowLines(lines, x+listLabelW, bodySize, bodyLine, itemKeep, func() {
+			w.setFont(false, bodySize)
+			w.pdf.Text(x, w.y+bodyLine*0.75, label)
+		})
 		w.y += 1
 	}
 	w.y += 1.5
 }
 
-func (w *pdfWriter) quote(b *outline.Block) {
-	const pad = 3.0
-	width := textW - 2*pad
-	var paras [][]line
-	h := 2 * pad
+const quotePad = 3.0
+
+// quoteLines wraps a signature block's paragraphs, and says the height of
+// its box.
+func (w *pdfWriter) quoteLines(b *outline.Block) (paras [][]line, h float64) {
+	h = 2 * quotePad
 	for _, c := range b.Children {
-		ls := w.wrap(c.Spans, width, bodySize, false)
+		ls := w.wrap(c.Spans, textW-2*quotePad, bodySize, false)
 		paras = append(paras, ls)
 		h += float64(len(ls))*bodyLine + 1.5
 	}
-	w.ensure(h + 2)
+	return paras, h
+}
+
+func (w *pdfWriter) quoteHeight(b *outline.Block) float64 {
+	_, h := w.quoteLines(b)
+	return h
+}
+
+func (w *pdfWriter) quote(b *outline.Block) {
+	const pad = quotePad
+	paras, h := w.quoteLines(b)
+	// Never split, and the document's last block never alone on its page.
+	w.ensure(h + 2 + w.keepAfter(b))
 	w.y += 1
 	top, page := w.y, w.pdf.PageNo()
 	w.y += pad
