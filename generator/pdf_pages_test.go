@@ -13,37 +13,11 @@ import (
 )
 
 // pageLines is each page's body lines (without the running header and
-// footer), top to bottom, each its words left to right.
+// footer), top to bottom.
 func pageLines(t *testing.T, pdf []byte) [][]string {
 	t.Helper()
-	var pages [][]string
-	for _, page := range pdftest.Words(t, pdf) {
-		words := bodyWords(page)
-		slices.SortStableFunc(words, func(a, b pdftest.Word) int {
-			if a.YMin < b.YMin-2 || a.YMin > b.YMin+2 {
-				return int(a.YMin - b.YMin)
-			}
-			return int(a.XMin - b.XMin)
-		})
-		var lines []string
-		var line []string
-		y := -100.0
-		for _, w := range words {
-			if w.YMin > y+2 && len(line) > 0 {
-				lines = append(lines, strings.Join(line, " "))
-				line = nil
-			}
-			if len(line) == 0 {
-				y = w.YMin
-			}
-			line = append(line, w.Text)
-		}
-		if len(line) > 0 {
-			lines = append(lines, strings.Join(line, " "))
-		}
-		pages = append(pages, lines)
-	}
-	return pages
+	const top, bottom = 24.0*72/25.4 - 2, (297-22.0)*72/25.4 + 2
+	return pdftest.Lines(t, pdf, top, bottom)
 }
 
 // printedHeading is a heading as the PDF prints it, number first.

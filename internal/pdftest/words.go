@@ -2,7 +2,10 @@ package pdftest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -41,6 +44,43 @@ func Words(t testing.TB, pdf []byte) [][]Word {
 		for _, w := range p.Words {
 			pages[i] = append(pages[i], Word{Text: w.Text, XMin: w.XMin, YMin: w.YMin, XMax: w.XMax, YMax: w.YMax})
 		}
+	}
+	return pages
+}
+
+// Lines returns each page's lines between top and bottom (points from the
+// page's top: leave out the running header and footer), top to bottom,
+// each its words left to right joined by spaces. Words whose tops are
+// within 2 points of each other are one line.
+func Lines(t testing.TB, pdf []byte, top, bottom float64) [][]string {
+	t.Helper()
+	var pages [][]string
+	for _, page := range Words(t, pdf) {
+		var words []Word
+		for _, w := range page {
+			if w.YMin > top && w.YMax < bottom {
+				words = append(words, w)
+			}
+		}
+		slices.SortStableFunc(words, func(a, b Word) int { return cmp.Compare(a.YMin, b.YMin) })
+		var lines [][]Word
+		for _, w := range words {
+			if n := len(lines); n > 0 && w.YMin-lines[n-1][0].YMin < 2 {
+				lines[n-1] = append(lines[n-1], w)
+			} else {
+				lines = append(lines, []Word{w})
+			}
+		}
+		texts := []string{}
+		for _, l := range lines {
+			slices.SortStableFunc(l, func(a, b Word) int { return cmp.Compare(a.XMin, b.XMin) })
+			var s []string
+			for _, w := range l {
+				s = append(s, w.Text)
+			}
+			texts = append(texts, strings.Join(s, " "))
+		}
+		pages = append(pages, texts)
 	}
 	return pages
 }
