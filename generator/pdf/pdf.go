@@ -54,6 +54,15 @@ type pdfWriter struct {
 	words     []word  // scratch space for the line breaker
 	arena     []run   // the runs of the current block's lines
 	lines     []line  // the current block's lines
+	// rest is the blocks after the one being drawn, which the page breaks
+	// look ahead at (see keep.go); measured holds the columns of the table
+	// measured last, so a table measured ahead is not measured again.
+	rest     []*outline.Block
+	measured struct {
+		table  *outline.Block
+		widths []float64
+		align  []outline.Alignment
+	}
 }
 
 // Render draws o on A4 pages, with m's running header and footer (and the
@@ -67,7 +76,8 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 		w.links[id] = w.pdf.AddLink()
 	}
 	w.newPage()
-	for _, b := range o.Blocks {
+	for i, b := range o.Blocks {
+		w.rest = o.Blocks[i+1:]
 		w.block(b)
 	}
 	buf := r.pools.output()
@@ -202,26 +212,36 @@ func (w *pdfWriter) title(b *outline.Block) {
 	w.y += 4
 }
 
-func (w *pdfWriter) heading(b *outline.Block) {
-	size, gap := 12.0, 5.0
+// headingLines wraps a heading, and says its type size and the space
+// above it.
+func (w *pdfWriter) headingLines(b *outline.Block) (lines []line, size, gap float64) {
+	size, gap = 12.0, 5.0
 	if b.Level > 2 {
 		size, gap = bodySize+0.5, 3.0
 	}
-	if b.Schedule && !w.topOfPage {
-		w.newPage()
-	}
-	x, width := marginL+numCol, textW-numCol
+	width := textW - numCol
 	text := []outline.Span{{Text: b.HeadingText(), Bold: true}}
 	if b.Schedule || b.Number == "" {
-		x, width = marginL, textW
+		width = textW
 	}
 	if b.Schedule {
 		text[0].Text = b.Number + ": " + text[0].Text
 	}
-	lines := w.wrap(text, width, size, true)
+	return w.wrap(text, width, size, true), size, gap
+}
+
+func (w *pdfWriter) heading(b *outline.Block) {
+	if b.Schedule && !w.topOfPage {
+		w.newPage()
+	}
+	x := marginL + numCol
+	if b.Schedule || b.Number == "" {
+		x = marginL
+	}
+	lines, size, gap := w.headingLines(b)
 	lineH := size * 0.5
-	// Keep a heading with at least two lines of what follows it.
-	w.ensure(gap + float64(len(lines))*lineH + 2*bodyLine)
+	// Keep a heading with the start of what follows it (see keep.go).
+	w.ensure(gap + float64(len(lines))*lineH + 1.5 + w.fits(w.need(w.rest, 1)))
 	if !w.topOfPage {
 		w.y += gap
 	}
@@ -254,18 +274,25 @@ func (w *pdfWriter) mark(b *outline.Block) {
 	}
 }
 
-func (w *pdfWriter) paragraph(b *outline.Block) {
-	x := marginL
+// paragraphX is the left edge of a paragraph's text.
+func paragraphX(b *outline.Block) float64 {
 	if b.Depth > 0 {
-		x = marginL + numCol*float64(b.Depth)
+		return marginL + numCol*float64(b.Depth)
 	}
+	return marginL
+}
+
+func (w *pdfWriter) paragraph(b *outline.Block) {
+	x := paragraphX(b)
 	lines := w.wrap(b.Spans, pageW-marginR-x, bodySize, false)
-	w.ensure(float64(min(len(lines), 2)) * bodyLine)
+	var number func()
 	if b.Number != "" {
-		w.setFont(false, bodySize)
-		w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number)
+		number = func() {
+			w.setFont(false, bodySize)
+			w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number)
+		}
 	}
-	w.drawLines(lines, x, bodySize, bodyLine)
+	w.flowLines(lines, x, bodySize, bodyLine, w.keepAfter(b), number)
 	w.y += 2.5
 	w.indent = x
 }

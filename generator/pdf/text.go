@@ -163,25 +163,31 @@ func appendRun(cur line, wd word, x, sw, ww float64) line {
 	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, rev: wd.rev, mark: wd.mark, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
 }
 
-// splitWord cuts a word wider than the line into pieces that fit.
+// splitWord cuts a word wider than the line into pieces that fit, each
+// but the last ending in a hyphen: after a hyphen or slash of its own
+// where the piece has one, else with a hyphen added, so a reader sees the
+// word goes on.
 func (w *pdfWriter) splitWord(s string, bold bool, size, width float64) []string {
 	var pieces []string
-	var b strings.Builder
-	cw := 0.0
-	for _, r := range s {
+	hyphen := w.textWidth("-", bold, size)
+	start, cw := 0, 0.0
+	soft, softW := -1, 0.0 // just after the piece's last hyphen or slash
+	for i, r := range s {
 		rw := w.textWidth(string(r), bold, size)
-		if cw+rw > width && b.Len() > 0 {
-			pieces = append(pieces, b.String())
-			b.Reset()
-			cw = 0
+		if cw+rw+hyphen > width && soft > start {
+			pieces = append(pieces, s[start:soft])
+			start, cw, soft = soft, cw-softW, -1
 		}
-		b.WriteRune(r)
+		if cw+rw+hyphen > width && i > start {
+			pieces = append(pieces, s[start:i]+"-")
+			start, cw, soft = i, 0, -1
+		}
 		cw += rw
+		if r == '-' || r == '/' {
+			soft, softW = i+1, cw
+		}
 	}
-	if b.Len() > 0 {
-		pieces = append(pieces, b.String())
-	}
-	return pieces
+	return append(pieces, s[start:])
 }
 
 // drawLines prints lines from the cursor down, starting new pages as needed.
@@ -241,35 +247,61 @@ func (w *pdfWriter) revLine(r run, x0, y, size, lineH float64) {
 	w.pdf.Line(x0+r.x, ly, x0+r.x+r.w, ly)
 }
 
-func (w *pdfWriter) list(b *outline.Block) {
-	x := w.indent
-	if x == 0 {
-		x = marginL
+// listLabelW is the width of a list item's label column.
+const listLabelW = 8.0
+
+// listX is where a list's labels stand: under the text of the clause
+// before it.
+func (w *pdfWriter) listX() float64 {
+	if w.indent == 0 {
+		return marginL
 	}
-	const labelW = 8.0
+	return w.indent
+}
+
+func (w *pdfWriter) list(b *outline.Block) {
+	x := w.listX()
+	keep := w.keepAfter(b)
 	for i, item := range b.Items {
 		label := b.ItemLabel(i)
-		lines := w.wrap(item, pageW-marginR-x-labelW, bodySize, false)
-		w.ensure(bodyLine)
-		w.setFont(false, bodySize)
-		w.pdf.Text(x, w.y+bodyLine*0.75, label)
-		w.drawLines(lines, x+labelW, bodySize, bodyLine)
+		lines := w.wrap(item, pageW-marginR-x-listLabelW, bodySize, false)
+		itemKeep := 0.0
+		if i == len(b.Items)-1 {
+			itemKeep = keep
+		}
+		w.flowLines(lines, x+listLabelW, bodySize, bodyLine, itemKeep, func() {
+			w.setFont(false, bodySize)
+			w.pdf.Text(x, w.y+bodyLine*0.75, label)
+		})
 		w.y += 1
 	}
 	w.y += 1.5
 }
 
-func (w *pdfWriter) quote(b *outline.Block) {
-	const pad = 3.0
-	width := textW - 2*pad
-	var paras [][]line
-	h := 2 * pad
+const quotePad = 3.0
+
+// quoteLines wraps a signature block's paragraphs, and says the height of
+// its box.
+func (w *pdfWriter) quoteLines(b *outline.Block) (paras [][]line, h float64) {
+	h = 2 * quotePad
 	for _, c := range b.Children {
-		ls := w.wrap(c.Spans, width, bodySize, false)
+		ls := w.wrap(c.Spans, textW-2*quotePad, bodySize, false)
 		paras = append(paras, ls)
 		h += float64(len(ls))*bodyLine + 1.5
 	}
-	w.ensure(h + 2)
+	return paras, h
+}
+
+func (w *pdfWriter) quoteHeight(b *outline.Block) float64 {
+	_, h := w.quoteLines(b)
+	return h
+}
+
+func (w *pdfWriter) quote(b *outline.Block) {
+	const pad = quotePad
+	paras, h := w.quoteLines(b)
+	// Never split, and the document's last block never alone on its page.
+	w.ensure(h + 2 + w.keepAfter(b))
 	w.y += 1
 	top, page := w.y, w.pdf.PageNo()
 	w.y += pad
