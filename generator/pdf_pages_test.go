@@ -73,7 +73,7 @@ func TestPDFPagesReadWell(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s %s: %v", kind, name, err)
 			}
-			o, err := g.outline(p, g.Assess(p, genTime), meta, genTime, true)
+			o, err := g.outline(t.Context(), p, g.Assess(p, genTime), meta, genTime, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -115,8 +115,12 @@ func checkPages(t *testing.T, o *outline.Outline, pdf []byte) {
 			continue
 		}
 		last := lines[len(lines)-1]
+		// The heading whole, number and all, at the page's foot (over up to
+		// three lines, as a long one wraps): a table cell that repeats its
+		// words, as a schedule's "See clause 12.6" row does, is not one.
+		tail := pdftest.Flat(strings.Join(lines[max(0, len(lines)-3):], " "))
 		for _, h := range headings {
-			if strings.HasSuffix(h, last) && len(last) >= min(len(h), 8) {
+			if strings.HasSuffix(tail, h) {
 				t.Errorf("page %d ends with the heading %q", n+1, h)
 			}
 		}

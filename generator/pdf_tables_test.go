@@ -148,7 +148,7 @@ func TestPDFRiskRegisterKeepsWordsWhole(t *testing.T) {
 	g := newTestGenerator(t)
 	p := registerAlliance(t)
 	meta, _ := g.templates.Meta("agreement")
-	o, err := g.outline(p, g.Assess(p, genTime), meta, genTime, true)
+	o, err := g.outline(t.Context(), p, g.Assess(p, genTime), meta, genTime, true)
 	if err != nil {
 		t.Fatal(err)
 	}
