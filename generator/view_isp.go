@@ -1,6 +1,10 @@
 package generator
 
-import "partnerdocs/partnership"
+import (
+	"strconv"
+
+	"partnerdocs/partnership"
+)
 
 // This file derives what the Information Sharing Protocol (§4(e)) prints
 // from the view: which form the document takes, the Article 6 basis in
@@ -16,10 +20,27 @@ const (
 	ispProtocol  = "protocol"  // the protocol itself
 )
 
+// ispNotNeeded is the form for a forum or a section 75 arrangement that
+// records no sharing: a note saying why no protocol is drafted.
+const ispNotNeeded = "not-needed"
+
 // ISPForm says which document the information-sharing-protocol kind
-// renders: "none", "waived", "processor" or "protocol".
+// renders: "none", "waived", "processor", "not-needed" or "protocol". An
+// arrangement section 3 excludes gets what DOMAIN.md says it needs: a
+// contract for services the Article 28 terms for its contract (the
+// processor note); a forum or a section 75 arrangement that shares no
+// personal data a note; one that does, a protocol framed as "the
+// Arrangement".
 func (v *view) ISPForm() string {
 	is := v.InformationSharing
+	switch v.A.Classification {
+	case partnership.ClassExcludedContract:
+		return ispProcessor
+	case partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		if is == nil || !is.Required {
+			return ispNotNeeded
+		}
+	}
 	switch {
 	case is == nil:
 		return ispNone
@@ -34,6 +55,7 @@ func (v *view) ISPForm() string {
 // lawfulBasis is one Article 6(1) basis: its paragraph, its short name and
 // the words of the UK GDPR that describe it.
 type lawfulBasis struct {
+	Key     string // the contract's value, for a template's comparisons only
 	Article string // "Article 6(1)(e)"
 	Name    string // "public task"
 	Words   string // what the processing must be, in the Regulation's terms
@@ -48,7 +70,7 @@ func (v *view) LawfulBasis() *lawfulBasis {
 	if b.Text() == "" {
 		return nil
 	}
-	return &lawfulBasis{Article: b.Article(), Name: b.Text(), Words: b.Meaning()}
+	return &lawfulBasis{Key: string(b), Article: b.Article(), Name: b.Text(), Words: b.Meaning()}
 }
 
 // LawfulBasisText is the Article 6 basis in a few words, "Article 6(1)(e)
@@ -171,3 +193,230 @@ func (v *view) HasNHSPartner() bool {
 	}
 	return false
 }
+
+// Excluded reports whether section 3 of the Partnership Protocol excludes
+// the arrangement (a contract for services, a forum or a section 75
+// arrangement): its documents then never call it "the Partnership" nor say
+// that the protocol requires them.
+func (v *view) Excluded() bool {
+	switch v.A.Classification {
+	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		return true
+	}
+	return false
+}
+
+// Term is the defined term the documents use for the arrangement:
+// "Partnership", or "Arrangement" for one section 3 excludes.
+func (v *view) Term() string {
+	if v.Excluded() {
+		return "Arrangement"
+	}
+	return "Partnership"
+}
+
+// Kind is the arrangement in lower case, as a note describes it before any
+// term is defined: "partnership" or "arrangement".
+func (v *view) Kind() string {
+	if v.Excluded() {
+		return "arrangement"
+	}
+	return "partnership"
+}
+
+// Forum and Section75 say which excluded arrangement this is, for the
+// notes that explain why no partnership document is drafted.
+func (v *view) Forum() bool { return v.A.Classification == partnership.ClassExcludedForum }
+
+// Section75 reports a section 75 arrangement (National Health Service Act
+// 2006), the only hybrid section 3 recognises.
+func (v *view) Section75() bool { return v.A.Classification == partnership.ClassExcludedHybrid }
+
+// Contract reports a contract for services.
+func (v *view) Contract() bool { return v.A.Classification == partnership.ClassExcludedContract }
+
+// CouncilDPO is the council's data protection officer as every ISP form
+// prints it, from the council profile: "Data Protection Officer
+// (dpo@example.gov.uk)", or a placeholder for the name.
+func (v *view) CouncilDPO() string {
+	c := v.Council.DataProtectionOfficer
+	s := "[data protection officer's name to be confirmed]"
+	if n := oneline(c.Name); n != "" {
+		s = n
+	}
+	if e := oneline(c.Email); e != "" {
+		s += " (" + e + ")"
+	}
+	return s
+}
+
+// partyBasis is one party's Article 6 basis as the lawful basis clause
+// prints it.
+type partyBasis struct {
+	Party     string // escaped name
+	IsCouncil bool
+	// Text is the basis in words, "Article 6(1)(e) (public task)", with
+	// the Annex 1 condition for recognised legitimate interests; or a
+	// placeholder when none is given or the one recorded is not available
+	// to the party.
+	Text string
+	// Problem is the finding that the basis recorded is not available to
+	// the party, with the basis in words; zero when it is available.
+	Problem basisProblem
+}
+
+// basisProblem is why a recorded basis is not available to a party: the
+// assessment's finding code and the basis recorded ("public task (Article
+// 6(1)(e))").
+type basisProblem struct{ Code, Recorded string }
+
+// basisPlaceholder stands in for a party's basis that is missing or not
+// available to it.
+const basisPlaceholder = "[Article 6 lawful basis to be confirmed]"
+
+// PartyBases lists every party, the council first, with the Article 6
+// basis it relies on: its own where the record gives one, otherwise the
+// council's (Partnership.PartnerBasis). A basis the assessment finds not
+// available to the party (public task for a company or charity, legitimate
+// or recognised legitimate interests for a public authority's tasks,
+// recognised legitimate interests without an Annex 1 condition) prints as
+// a placeholder, with the finding in Problem.
+func (v *view) PartyBases() []partyBasis {
+	out := make([]partyBasis, 0, len(v.Parties))
+	basis, interest := v.raw.CouncilBasis()
+	out = append(out, v.partyBasis(v.Parties[0], basis, interest, "information_sharing.lawful_basis"))
+	for i, pt := range v.raw.Partners {
+		basis, interest = v.raw.PartnerBasis(pt)
+		at := "partners[" + strconv.Itoa(i) + "]."
+		out = append(out, v.partyBasis(v.Partners[i], basis, interest, at+"lawful_basis", at+"recognised_interest"))
+	}
+	return out
+}
+
+// basisFindings are the assessment's findings that a basis is not
+// available to a party.
+var basisFindings = []string{
+	partnership.FindingPublicTaskNotPublicBody,
+	partnership.FindingInterestsForPublicTasks,
+	partnership.FindingRecognisedInterestMissing,
+}
+
+func (v *view) partyBasis(p party, basis partnership.LawfulBasis, interest partnership.RecognisedInterest, fields ...string) partyBasis {
+	b := partyBasis{Party: p.Name, IsCouncil: p.IsCouncil, Text: basisPlaceholder}
+	if basis.Text() == "" {
+		return b
+	}
+	for _, code := range basisFindings {
+		if v.hasFinding(code, fields) {
+			b.Problem = basisProblem{Code: code, Recorded: basis.Text() + " (" + basis.Article() + ")"}
+			return b
+		}
+	}
+	b.Text = basis.Article() + " (" + basis.Text() + ")"
+	if basis == partnership.LawfulBasisRecognisedLegitimateInterests && interest.Text() != "" {
+		b.Text += ", under " + interest.Paragraph() + ": " + interest.Text()
+	}
+	return b
+}
+
+// hasFinding reports whether the assessment holds a finding with code
+// about one of fields. The assessment in the view is escaped, so the code
+// and fields are compared escaped.
+func (v *view) hasFinding(code string, fields []string) bool {
+	code = escapeMarkdown(code)
+	for _, f := range v.A.Findings {
+		if f.Code != code {
+			continue
+		}
+		for _, field := range fields {
+			if f.Field == escapeMarkdown(field) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// BasisProblems words, for the note under the lawful basis table, why each
+// basis shown as a placeholder is not available, one sentence for each
+// finding and basis with the parties it concerns. The findings' own
+// messages name JSON fields, which a document never prints.
+func (v *view) BasisProblems() []string {
+	var keys []basisProblem
+	names := map[basisProblem][]string{}
+	for _, b := range v.PartyBases() {
+		if b.Problem.Code == "" {
+			continue
+		}
+		if _, seen := names[b.Problem]; !seen {
+			keys = append(keys, b.Problem)
+		}
+		name := oneline(b.Party)
+		if b.IsCouncil {
+			name = "the Council"
+		}
+		names[b.Problem] = append(names[b.Problem], name)
+	}
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = basisProblemText(k, names[k])
+	}
+	return out
+}
+
+func basisProblemText(k basisProblem, names []string) string {
+	all, _ := joinand(names)
+	who := upperFirst(all)
+	one := len(names) == 1
+	switch k.Code {
+	case partnership.FindingPublicTaskNotPublicBody:
+		return who + pick(one, " is not a public body", " are not public bodies") + " and " + pick(one, "has", "have") +
+			" no basis of " + pick(one, "its", "their") + " own recorded, so would rely on " + k.Recorded +
+			", which is a basis only for a task carried out in the public interest or in the exercise of official authority " +
+			"vested in the party by law. Record " + pick(one, "its", "each one's") + " own basis: for a disclosure to the " +
+			"Council, usually recognised legitimate interests (Article 6(1)(ea)) with its Annex 1 condition, or legitimate " +
+			"interests (Article 6(1)(f))."
+	case partnership.FindingInterestsForPublicTasks:
+		return who + pick(one, " is a public authority", " are public authorities") + ", which may not rely on " + k.Recorded +
+			" for processing in the performance of " + pick(one, "its", "their") + " tasks. Record " + pick(one, "its", "each one's") +
+			" own basis, usually public task (Article 6(1)(e)) or legal obligation (Article 6(1)(c))."
+	}
+	return who + pick(one, " relies", " rely") + " on " + k.Recorded + ", which applies only with one of the conditions in " +
+		"Annex 1 to the UK GDPR. Record which: a public body's request, national security, emergencies, crime or safeguarding."
+}
+
+// pick returns one or other: the singular or plural form of a phrase.
+func pick(one bool, singular, plural string) string {
+	if one {
+		return singular
+	}
+	return plural
+}
+
+// BasesRelied lists, once each and in the contract's order, the bases that
+// at least one party relies on and may rely on: the clause explains each.
+func (v *view) BasesRelied() []lawfulBasis {
+	used := map[partnership.LawfulBasis]bool{}
+	council, _ := v.raw.CouncilBasis()
+	bases := v.PartyBases()
+	if bases[0].Problem.Code == "" {
+		used[council] = true
+	}
+	for i, pt := range v.raw.Partners {
+		if b, _ := v.raw.PartnerBasis(pt); bases[i+1].Problem.Code == "" {
+			used[b] = true
+		}
+	}
+	var out []lawfulBasis
+	for _, b := range partnership.LawfulBasisValues {
+		if used[b] {
+			out = append(out, lawfulBasis{Key: string(b), Article: b.Article(), Name: b.Text(), Words: b.Meaning()})
+		}
+	}
+	return out
+}
+
+// HealthData reports whether health or social care data is shared under
+// Article 9(2)(h): the protocol then adds the Article 9(3) safeguard and
+// the national data opt-out and Caldicott Guardian step.
+func (v *view) HealthData() bool { return v.raw.InformationSharing.HealthData() }
