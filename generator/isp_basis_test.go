@@ -1,0 +1,208 @@
+package generator
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"partnerdocs/partnership"
+)
+
+// basisRow is one row of the lawful basis table: a party and its basis as
+// the reader sees them.
+type basisRow struct{ party, basis string }
+
+var (
+	basisTablePattern = regexp.MustCompile(`(?s)<th[^>]*>Lawful basis \(Article 6\(1\) of the UK GDPR\)</th>.*?</table>`)
+	rowPattern        = regexp.MustCompile(`(?s)<tr><td>(.*?)</td><td>(.*?)</td></tr>`)
+)
+
+// basisRows reads the lawful basis table back from the HTML page.
+func basisRows(t *testing.T, page string) []basisRow {
+	t.Helper()
+	table := basisTablePattern.FindString(page)
+	if table == "" {
+		t.Fatal("the page has no lawful basis table")
+	}
+	var rows []basisRow
+	for _, m := range rowPattern.FindAllStringSubmatch(table, -1) {
+		rows = append(rows, basisRow{htmlCell(m[1]), htmlCell(m[2])})
+	}
+	return rows
+}
+
+func htmlCell(s string) string {
+	return strings.TrimSpace(html.UnescapeString(tagPattern.ReplaceAllString(s, "")))
+}
+
+// expectedBasis is what the table should print for a basis given in the
+// record and available to the party.
+func expectedBasis(b partnership.LawfulBasis, r partnership.RecognisedInterest) string {
+	s := b.Article() + " (" + b.Text() + ")"
+	if b == partnership.LawfulBasisRecognisedLegitimateInterests {
+		s += ", under " + r.Paragraph() + ": " + r.Text()
+	}
+	return s
+}
+
+// checkBasisTable: one row per party, the council first, each with its own
+// basis from the record, or the placeholder where the assessment finds the
+// basis not available to it.
+func checkBasisTable(t *testing.T, g *Generator, p *partnership.Partnership, r rendered) {
+	t.Helper()
+	rows := basisRows(t, r.page)
+	if len(rows) != len(p.Partners)+1 {
+		t.Fatalf("%d rows in the lawful basis table, want %d (the council and every partner)", len(rows), len(p.Partners)+1)
+	}
+	unavailable := map[string]bool{}
+	for _, f := range g.Assess(p, genTime).Findings {
+		switch f.Code {
+		case partnership.FindingPublicTaskNotPublicBody, partnership.FindingInterestsForPublicTasks, partnership.FindingRecognisedInterestMissing:
+			unavailable[strings.SplitN(f.Field, ".", 2)[0]] = true
+		}
+	}
+	check := func(row basisRow, name, key string, b partnership.LawfulBasis, ri partnership.RecognisedInterest) {
+		want := expectedBasis(b, ri)
+		if unavailable[key] || b == "" {
+			want = "[Article 6 lawful basis to be confirmed]"
+		}
+		if row.party != name || row.basis != want {
+			t.Errorf("lawful basis row %+v, want {%s %s}", row, name, want)
+		}
+	}
+	cb, ci := p.CouncilBasis()
+	check(rows[0], g.council.Name, "information_sharing", cb, ci)
+	for i, pt := range p.Partners {
+		b, ri := p.PartnerBasis(pt)
+		check(rows[i+1], pt.Name, "partners["+strconv.Itoa(i)+"]", b, ri)
+	}
+	// The one sentence that gave every party the same basis is gone.
+	r.wantNeither(t, "Each Party relies on Article 6(1)")
+	r.wantBoth(t, "Each Party relies on its own lawful basis under Article 6(1) of the UK GDPR, as amended by the Data (Use and Access) Act 2025")
+}
+
+// Each party has its own basis: the early help alliance's charity and
+// housing association disclose on recognised legitimate interests for
+// safeguarding, the police on public task; the youth employment MoU's
+// companies on legitimate interests; a partnership of councils on public
+// task.
+func TestISPBasisPerParty(t *testing.T) {
+	g := newTestGenerator(t)
+	for _, tc := range []struct {
+		sample string
+		want   map[string]string // party name -> words its basis must hold
+	}{
+		{"early-help-safeguarding.json", map[string]string{
+			"Northamptonshire Police": "Article 6(1)(e) (public task)",
+			"Safe Start Families":     "Article 6(1)(ea) (recognised legitimate interests), under paragraph 5 of Annex 1: safeguarding vulnerable individuals",
+			"Nene Valley Homes Ltd":   "Article 6(1)(ea) (recognised legitimate interests), under paragraph 5 of Annex 1: safeguarding vulnerable individuals",
+		}},
+		{"youth-employment-mou.json", map[string]string{
+			"Brackmills Logistics Group Ltd": "Article 6(1)(f) (legitimate interests)",
+			"Youth Futures Northamptonshire": "Article 6(1)(ea) (recognised legitimate interests), under paragraph 1 of Annex 1",
+			"Moulton College":                "Article 6(1)(e) (public task)",
+		}},
+		{"health-alliance.json", map[string]string{
+			"Rockingham Homes Housing Association":            "Article 6(1)(f) (legitimate interests)",
+			"Nene Valley Carers Trust":                        "Article 6(1)(ea) (recognised legitimate interests)",
+			"Kettering General Hospital NHS Foundation Trust": "Article 6(1)(e) (public task)",
+		}},
+		{"waste-partnership.json", map[string]string{"Corby Borough Council": "Article 6(1)(e) (public task)"}},
+	} {
+		t.Run(tc.sample, func(t *testing.T) {
+			p := loadSample(t, tc.sample)
+			r := renderBoth(t, g, ispKind, p)
+			checkBasisTable(t, g, p, r)
+			rows := basisRows(t, r.page)
+			for name, words := range tc.want {
+				found := false
+				for _, row := range rows {
+					if row.party == name {
+						found = true
+						if !strings.Contains(row.basis, words) {
+							t.Errorf("%s: basis %q lacks %q", name, row.basis, words)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no row for %s", name)
+				}
+			}
+			r.wantNeither(t, "Drafting note: lawful basis to be confirmed")
+		})
+	}
+}
+
+// Legitimate interests chosen for a partnership of councils: no party may
+// rely on it, so every row is a placeholder and the note says why; nothing
+// says the parties rely on it, and nothing explains it as a basis in use.
+func TestISPLegitimateInterestsForCouncilsIsNotOperative(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "waste-partnership.json")
+	p.InformationSharing.LawfulBasis = partnership.LawfulBasisLegitimateInterests
+	r := renderBoth(t, g, ispKind, p)
+	checkBasisTable(t, g, p, r)
+	for _, row := range basisRows(t, r.page) {
+		if row.basis != "[Article 6 lawful basis to be confirmed]" {
+			t.Errorf("%s: %q is printed as an operative basis", row.party, row.basis)
+		}
+	}
+	r.wantBoth(t, "Drafting note: lawful basis to be confirmed",
+		"are public authorities, which may not rely on legitimate interests (Article 6(1)(f)) for processing in the performance of their tasks")
+	r.wantNeither(t, "Article 6(1)(f) (legitimate interests):", "Each basis applies only where its terms are met")
+}
+
+// A charity or company that would take the council's public task gets a
+// placeholder and the reason; one that names recognised legitimate
+// interests without its Annex 1 condition gets a placeholder too.
+func TestISPBasisNotAvailableToAParty(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "early-help-safeguarding.json")
+	p.Partners[1].LawfulBasis, p.Partners[1].RecognisedInterest = "", "" // the charity takes the council's public task
+	p.Partners[2].RecognisedInterest = ""                                // the company names no Annex 1 condition
+	r := renderBoth(t, g, ispKind, p)
+	checkBasisTable(t, g, p, r)
+	r.wantBoth(t, "Drafting note: lawful basis to be confirmed",
+		p.Partners[1].Name+" is not a public body and has no basis of its own recorded, so would rely on public task (Article 6(1)(e))",
+		p.Partners[2].Name+" relies on recognised legitimate interests (Article 6(1)(ea)), which applies only with one of the conditions in Annex 1")
+	r.wantNeither(t, "safeguarding vulnerable individuals", "recognised_interest", "lawful_basis", "partners[")
+}
+
+// Health data under Article 9(2)(h) brings the Article 9(3) safeguard and
+// the national data opt-out and Caldicott Guardian step; other conditions
+// do not.
+func TestISPHealthDataSafeguards(t *testing.T) {
+	g := newTestGenerator(t)
+	health := []string{"Health and social care data (Article 9(2)(h))", "Article 9(3) of the UK GDPR",
+		"section 11(1) of the Data Protection Act 2018", "national data opt-out", "Caldicott Guardian",
+		"beyond the individual care of the patient concerned"}
+	for _, name := range []string{"health-alliance.json", "better-care-s75.json"} {
+		t.Run(name, func(t *testing.T) {
+			p := loadSample(t, name)
+			if !p.InformationSharing.HealthData() {
+				t.Fatalf("%s no longer shares health data under Article 9(2)(h)", name)
+			}
+			renderBoth(t, g, ispKind, p).wantBoth(t, health...)
+		})
+	}
+	p := loadSample(t, "early-help-safeguarding.json") // Article 9(2)(g)
+	renderBoth(t, g, ispKind, p).wantNeither(t, "Article 9(3)", "national data opt-out", "Caldicott Guardian")
+	p.InformationSharing.SpecialCategoryCondition = "UK GDPR Art 9(2)(h) with DPA 2018 Sch 1 para 2."
+	renderBoth(t, g, ispKind, p).wantBoth(t, health...)
+}
+
+// The regulator is named as the law now names it, wherever it appears.
+func TestISPNamesTheInformationCommission(t *testing.T) {
+	g := newTestGenerator(t)
+	for _, name := range []string{"health-alliance.json", "meals-contract.json", "better-care-s75.json"} {
+		r := renderBoth(t, g, ispKind, loadSample(t, name))
+		r.wantBoth(t, "the Information Commissioner (or its successor, the Information Commission)")
+		r.wantNeither(t, "ICO")
+		rest := strings.ReplaceAll(r.pdf, "Information Commissioner (or its successor", "")
+		if strings.Contains(rest, "Information Commissioner") {
+			t.Errorf("%s: the Information Commissioner is named without its successor", name)
+		}
+	}
+}
