@@ -276,6 +276,9 @@ func TestISPPlaceholders(t *testing.T) {
 		"[number of hours to be confirmed]", "[to be confirmed: separate Controllers or Joint Controllers]",
 		"[DPIA to be completed]", "[purposes of the sharing to be confirmed]")
 	r.wantNeither(t, jointHeading, "Article 9)", "Article 10)")
+	if terms := undefinedTerms(r.pdf, p, g.council); len(terms) > 0 {
+		t.Errorf("capitalised terms used but not defined: %q", terms)
+	}
 }
 
 func itoa(n int) string {
