@@ -2,6 +2,7 @@ package generator
 
 import (
 	"strconv"
+	"strings"
 
 	"partnerdocs/partnership"
 )
@@ -263,6 +264,7 @@ type partyBasis struct {
 	// Problem is the finding that the basis recorded is not available to
 	// the party, with the basis in words; zero when it is available.
 	Problem basisProblem
+	basis   partnership.LawfulBasis // as recorded
 }
 
 // basisProblem is why a recorded basis is not available to a party: the
@@ -270,47 +272,93 @@ type partyBasis struct {
 // 6(1)(e))").
 type basisProblem struct{ Code, Recorded string }
 
+// lawfulBases is what the lawful basis clause prints, worked out once.
+type lawfulBases struct {
+	// Rows lists every party, the council first, with its basis.
+	Rows []partyBasis
+	// Problems words, for the note under the table, why each basis shown
+	// as a placeholder is not available.
+	Problems []string
+	// Relied lists, once each and in the contract's order, the bases that
+	// at least one party relies on and may rely on: the clause explains
+	// each.
+	Relied []lawfulBasis
+}
+
 // basisPlaceholder stands in for a party's basis that is missing or not
 // available to it.
 const basisPlaceholder = "[Article 6 lawful basis to be confirmed]"
 
-// PartyBases lists every party, the council first, with the Article 6
-// basis it relies on: its own where the record gives one, otherwise the
-// council's (Partnership.PartnerBasis). A basis the assessment finds not
-// available to the party (public task for a company or charity, legitimate
-// or recognised legitimate interests for a public authority's tasks,
+// LawfulBases gives every party, the council first, the Article 6 basis it
+// relies on: its own where the record gives one, otherwise the council's
+// (Partnership.PartnerBasis). A basis the assessment finds not available to
+// the party (public task for a company or charity, legitimate or
+// recognised legitimate interests for a public authority's tasks,
 // recognised legitimate interests without an Annex 1 condition) prints as
-// a placeholder, with the finding in Problem.
-func (v *view) PartyBases() []partyBasis {
-	out := make([]partyBasis, 0, len(v.Parties))
+// a placeholder, and the note says why.
+func (v *view) LawfulBases() lawfulBases {
+	found := v.basisFindings()
+	rows := make([]partyBasis, 0, len(v.Parties))
 	basis, interest := v.raw.CouncilBasis()
-	out = append(out, v.partyBasis(v.Parties[0], basis, interest, "information_sharing.lawful_basis"))
+	rows = append(rows, partyBasisFor(v.Parties[0], basis, interest, found["information_sharing.lawful_basis"]))
 	for i, pt := range v.raw.Partners {
 		basis, interest = v.raw.PartnerBasis(pt)
 		at := "partners[" + strconv.Itoa(i) + "]."
-		out = append(out, v.partyBasis(v.Partners[i], basis, interest, at+"lawful_basis", at+"recognised_interest"))
+		code := found[at+"lawful_basis"]
+		if code == "" {
+			code = found[at+"recognised_interest"]
+		}
+		rows = append(rows, partyBasisFor(v.Partners[i], basis, interest, code))
 	}
-	return out
+	return lawfulBases{Rows: rows, Problems: basisProblems(rows), Relied: basesRelied(rows)}
 }
 
-// basisFindings are the assessment's findings that a basis is not
+// basisFindingCodes are the assessment's findings that a basis is not
 // available to a party.
-var basisFindings = []string{
+var basisFindingCodes = []string{
 	partnership.FindingPublicTaskNotPublicBody,
 	partnership.FindingInterestsForPublicTasks,
 	partnership.FindingRecognisedInterestMissing,
 }
 
-func (v *view) partyBasis(p party, basis partnership.LawfulBasis, interest partnership.RecognisedInterest, fields ...string) partyBasis {
-	b := partyBasis{Party: p.Name, IsCouncil: p.IsCouncil, Text: basisPlaceholder}
-	if basis.Text() == "" {
-		return b
-	}
-	for _, code := range basisFindings {
-		if v.hasFinding(code, fields) {
-			b.Problem = basisProblem{Code: code, Recorded: basis.Text() + " (" + basis.Article() + ")"}
-			return b
+// basisFindings maps the field of each finding that a basis is not
+// available, as the contract spells it, to the finding's code. The
+// assessment in the view is escaped; its backslashes are dropped.
+func (v *view) basisFindings() map[string]string {
+	found := map[string]string{}
+	for _, f := range v.A.Findings {
+		for _, code := range basisFindingCodes {
+			if unescapedEqual(f.Code, code) {
+				found[strings.ReplaceAll(f.Field, `\`, "")] = code
+			}
 		}
+	}
+	return found
+}
+
+// unescapedEqual reports whether escaped, without its backslashes, is s.
+func unescapedEqual(escaped, s string) bool {
+	j := 0
+	for i := 0; i < len(escaped); i++ {
+		if escaped[i] == '\\' {
+			continue
+		}
+		if j >= len(s) || escaped[i] != s[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(s)
+}
+
+func partyBasisFor(p party, basis partnership.LawfulBasis, interest partnership.RecognisedInterest, finding string) partyBasis {
+	b := partyBasis{Party: p.Name, IsCouncil: p.IsCouncil, Text: basisPlaceholder, basis: basis}
+	switch {
+	case basis.Text() == "":
+		return b
+	case finding != "":
+		b.Problem = basisProblem{Code: finding, Recorded: basis.Text() + " (" + basis.Article() + ")"}
+		return b
 	}
 	b.Text = basis.Article() + " (" + basis.Text() + ")"
 	if basis == partnership.LawfulBasisRecognisedLegitimateInterests && interest.Text() != "" {
@@ -319,32 +367,14 @@ func (v *view) partyBasis(p party, basis partnership.LawfulBasis, interest partn
 	return b
 }
 
-// hasFinding reports whether the assessment holds a finding with code
-// about one of fields. The assessment in the view is escaped, so the code
-// and fields are compared escaped.
-func (v *view) hasFinding(code string, fields []string) bool {
-	code = escapeMarkdown(code)
-	for _, f := range v.A.Findings {
-		if f.Code != code {
-			continue
-		}
-		for _, field := range fields {
-			if f.Field == escapeMarkdown(field) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// BasisProblems words, for the note under the lawful basis table, why each
-// basis shown as a placeholder is not available, one sentence for each
-// finding and basis with the parties it concerns. The findings' own
-// messages name JSON fields, which a document never prints.
-func (v *view) BasisProblems() []string {
+// basisProblems words why each basis shown as a placeholder is not
+// available, one sentence for each finding and basis with the parties it
+// concerns. The findings' own messages name JSON fields, which a document
+// never prints.
+func basisProblems(rows []partyBasis) []string {
 	var keys []basisProblem
 	names := map[basisProblem][]string{}
-	for _, b := range v.PartyBases() {
+	for _, b := range rows {
 		if b.Problem.Code == "" {
 			continue
 		}
@@ -393,24 +423,16 @@ func pick(one bool, singular, plural string) string {
 	return plural
 }
 
-// BasesRelied lists, once each and in the contract's order, the bases that
-// at least one party relies on and may rely on: the clause explains each.
-func (v *view) BasesRelied() []lawfulBasis {
-	used := map[partnership.LawfulBasis]bool{}
-	council, _ := v.raw.CouncilBasis()
-	bases := v.PartyBases()
-	if bases[0].Problem.Code == "" {
-		used[council] = true
-	}
-	for i, pt := range v.raw.Partners {
-		if b, _ := v.raw.PartnerBasis(pt); bases[i+1].Problem.Code == "" {
-			used[b] = true
-		}
-	}
+// basesRelied lists the bases of the rows that print one, once each, in
+// the contract's order.
+func basesRelied(rows []partyBasis) []lawfulBasis {
 	var out []lawfulBasis
 	for _, b := range partnership.LawfulBasisValues {
-		if used[b] {
-			out = append(out, lawfulBasis{Key: string(b), Article: b.Article(), Name: b.Text(), Words: b.Meaning()})
+		for _, r := range rows {
+			if r.basis == b && r.Problem.Code == "" {
+				out = append(out, lawfulBasis{Key: string(b), Article: b.Article(), Name: b.Text(), Words: b.Meaning()})
+				break
+			}
 		}
 	}
 	return out
