@@ -131,6 +131,7 @@ func TestISPBasisPerParty(t *testing.T) {
 				}
 			}
 			r.wantNeither(t, "Drafting note: lawful basis to be confirmed")
+			checkBasesExplainedInOrder(t, r.pdf)
 		})
 	}
 }
@@ -204,5 +205,22 @@ func TestISPNamesTheInformationCommission(t *testing.T) {
 		if strings.Contains(rest, "Information Commissioner") {
 			t.Errorf("%s: the Information Commissioner is named without its successor", name)
 		}
+	}
+}
+
+// checkBasesExplainedInOrder: the bases relied on are explained in the
+// order of Article 6(1)'s points, (e) before (ea) before (f).
+func checkBasesExplainedInOrder(t *testing.T, text string) {
+	t.Helper()
+	last := -1
+	for _, b := range []string{"Article 6(1)(e) (public task):", "Article 6(1)(ea) (recognised legitimate interests):", "Article 6(1)(f) (legitimate interests):"} {
+		i := strings.Index(text, b)
+		if i < 0 {
+			continue
+		}
+		if i < last {
+			t.Errorf("%q is explained out of order", b)
+		}
+		last = i
 	}
 }

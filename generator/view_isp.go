@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -279,7 +280,7 @@ type lawfulBases struct {
 	// Problems words, for the note under the table, why each basis shown
 	// as a placeholder is not available.
 	Problems []string
-	// Relied lists, once each and in the contract's order, the bases that
+	// Relied lists, once each and in the order of Article 6(1), the bases that
 	// at least one party relies on and may rely on: the clause explains
 	// each.
 	Relied []lawfulBasis
@@ -424,7 +425,7 @@ func pick(one bool, singular, plural string) string {
 }
 
 // basesRelied lists the bases of the rows that print one, once each, in
-// the contract's order.
+// the order of Article 6(1)'s points: (e), then (ea), then (f).
 func basesRelied(rows []partyBasis) []lawfulBasis {
 	var out []lawfulBasis
 	for _, b := range partnership.LawfulBasisValues {
@@ -435,6 +436,7 @@ func basesRelied(rows []partyBasis) []lawfulBasis {
 			}
 		}
 	}
+	slices.SortFunc(out, func(a, b lawfulBasis) int { return strings.Compare(a.Article, b.Article) })
 	return out
 }
 
