@@ -1,12 +1,14 @@
 package generator
 
 import (
+	"context"
 	"html"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"partnerdocs/internal/pdftest"
 	"partnerdocs/partnership"
 )
 
@@ -153,6 +155,16 @@ func TestISPLegitimateInterestsForCouncilsIsNotOperative(t *testing.T) {
 	r.wantBoth(t, "Drafting note: lawful basis to be confirmed",
 		"are public authorities, which may not rely on legitimate interests (Article 6(1)(f)) for processing in the performance of their tasks")
 	r.wantNeither(t, "Article 6(1)(f) (legitimate interests):", "Each basis applies only where its terms are met")
+
+	// The approved copy keeps the placeholders and drops the drafting note.
+	doc, err := g.Render(context.Background(), Request{Kind: ispKind, Format: FormatPDF, Partnership: p, At: genTime, Approved: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved := pdftest.Flat(pdftest.Text(t, doc.Bytes))
+	if strings.Contains(approved, "Drafting note") || !strings.Contains(approved, "[Article 6 lawful basis to be confirmed]") {
+		t.Error("the approved copy should keep the placeholders and drop the drafting note")
+	}
 }
 
 // A charity or company that would take the council's public task gets a
