@@ -197,7 +197,7 @@ func TestISPAndCommsDefineEveryTermTheyUse(t *testing.T) {
 		p := loadSample(t, name)
 		v := &view{A: g.Assess(p, genTime), InformationSharing: p.InformationSharing}
 		for _, kind := range []string{ispKind, "communications-agreement"} {
-			if (kind == ispKind && v.ISPForm() != ispProtocol) || (kind != ispKind && v.Excluded()) {
+			if (kind == ispKind && v.ISPForm() != ispProtocol) || (kind != ispKind && v.ExcludedArrangement()) {
 				continue // a note, not an agreement: it defines nothing
 			}
 			t.Run(name+"/"+kind, func(t *testing.T) {

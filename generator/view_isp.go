@@ -196,11 +196,11 @@ func (v *view) HasNHSPartner() bool {
 	return false
 }
 
-// Excluded reports whether section 3 of the Partnership Protocol excludes
-// the arrangement (a contract for services, a forum or a section 75
-// arrangement): its documents then never call it "the Partnership" nor say
-// that the protocol requires them.
-func (v *view) Excluded() bool {
+// ExcludedArrangement reports whether section 3 of the Partnership
+// Protocol excludes the arrangement (a contract for services, a forum or a
+// section 75 arrangement): its documents then never call it "the
+// Partnership" nor say that the protocol requires them.
+func (v *view) ExcludedArrangement() bool {
 	switch v.A.Classification {
 	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
 		return true
@@ -208,39 +208,42 @@ func (v *view) Excluded() bool {
 	return false
 }
 
-// Term is the defined term the documents use for the arrangement:
-// "Partnership", or "Arrangement" for one section 3 excludes.
-func (v *view) Term() string {
-	if v.Excluded() {
+// ArrangementTerm is the defined term the documents use for the
+// arrangement: "Partnership", or "Arrangement" for one section 3 excludes.
+func (v *view) ArrangementTerm() string {
+	if v.ExcludedArrangement() {
 		return "Arrangement"
 	}
 	return "Partnership"
 }
 
-// Kind is the arrangement in lower case, as a note describes it before any
-// term is defined: "partnership" or "arrangement".
-func (v *view) Kind() string {
-	if v.Excluded() {
+// ArrangementKind is the arrangement in lower case, as a note describes it
+// before any term is defined: "partnership" or "arrangement".
+func (v *view) ArrangementKind() string {
+	if v.ExcludedArrangement() {
 		return "arrangement"
 	}
 	return "partnership"
 }
 
-// Forum and Section75 say which excluded arrangement this is, for the
-// notes that explain why no partnership document is drafted.
-func (v *view) Forum() bool { return v.A.Classification == partnership.ClassExcludedForum }
+// ExcludedForum reports a forum. It, ExcludedS75 and ExcludedContract say
+// which excluded arrangement this is, for the notes that explain why no
+// partnership document is drafted.
+func (v *view) ExcludedForum() bool { return v.A.Classification == partnership.ClassExcludedForum }
 
-// Section75 reports a section 75 arrangement (National Health Service Act
+// ExcludedS75 reports a section 75 arrangement (National Health Service Act
 // 2006), the only hybrid section 3 recognises.
-func (v *view) Section75() bool { return v.A.Classification == partnership.ClassExcludedHybrid }
+func (v *view) ExcludedS75() bool { return v.A.Classification == partnership.ClassExcludedHybrid }
 
-// Contract reports a contract for services.
-func (v *view) Contract() bool { return v.A.Classification == partnership.ClassExcludedContract }
+// ExcludedContract reports a contract for services.
+func (v *view) ExcludedContract() bool {
+	return v.A.Classification == partnership.ClassExcludedContract
+}
 
-// CouncilDPO is the council's data protection officer as every ISP form
+// ISPCouncilDPO is the council's data protection officer as every ISP form
 // prints it, from the council profile: "Data Protection Officer
 // (dpo@example.gov.uk)", or a placeholder for the name.
-func (v *view) CouncilDPO() string {
+func (v *view) ISPCouncilDPO() string {
 	c := v.Council.DataProtectionOfficer
 	s := "[data protection officer's name to be confirmed]"
 	if n := oneline(c.Name); n != "" {
@@ -440,7 +443,7 @@ func basesRelied(rows []partyBasis) []lawfulBasis {
 	return out
 }
 
-// HealthData reports whether health or social care data is shared under
+// ISPHealthData reports whether health or social care data is shared under
 // Article 9(2)(h): the protocol then adds the Article 9(3) safeguard and
 // the national data opt-out and Caldicott Guardian step.
-func (v *view) HealthData() bool { return v.raw.InformationSharing.HealthData() }
+func (v *view) ISPHealthData() bool { return v.raw.InformationSharing.HealthData() }
