@@ -12,27 +12,57 @@ import (
 	"partnerdocs/partnership"
 )
 
-// basisRow is one row of the lawful basis table: a party and its basis as
-// the reader sees them.
-type basisRow struct{ party, basis string }
+// basisItem is one item of the lawful basis list: the parties (names
+// joined with "and") and the basis printed for them.
+type basisItem struct{ parties, basis string }
 
 var (
-	basisTablePattern = regexp.MustCompile(`(?s)<th[^>]*>Lawful basis \(Article 6\(1\) of the UK GDPR\)</th>.*?</table>`)
-	rowPattern        = regexp.MustCompile(`(?s)<tr><td>(.*?)</td><td>(.*?)</td></tr>`)
+	basisListPattern = regexp.MustCompile(`(?s)to share and to receive the Shared Data, as follows:</p>\s*<ol[^>]*>(.*?)</ol>`)
+	itemPattern      = regexp.MustCompile(`(?s)<li>(.*?)</li>`)
+	reliesPattern    = regexp.MustCompile(`^(.*?) (?:relies|rely) on (.*)$`)
+	forPattern       = regexp.MustCompile(`^for (.*?), (\[Article 6 lawful basis to be confirmed\])$`)
 )
 
-// basisRows reads the lawful basis table back from the HTML page.
-func basisRows(t *testing.T, page string) []basisRow {
+// basisItems reads the lawful basis list back from the HTML page.
+func basisItems(t *testing.T, page string) []basisItem {
 	t.Helper()
-	table := basisTablePattern.FindString(page)
-	if table == "" {
-		t.Fatal("the page has no lawful basis table")
+	list := basisListPattern.FindStringSubmatch(page)
+	if list == nil {
+		t.Fatal("the page has no lawful basis list")
 	}
-	var rows []basisRow
-	for _, m := range rowPattern.FindAllStringSubmatch(table, -1) {
-		rows = append(rows, basisRow{htmlCell(m[1]), htmlCell(m[2])})
+	var items []basisItem
+	for _, m := range itemPattern.FindAllStringSubmatch(list[1], -1) {
+		text := strings.TrimRight(htmlCell(m[1]), ";.")
+		parts := forPattern.FindStringSubmatch(text)
+		if parts == nil {
+			parts = reliesPattern.FindStringSubmatch(text)
+		}
+		if parts == nil {
+			t.Fatalf("lawful basis item %q names no basis", text)
+		}
+		items = append(items, basisItem{parties: parts[1], basis: parts[2]})
 	}
-	return rows
+	return items
+}
+
+// basisOf returns the basis printed for the party named, or "" when the
+// list does not name it. A name is matched whole within the joined names,
+// so "Northamptonshire Police" is not found in "Chief Constable of
+// Northamptonshire Police".
+func basisOf(items []basisItem, name string) string {
+	for _, it := range items {
+		for _, sep := range []string{"", ", ", " and "} {
+			i := strings.Index(it.parties, sep+name)
+			if i < 0 || (sep == "" && i != 0) {
+				continue
+			}
+			rest := it.parties[i+len(sep)+len(name):]
+			if rest == "" || strings.HasPrefix(rest, ", ") || strings.HasPrefix(rest, " and ") {
+				return it.basis
+			}
+		}
+	}
+	return ""
 }
 
 func htmlCell(s string) string {
@@ -49,14 +79,14 @@ func expectedBasis(b partnership.LawfulBasis, r partnership.RecognisedInterest) 
 	return s
 }
 
-// checkBasisTable: one row per party, the council first, each with its own
-// basis from the record, or the placeholder where the assessment finds the
-// basis not available to it.
-func checkBasisTable(t *testing.T, g *Generator, p *partnership.Partnership, r rendered) {
+// checkBasisList: every party is named, the council first, each with its
+// own basis from the record, or the placeholder where the assessment finds
+// the basis not available to it.
+func checkBasisList(t *testing.T, g *Generator, p *partnership.Partnership, r rendered) {
 	t.Helper()
-	rows := basisRows(t, r.page)
-	if len(rows) != len(p.Partners)+1 {
-		t.Fatalf("%d rows in the lawful basis table, want %d (the council and every partner)", len(rows), len(p.Partners)+1)
+	items := basisItems(t, r.page)
+	if !strings.HasPrefix(items[0].parties, "the Council") {
+		t.Errorf("the list does not start with the Council: %+v", items[0])
 	}
 	unavailable := map[string]bool{}
 	for _, f := range g.Assess(p, genTime).Findings {
@@ -65,20 +95,20 @@ func checkBasisTable(t *testing.T, g *Generator, p *partnership.Partnership, r r
 			unavailable[strings.SplitN(f.Field, ".", 2)[0]] = true
 		}
 	}
-	check := func(row basisRow, name, key string, b partnership.LawfulBasis, ri partnership.RecognisedInterest) {
+	check := func(name, key string, b partnership.LawfulBasis, ri partnership.RecognisedInterest) {
 		want := expectedBasis(b, ri)
 		if unavailable[key] || b == "" {
 			want = "[Article 6 lawful basis to be confirmed]"
 		}
-		if row.party != name || row.basis != want {
-			t.Errorf("lawful basis row %+v, want {%s %s}", row, name, want)
+		if got := basisOf(items, name); got != want {
+			t.Errorf("%s: basis %q, want %q", name, got, want)
 		}
 	}
 	cb, ci := p.CouncilBasis()
-	check(rows[0], g.council.Name, "information_sharing", cb, ci)
+	check("the Council", "information_sharing", cb, ci)
 	for i, pt := range p.Partners {
 		b, ri := p.PartnerBasis(pt)
-		check(rows[i+1], pt.Name, "partners["+strconv.Itoa(i)+"]", b, ri)
+		check(pt.Name, "partners["+strconv.Itoa(i)+"]", b, ri)
 	}
 	// The one sentence that gave every party the same basis is gone.
 	r.wantNeither(t, "Each Party relies on Article 6(1)")
@@ -116,20 +146,11 @@ func TestISPBasisPerParty(t *testing.T) {
 		t.Run(tc.sample, func(t *testing.T) {
 			p := loadSample(t, tc.sample)
 			r := renderBoth(t, g, ispKind, p)
-			checkBasisTable(t, g, p, r)
-			rows := basisRows(t, r.page)
+			checkBasisList(t, g, p, r)
+			items := basisItems(t, r.page)
 			for name, words := range tc.want {
-				found := false
-				for _, row := range rows {
-					if row.party == name {
-						found = true
-						if !strings.Contains(row.basis, words) {
-							t.Errorf("%s: basis %q lacks %q", name, row.basis, words)
-						}
-					}
-				}
-				if !found {
-					t.Errorf("no row for %s", name)
+				if got := basisOf(items, name); !strings.Contains(got, words) {
+					t.Errorf("%s: basis %q lacks %q", name, got, words)
 				}
 			}
 			r.wantNeither(t, "Drafting note: lawful basis to be confirmed")
@@ -146,10 +167,10 @@ func TestISPLegitimateInterestsForCouncilsIsNotOperative(t *testing.T) {
 	p := loadSample(t, "waste-partnership.json")
 	p.InformationSharing.LawfulBasis = partnership.LawfulBasisLegitimateInterests
 	r := renderBoth(t, g, ispKind, p)
-	checkBasisTable(t, g, p, r)
-	for _, row := range basisRows(t, r.page) {
-		if row.basis != "[Article 6 lawful basis to be confirmed]" {
-			t.Errorf("%s: %q is printed as an operative basis", row.party, row.basis)
+	checkBasisList(t, g, p, r)
+	for _, it := range basisItems(t, r.page) {
+		if it.basis != "[Article 6 lawful basis to be confirmed]" {
+			t.Errorf("%s: %q is printed as an operative basis", it.parties, it.basis)
 		}
 	}
 	r.wantBoth(t, "Drafting note: lawful basis to be confirmed",
@@ -176,7 +197,7 @@ func TestISPBasisNotAvailableToAParty(t *testing.T) {
 	p.Partners[1].LawfulBasis, p.Partners[1].RecognisedInterest = "", "" // the charity takes the council's public task
 	p.Partners[2].RecognisedInterest = ""                                // the company names no Annex 1 condition
 	r := renderBoth(t, g, ispKind, p)
-	checkBasisTable(t, g, p, r)
+	checkBasisList(t, g, p, r)
 	r.wantBoth(t, "Drafting note: lawful basis to be confirmed",
 		p.Partners[1].Name+" is not a public body and has no basis of its own recorded, so would rely on public task (Article 6(1)(e))",
 		p.Partners[2].Name+" relies on recognised legitimate interests (Article 6(1)(ea)), which applies only with one of the conditions in Annex 1")

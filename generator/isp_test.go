@@ -152,9 +152,9 @@ func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 				t.Fatalf("%s no longer shares data on the public task basis", name)
 			}
 			r := renderBoth(t, g, ispKind, p)
-			checkBasisTable(t, g, p, r)
-			if row := basisRows(t, r.page)[0]; row.basis != "Article 6(1)(e) (public task)" {
-				t.Errorf("the council's basis is %q", row.basis)
+			checkBasisList(t, g, p, r)
+			if got := basisOf(basisItems(t, r.page), "the Council"); got != "Article 6(1)(e) (public task)" {
+				t.Errorf("the council's basis is %q", got)
 			}
 			r.wantBoth(t, is.Retention, is.LegalGateway)
 			r.wantBoth(t, "within "+itoa(is.BreachNotificationHours)+" hours of becoming aware", "within 72 hours")
@@ -163,9 +163,9 @@ func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 			is.Retention = "Case files are destroyed 18 months after closure."
 			is.BreachNotificationHours = 1
 			r = renderBoth(t, g, ispKind, p)
-			checkBasisTable(t, g, p, r)
-			if row := basisRows(t, r.page)[0]; row.basis != "Article 6(1)(c) (legal obligation)" {
-				t.Errorf("the council's basis is %q after the change", row.basis)
+			checkBasisList(t, g, p, r)
+			if got := basisOf(basisItems(t, r.page), "the Council"); got != "Article 6(1)(c) (legal obligation)" {
+				t.Errorf("the council's basis is %q after the change", got)
 			}
 			r.wantBoth(t, "Case files are destroyed 18 months after closure.", "within 1 hour of becoming aware")
 			r.wantNeither(t, "1 hours")

@@ -280,6 +280,11 @@ type basisProblem struct{ Code, Recorded string }
 type lawfulBases struct {
 	// Rows lists every party, the council first, with its basis.
 	Rows []partyBasis
+	// Groups gathers the parties by the basis printed for them, in the
+	// order the first of each appears, so the council's comes first: a
+	// list of a few items reads (and renders) more easily than a table of
+	// every party when 26 parties share three bases.
+	Groups []basisGroup
 	// Problems words, for the note under the table, why each basis shown
 	// as a placeholder is not available.
 	Problems []string
@@ -314,7 +319,37 @@ func (v *view) LawfulBases() lawfulBases {
 		}
 		rows = append(rows, partyBasisFor(v.Partners[i], basis, interest, code))
 	}
-	return lawfulBases{Rows: rows, Problems: basisProblems(rows), Relied: basesRelied(rows)}
+	return lawfulBases{Rows: rows, Groups: basisGroups(rows), Problems: basisProblems(rows), Relied: basesRelied(rows)}
+}
+
+// basisGroup is the parties that rely on one basis, or whose basis is to
+// be confirmed.
+type basisGroup struct {
+	Parties     string // escaped names joined with "and"; the council as "the Council"
+	Many        bool   // more than one party
+	Text        string // as partyBasis.Text
+	Placeholder bool
+}
+
+func basisGroups(rows []partyBasis) []basisGroup {
+	var texts []string
+	names := map[string][]string{}
+	for _, r := range rows {
+		if _, seen := names[r.Text]; !seen {
+			texts = append(texts, r.Text)
+		}
+		name := oneline(r.Party)
+		if r.IsCouncil {
+			name = "the Council"
+		}
+		names[r.Text] = append(names[r.Text], name)
+	}
+	out := make([]basisGroup, len(texts))
+	for i, text := range texts {
+		all, _ := joinand(names[text])
+		out[i] = basisGroup{Parties: all, Many: len(names[text]) > 1, Text: text, Placeholder: text == basisPlaceholder}
+	}
+	return out
 }
 
 // basisFindingCodes are the assessment's findings that a basis is not
