@@ -34,7 +34,7 @@ var commsSections = []struct{ id, heading string }{
 	{"signatures", "Signatures"},
 }
 
-const logoWarning = "[Warning: section 4(g) of the Council's Partnership Protocol allows a partnership logo only in exceptional cases, and the justification must be recorded here. None has been given."
+const logoWarning = "section 4(g) of the Council's Partnership Protocol allows a partnership logo only in exceptional cases, for reasons recorded here, and none have been recorded [justification for a partnership logo to be confirmed]"
 
 func TestCommsAgreementEverySample(t *testing.T) {
 	g := newTestGenerator(t)
@@ -50,9 +50,12 @@ func TestCommsAgreementEverySample(t *testing.T) {
 			page := string(render(t, g, "communications-agreement", p, FormatHTML).Bytes)
 			pageText := strings.Join(strings.Fields(htmlText(page)), " ")
 			heads := htmlHeadings(t, page)
+			if checkCommsExcluded(t, g, p, text) {
+				return
+			}
 
 			wantText(t, text, "Partnership Communications Agreement", p.Name, g.council.Name,
-				"Template communications-agreement v1.0.0", g.council.CommunicationsTeam,
+				"Template communications-agreement v1.1.0", g.council.CommunicationsTeam,
 				"Code of Recommended Practice on Local Authority Publicity (2011)",
 				"Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018",
 				"do not speak publicly for the Council, unless the Council has authorised them")
@@ -109,14 +112,17 @@ func checkLogo(t *testing.T, c *partnership.Communications, text string) {
 	t.Helper()
 	switch {
 	case c.Branding == partnership.BrandingPartnershipLogo && c.LogoJustification != "":
-		wantText(t, text, "the Partnership will use a logo of its own", c.LogoJustification)
+		wantText(t, text, "the Partners have agreed that the Partnership will use a logo of its own, for these reasons: "+c.LogoJustification)
 		if strings.Contains(text, pdftest.Flat(logoWarning)) {
 			t.Error("justified logo still carries the warning")
 		}
 	case c.Branding == partnership.BrandingPartnershipLogo:
-		wantText(t, text, "the Partnership will use a logo of its own", logoWarning)
+		wantText(t, text, "The Partners propose, as an exception, that the Partnership use a logo of its own", logoWarning)
+		if strings.Contains(text, "have agreed that the Partnership will use a logo") {
+			t.Error("an unjustified logo is stated as agreed")
+		}
 	default:
-		if strings.Contains(text, "a logo of its own.") || strings.Contains(text, "[Warning:") {
+		if strings.Contains(text, "use a logo of its own") || strings.Contains(text, "[justification for a partnership logo") {
 			t.Errorf("branding %q prints the partnership logo exception", c.Branding)
 		}
 		wantText(t, text, "will not have a logo or brand of its own")
@@ -131,7 +137,8 @@ func TestCommsAgreementLogoJustification(t *testing.T) {
 		justification string
 		want          string
 	}{
-		{"justified", partnership.BrandingPartnershipLogo, "Residents know the *hub* mark | it is on every sign.", "Residents know the *hub* mark | it is on every sign."},
+		{"justified", partnership.BrandingPartnershipLogo, "Residents know the *hub* mark | it is on every sign.", "for these reasons: Residents know the *hub* mark | it is on every sign."},
+		{"justified in paragraphs", partnership.BrandingPartnershipLogo, "Residents know the mark.\n\n\nIt is on every sign.", "for these reasons: Residents know the mark. It is on every sign."},
 		{"unjustified", partnership.BrandingPartnershipLogo, "", logoWarning},
 		{"partner logos", partnership.BrandingPartnerLogos, "", "will carry the Partners' own logos"},
 		{"lead brand", partnership.BrandingLeadBrand, "", "will use the brand of NHS Northamptonshire Integrated Care Board, as Lead Partner"},
@@ -234,4 +241,24 @@ func TestCommsAgreementCouncilContactFromProfile(t *testing.T) {
 			t.Errorf("the agreement lacks the council's %q", want)
 		}
 	}
+}
+
+// checkCommsExcluded: an arrangement section 3 excludes gets a note, not an
+// agreement; it reports whether p is one.
+func checkCommsExcluded(t *testing.T, g *Generator, p *partnership.Partnership, text string) bool {
+	t.Helper()
+	switch g.Assess(p, genTime).Classification {
+	case partnership.ClassExcludedContract:
+		wantText(t, text, "a publicity clause in the contract is needed instead", "What the contract's publicity clause should say")
+	case partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
+		wantText(t, text, "no communications agreement is needed", "section 4(g) does not apply")
+	default:
+		return false
+	}
+	for _, s := range commsSections[1:] {
+		if strings.Contains(text, s.heading+" ") && s.heading != "Freedom of information" {
+			t.Errorf("an excluded arrangement's note has the agreement's clause %q", s.heading)
+		}
+	}
+	return true
 }

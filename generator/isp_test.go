@@ -115,7 +115,13 @@ func TestISPEverySample(t *testing.T) {
 			r := renderBoth(t, g, ispKind, p)
 			r.wantBoth(t, "Information Sharing Protocol", p.Name)
 			is := p.InformationSharing
+			class := g.Assess(p, genTime).Classification
+			excluded := class == partnership.ClassExcludedForum || class == partnership.ClassExcludedHybrid
 			switch {
+			case class == partnership.ClassExcludedContract:
+				r.wantBoth(t, "Article 28 terms are needed in the contract", "What the Article 28 contract must contain")
+			case excluded && (is == nil || !is.Required):
+				r.wantBoth(t, "no Information Sharing Protocol is needed under the Partnership Protocol")
 			case is == nil:
 				r.wantBoth(t, "No information sharing details have been given", "What is needed", "4(e)")
 			case !is.Required:
@@ -134,7 +140,8 @@ func TestISPEverySample(t *testing.T) {
 }
 
 // The protocol names the lawful basis, the retention period and the breach
-// notification time from the input, and follows the input when it changes.
+// notification time from the input, and follows the input when it changes:
+// the council's basis, and every partner's that has none of its own.
 func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 	g := newTestGenerator(t)
 	for _, name := range []string{"health-alliance.json", "community-safety-partnership.json", "waste-partnership.json", "youth-employment-mou.json"} {
@@ -145,15 +152,23 @@ func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 				t.Fatalf("%s no longer shares data on the public task basis", name)
 			}
 			r := renderBoth(t, g, ispKind, p)
-			r.wantBoth(t, "Article 6(1)(e) of the UK GDPR (public task)", is.Retention, is.LegalGateway)
+			checkBasisList(t, g, p, r)
+			if got := basisOf(basisItems(t, r.page), "the Council"); got != "Article 6(1)(e) (public task)" {
+				t.Errorf("the council's basis is %q", got)
+			}
+			r.wantBoth(t, is.Retention, is.LegalGateway)
 			r.wantBoth(t, "within "+itoa(is.BreachNotificationHours)+" hours of becoming aware", "within 72 hours")
 
 			is.LawfulBasis = partnership.LawfulBasisLegalObligation
 			is.Retention = "Case files are destroyed 18 months after closure."
 			is.BreachNotificationHours = 1
 			r = renderBoth(t, g, ispKind, p)
-			r.wantBoth(t, "Article 6(1)(c) of the UK GDPR (legal obligation)", "Case files are destroyed 18 months after closure.", "within 1 hour of becoming aware")
-			r.wantNeither(t, "Article 6(1)(e)", "(public task)", "1 hours")
+			checkBasisList(t, g, p, r)
+			if got := basisOf(basisItems(t, r.page), "the Council"); got != "Article 6(1)(c) (legal obligation)" {
+				t.Errorf("the council's basis is %q after the change", got)
+			}
+			r.wantBoth(t, "Case files are destroyed 18 months after closure.", "within 1 hour of becoming aware")
+			r.wantNeither(t, "1 hours")
 		})
 	}
 }
@@ -262,6 +277,9 @@ func TestISPPlaceholders(t *testing.T) {
 		"[number of hours to be confirmed]", "[to be confirmed: separate Controllers or Joint Controllers]",
 		"[DPIA to be completed]", "[purposes of the sharing to be confirmed]")
 	r.wantNeither(t, jointHeading, "Article 9)", "Article 10)")
+	if terms := undefinedTerms(r.pdf, p, g.council); len(terms) > 0 {
+		t.Errorf("capitalised terms used but not defined: %q", terms)
+	}
 }
 
 func itoa(n int) string {
