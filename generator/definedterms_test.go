@@ -33,9 +33,9 @@ var (
 	statute = regexp.MustCompile(`[A-Z][\w']*(?:\s(?:[A-Z][\w']*|\([^)]*\)|of|and|on|for|to))*\s(?:Act|Regulations)\b`)
 )
 
-// properNames are the names of bodies, posts and documents these documents
+// ispProperNames are the names of bodies, posts and documents these documents
 // cite: names, not terms a document defines.
-var properNames = []string{
+var ispProperNames = []string{
 	"Information Commissioner", "Information Commission", "Data Sharing Code of Practice",
 	"Code of Recommended Practice on Local Authority Publicity", "Caldicott Guardian", "Local Resilience Forum",
 	"British Sign Language", "Data Security and Protection Toolkit", "Partnership Protocol", "Data Protection Policy",
@@ -73,10 +73,10 @@ func definitionsOf(text string) map[string]bool {
 	return defined
 }
 
-// userStrings returns every string of the record and of the council
+// ispUserStrings returns every string of the record and of the council
 // profile, longest first: names and free text the officer wrote, which may
 // be capitalised as the officer likes.
-func userStrings(p *partnership.Partnership, c partnership.Council) []string {
+func ispUserStrings(p *partnership.Partnership, c partnership.Council) []string {
 	var out []string
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
@@ -112,11 +112,11 @@ func userStrings(p *partnership.Partnership, c partnership.Council) []string {
 // out.
 func undefinedTerms(text string, p *partnership.Partnership, c partnership.Council) []string {
 	defined := definitionsOf(text)
-	for _, s := range userStrings(p, c) {
+	for _, s := range ispUserStrings(p, c) {
 		text = removeWords(text, s)
 	}
 	text = statute.ReplaceAllString(text, " ")
-	for _, s := range properNames {
+	for _, s := range ispProperNames {
 		text = strings.ReplaceAll(text, s, " ")
 	}
 	var out []string
@@ -138,7 +138,7 @@ func isDefined(defined map[string]bool, term string) bool {
 	words := strings.Fields(term)
 	for n := len(words); n > 0; n-- {
 		t := strings.Join(words[:n], " ")
-		if defined[t] || defined[singular(t)] {
+		if defined[t] || defined[ispSingular(t)] {
 			return true
 		}
 	}
@@ -168,8 +168,8 @@ func wordByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// singular undoes the plural of a defined term: "Parties", "Data Subjects".
-func singular(s string) string {
+// ispSingular undoes the plural of a defined term: "Parties", "Data Subjects".
+func ispSingular(s string) string {
 	switch {
 	case strings.HasSuffix(s, "ies"):
 		return strings.TrimSuffix(s, "ies") + "y"

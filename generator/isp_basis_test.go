@@ -23,8 +23,8 @@ var (
 	forPattern       = regexp.MustCompile(`^for (.*?), (\[Article 6 lawful basis to be confirmed\])$`)
 )
 
-// basisItems reads the lawful basis list back from the HTML page.
-func basisItems(t *testing.T, page string) []basisItem {
+// ispBasisItems reads the lawful basis list back from the HTML page.
+func ispBasisItems(t *testing.T, page string) []basisItem {
 	t.Helper()
 	list := basisListPattern.FindStringSubmatch(page)
 	if list == nil {
@@ -84,7 +84,7 @@ func expectedBasis(b partnership.LawfulBasis, r partnership.RecognisedInterest) 
 // the basis not available to it.
 func checkBasisList(t *testing.T, g *Generator, p *partnership.Partnership, r rendered) {
 	t.Helper()
-	items := basisItems(t, r.page)
+	items := ispBasisItems(t, r.page)
 	if !strings.HasPrefix(items[0].parties, "the Council") {
 		t.Errorf("the list does not start with the Council: %+v", items[0])
 	}
@@ -147,7 +147,7 @@ func TestISPBasisPerParty(t *testing.T) {
 			p := loadSample(t, tc.sample)
 			r := renderBoth(t, g, ispKind, p)
 			checkBasisList(t, g, p, r)
-			items := basisItems(t, r.page)
+			items := ispBasisItems(t, r.page)
 			for name, words := range tc.want {
 				if got := basisOf(items, name); !strings.Contains(got, words) {
 					t.Errorf("%s: basis %q lacks %q", name, got, words)
@@ -168,7 +168,7 @@ func TestISPLegitimateInterestsForCouncilsIsNotOperative(t *testing.T) {
 	p.InformationSharing.LawfulBasis = partnership.LawfulBasisLegitimateInterests
 	r := renderBoth(t, g, ispKind, p)
 	checkBasisList(t, g, p, r)
-	for _, it := range basisItems(t, r.page) {
+	for _, it := range ispBasisItems(t, r.page) {
 		if it.basis != "[Article 6 lawful basis to be confirmed]" {
 			t.Errorf("%s: %q is printed as an operative basis", it.parties, it.basis)
 		}

@@ -153,7 +153,7 @@ func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 			}
 			r := renderBoth(t, g, ispKind, p)
 			checkBasisList(t, g, p, r)
-			if got := basisOf(basisItems(t, r.page), "the Council"); got != "Article 6(1)(e) (public task)" {
+			if got := basisOf(ispBasisItems(t, r.page), "the Council"); got != "Article 6(1)(e) (public task)" {
 				t.Errorf("the council's basis is %q", got)
 			}
 			r.wantBoth(t, is.Retention, is.LegalGateway)
@@ -164,7 +164,7 @@ func TestISPNamesLawfulBasisRetentionAndBreachHours(t *testing.T) {
 			is.BreachNotificationHours = 1
 			r = renderBoth(t, g, ispKind, p)
 			checkBasisList(t, g, p, r)
-			if got := basisOf(basisItems(t, r.page), "the Council"); got != "Article 6(1)(c) (legal obligation)" {
+			if got := basisOf(ispBasisItems(t, r.page), "the Council"); got != "Article 6(1)(c) (legal obligation)" {
 				t.Errorf("the council's basis is %q after the change", got)
 			}
 			r.wantBoth(t, "Case files are destroyed 18 months after closure.", "within 1 hour of becoming aware")

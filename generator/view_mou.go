@@ -110,21 +110,21 @@ func (v *view) MoUBases() []mouBasis {
 		out = append(out, mouBasis{Names: []string{name}, Words: w})
 	}
 	b, ri := v.raw.CouncilBasis()
-	add("the Council", partyBasis(partnership.PartnerTypeLocalAuthority, true, b, ri))
+	add("the Council", mouPartyBasis(partnership.PartnerTypeLocalAuthority, true, b, ri))
 	for i, pt := range v.raw.Partners {
 		b, ri := v.raw.PartnerBasis(pt)
-		add(v.Partners[i].Name, partyBasis(pt.Type, pt.LawfulBasis != "", b, ri))
+		add(v.Partners[i].Name, mouPartyBasis(pt.Type, pt.LawfulBasis != "", b, ri))
 	}
 	return out
 }
 
-// partyBasis words the basis a party of type t relies on (own: recorded for
+// mouPartyBasis words the basis a party of type t relies on (own: recorded for
 // that party, not taken from information_sharing). A basis the law does not
 // give that party (checkLawfulBases in package partnership finds each) is
 // not asserted: public task taken over by a company or a voluntary body,
 // or legitimate or recognised legitimate interests for a public body's
 // tasks. It is left "" to print as a placeholder.
-func partyBasis(t partnership.PartnerType, own bool, b partnership.LawfulBasis, ri partnership.RecognisedInterest) string {
+func mouPartyBasis(t partnership.PartnerType, own bool, b partnership.LawfulBasis, ri partnership.RecognisedInterest) string {
 	notPublic := t == partnership.PartnerTypeCompany || t == partnership.PartnerTypeVoluntarySector
 	interests := b == partnership.LawfulBasisLegitimateInterests || b == partnership.LawfulBasisRecognisedLegitimateInterests
 	if b == partnership.LawfulBasisPublicTask && !own && notPublic || interests && t.PublicBody() {
