@@ -54,6 +54,7 @@ type pdfWriter struct {
 	words     []word  // scratch space for the line breaker
 	arena     []run   // the runs of the current block's lines
 	lines     []line  // the current block's lines
+	tags      *tagger // the structure tree and marked content (tag.go)
 }
 
 // Render draws o on A4 pages, with m's running header and footer (and the
@@ -70,12 +71,17 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	for _, b := range o.Blocks {
 		w.block(b)
 	}
+	w.tags.close()
 	buf := r.pools.output()
 	defer r.pools.putOutput(buf)
 	if err := w.pdf.Output(buf); err != nil {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	return r.pools.compressPages(buf.Bytes(), w.pdf.PageNo())
+	pdf, err := r.pools.compressPages(buf.Bytes(), w.pdf.PageNo())
+	if err != nil {
+		return nil, err
+	}
+	return w.tags.appendStructure(pdf)
 }
 
 func (w *pdfWriter) setup() {
@@ -97,6 +103,7 @@ func (w *pdfWriter) setup() {
 	p.SetHeaderFuncMode(w.header, false)
 	p.SetFooterFunc(w.footer)
 	w.pdf = p
+	w.tags = newTagger(p)
 }
 
 func (w *pdfWriter) setFont(bold bool, size float64) {
@@ -123,8 +130,10 @@ func (w *pdfWriter) textWidth(s string, bold bool, size float64) float64 {
 func (w *pdfWriter) header() {
 	p := w.pdf
 	if w.meta.Draft {
+		w.tags.artifact(artWatermark)
 		w.watermark()
 	}
+	w.tags.artifact(artHeader)
 	p.SetFont(fonts.Family, "", 8)
 	p.SetTextColor(90, 90, 90)
 	p.Text(marginL, 14, w.meta.Council)
@@ -137,10 +146,13 @@ func (w *pdfWriter) header() {
 	p.SetLineWidth(0.2)
 	p.Line(marginL, 16, pageW-marginR, 16)
 	p.SetTextColor(0, 0, 0)
+	w.tags.close()
 }
 
 func (w *pdfWriter) footer() {
 	p := w.pdf
+	w.tags.close()
+	w.tags.artifact(artFooter)
 	p.SetFont(fonts.Family, "", 8)
 	p.SetTextColor(90, 90, 90)
 	page := fmt.Sprintf("Page %d of %s", p.PageNo(), pageCountMark)
@@ -150,9 +162,11 @@ func (w *pdfWriter) footer() {
 		p.Text(pageW-marginR-p.GetStringWidth(w.meta.Ref), pageH-12, w.meta.Ref)
 	}
 	p.SetTextColor(0, 0, 0)
+	w.tags.close()
 }
 
 func (w *pdfWriter) newPage() {
+	w.tags.close() // marked content never runs over a page
 	w.pdf.AddPage()
 	// AddPage restores the font it had; our record of it stays true, except
 	// on the very first page, where there was none.
@@ -172,6 +186,10 @@ func (w *pdfWriter) ensure(h float64) {
 
 func (w *pdfWriter) block(b *outline.Block) {
 	w.arena, w.lines = w.arena[:0], w.lines[:0] // the previous block's lines are printed
+	if typ, attrs := blockType(b); typ != "" {
+		w.tags.begin(typ, attrs)
+		defer w.tags.end()
+	}
 	switch b.Kind {
 	case outline.Title:
 		w.title(b)
@@ -228,7 +246,10 @@ func (w *pdfWriter) heading(b *outline.Block) {
 	w.mark(b)
 	if b.Number != "" && !b.Schedule {
 		w.setFont(true, size)
-		w.pdf.Text(marginL, w.y+lineH*0.8, b.Number)
+		w.tags.content()
+		// The space, which prints as nothing, keeps the number a word of
+		// its own for whoever reads the heading's text from the tree.
+		w.pdf.Text(marginL, w.y+lineH*0.8, b.Number+" ")
 	}
 	w.drawLines(lines, x, size, lineH)
 	w.y += 1.5
@@ -263,7 +284,8 @@ func (w *pdfWriter) paragraph(b *outline.Block) {
 	w.ensure(float64(min(len(lines), 2)) * bodyLine)
 	if b.Number != "" {
 		w.setFont(false, bodySize)
-		w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number)
+		w.tags.content()
+		w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number+" ") // a word of its own, as the heading's
 	}
 	w.drawLines(lines, x, bodySize, bodyLine)
 	w.y += 2.5

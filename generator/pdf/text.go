@@ -198,6 +198,10 @@ func (w *pdfWriter) drawLines(lines []line, x0, size, lineH float64) {
 
 func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 	for _, r := range l {
+		if r.ref != "" {
+			w.tags.begin("Link", "")
+		}
+		w.tags.content()
 		if r.mark {
 			w.highlight(r, x0, y, size, lineH)
 		}
@@ -205,8 +209,12 @@ func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 		w.pdf.Text(x0+r.x, y+lineH*0.75, r.text)
 		if id, ok := w.links[r.ref]; ok && r.ref != "" {
 			w.pdf.Link(x0+r.x, y, r.w, lineH, id)
+			w.tags.annot()
 		}
 		w.revLine(r, x0, y, size, lineH)
+		if r.ref != "" {
+			w.tags.end()
+		}
 	}
 }
 
@@ -252,8 +260,12 @@ func (w *pdfWriter) list(b *outline.Block) {
 		lines := w.wrap(item, pageW-marginR-x-labelW, bodySize, false)
 		w.ensure(bodyLine)
 		w.setFont(false, bodySize)
+		w.tags.beginItem()
+		w.tags.content()
 		w.pdf.Text(x, w.y+bodyLine*0.75, label)
+		w.tags.labelDone()
 		w.drawLines(lines, x+labelW, bodySize, bodyLine)
+		w.tags.endItem()
 		w.y += 1
 	}
 	w.y += 1.5
@@ -274,13 +286,16 @@ func (w *pdfWriter) quote(b *outline.Block) {
 	top, page := w.y, w.pdf.PageNo()
 	w.y += pad
 	for _, ls := range paras {
+		w.tags.begin("P", "")
 		w.drawLines(ls, marginL+pad, bodySize, bodyLine)
+		w.tags.end()
 		w.y += 1.5
 	}
 	w.y += pad - 1.5
 	if w.pdf.PageNo() == page {
 		w.pdf.SetDrawColor(160, 160, 160)
 		w.pdf.SetLineWidth(0.3)
+		w.tags.artifact(artLayout)
 		w.pdf.Rect(marginL, top, textW, w.y-top, "D")
 	}
 	w.y += 3
