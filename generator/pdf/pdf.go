@@ -81,7 +81,7 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return w.tags.appendStructure(pdf)
+	return w.tags.appendStructure(pdf, &r.pools)
 }
 
 func (w *pdfWriter) setup() {
