@@ -73,14 +73,19 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	}
 	w.tags.close()
 	buf := r.pools.output()
-	defer r.pools.putOutput(buf)
-	if err := w.pdf.Output(buf); err != nil {
+	err := w.pdf.Output(buf)
+	if err != nil {
+		r.pools.putOutput(buf)
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	pdf, err := r.pools.compressPages(buf.Bytes(), w.pdf.PageNo())
+	out := r.pools.output()
+	defer r.pools.putOutput(out)
+	pdf, err := r.pools.compressPages(buf.Bytes(), w.pdf.PageNo(), out)
+	r.pools.putOutput(buf)
 	if err != nil {
 		return nil, err
 	}
+	// The document's own copy is made once, with the tree appended.
 	return w.tags.appendStructure(pdf, &r.pools)
 }
 

@@ -278,7 +278,9 @@ func (t *tagger) appendStructure(pdf []byte, p *pools) ([]byte, error) {
 	w.out = strconv.AppendInt(w.out, int64(len(pageObjs)+len(t.annots)), 10)
 	w.out = append(w.out, ">>"...)
 	w.end()
+	kids, starts := t.kidsByElem()
 	for i, e := range t.elems {
+		ekids := kids[starts[i]:starts[i+1]]
 		w.begin(elemNum + i)
 		w.out = append(w.out, "<</S /"...)
 		w.out = append(w.out, e.typ...)
@@ -289,9 +291,9 @@ func (t *tagger) appendStructure(pdf []byte, p *pools) ([]byte, error) {
 			w.ref(elemNum + e.parent)
 		}
 		pg := -1
-		for _, k := range e.kids {
+		for _, k := range ekids {
 			if k.kind == kidMCID {
-				pg = k.page
+				pg = int(k.page)
 				break
 			}
 		}
@@ -304,22 +306,22 @@ func (t *tagger) appendStructure(pdf []byte, p *pools) ([]byte, error) {
 			w.out = append(w.out, e.attrs...)
 		}
 		w.out = append(w.out, " /K ["...)
-		for k, kid := range e.kids {
+		for k, kid := range ekids {
 			if k > 0 {
 				w.out = append(w.out, ' ')
 			}
 			switch kid.kind {
 			case kidElem:
-				w.ref(elemNum + kid.n)
+				w.ref(elemNum + int(kid.n))
 			case kidMCID:
-				if kid.page == pg {
-					w.out = strconv.AppendInt(w.out, int64(kid.n), 10)
+				if int(kid.page) == pg {
+					w.out = strconv.AppendInt(w.out, int64(kid.n), 10) // MCID
 					break
 				}
 				w.out = append(w.out, "<</Type /MCR /Pg "...)
 				w.ref(pageObjs[kid.page])
 				w.out = append(w.out, " /MCID "...)
-				w.out = strconv.AppendInt(w.out, int64(kid.n), 10)
+				w.out = strconv.AppendInt(w.out, int64(kid.n), 10) // MCID
 				w.out = append(w.out, ">>"...)
 			case kidAnnot:
 				if annotNum[kid.n] == 0 {
@@ -444,8 +446,7 @@ func (w *objWriter) finish(pdf []byte, o *pdfObjects, next int, p *pools) []byte
 		}
 		i = j
 	}
-	xs := p.output()
-	defer p.putOutput(xs)
+	xs := bytes.NewBuffer(w.out[:0]) // the objects are compressed: their array is reused
 	zw = p.get(xs)
 	zw.Write(data)
 	zw.Close()
@@ -465,5 +466,6 @@ func (w *objWriter) finish(pdf []byte, o *pdfObjects, next int, p *pools) []byte
 	out = append(out, xrefDict...)
 	out = append(out, xs.Bytes()...)
 	out = append(out, tail...)
+	w.out = xs.Bytes()
 	return out
 }
