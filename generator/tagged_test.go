@@ -17,7 +17,9 @@ import (
 // document's headings (its bookmarks), in order and with their numbers;
 // every table's first row is its header row, each cell a TH with column
 // scope, and no TH anywhere else; every list item has a label and a body;
-// and the running header and footer are not in the tree. With -short,
+// the running header and footer are not in the tree; every page's marked
+// content resolves through the parent tree and nothing is drawn outside it
+// (pdftest.CheckMarkedContent). With -short,
 // only the longest sample.
 func TestTaggedPDFEveryKindAndSample(t *testing.T) {
 	pdftest.Require(t, "pdfinfo", "qpdf")
@@ -82,6 +84,7 @@ func checkTagged(t *testing.T, pdf []byte, template string) {
 			}
 		}
 	})
+	pdftest.CheckMarkedContent(t, pdf)
 	if marks := pdftest.Outline(t, pdf); !slices.Equal(headings, marks) {
 		t.Errorf("the tree's headings\n%q\nare not the bookmarks\n%q", headings, marks)
 	}

@@ -2,9 +2,7 @@ package pdf
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -143,140 +141,14 @@ func TestTaggedStructure(t *testing.T) {
 	}
 }
 
-var (
-	mcidOp  = regexp.MustCompile(`/(\w+) <</MCID (\d+)>> BDC`)
-	paintOp = regexp.MustCompile(`^(Tj|TJ|'|"|S|s|f|F|f\*|B|B\*|b|b\*|sh|Do)$`)
-)
-
 // Every page points into the parent tree, which maps each of its marked-
-// content ids to the element holding that id on that page; nothing is
-// drawn outside marked content; the catalogue says the document is tagged,
-// in en-GB, and shows its title.
+// content ids to the element holding that id on that page, and each link
+// annotation to its Link; nothing is drawn outside marked content; the
+// catalogue says the document is tagged, in en-GB, and shows its title.
 func TestParentTreeResolves(t *testing.T) {
 	b := renderTagged(t)
-	o := pdftest.ReadObjects(t, b)
-	cat := o.Dict(t, o.Trailer["/Root"])
-	if mi := o.Dict(t, cat["/MarkInfo"]); mi["/Marked"] != true {
-		t.Errorf("MarkInfo %v", mi)
-	}
-	if vp := o.Dict(t, cat["/ViewerPreferences"]); vp["/DisplayDocTitle"] != true {
-		t.Errorf("ViewerPreferences %v", vp)
-	}
-	if cat["/Lang"] != "u:en-GB" {
-		t.Errorf("Lang %v", cat["/Lang"])
-	}
-	root := o.Dict(t, cat["/StructTreeRoot"])
-	nums := o.Array(t, o.Dict(t, root["/ParentTree"])["/Nums"])
-	parents := map[float64]any{}
-	for i := 0; i+1 < len(nums); i += 2 {
-		parents[nums[i].(float64)] = nums[i+1]
-	}
-	pages := o.Pages(t)
-	for i, page := range pages {
-		pd := o.Dict(t, page)
-		key, ok := pd["/StructParents"].(float64)
-		if !ok {
-			t.Fatalf("page %d has no /StructParents", i+1)
-		}
-		if pd["/Tabs"] != "/S" {
-			t.Errorf("page %d: /Tabs %v, want /S", i+1, pd["/Tabs"])
-		}
-		content := string(o.StreamData(t, pd["/Contents"].(string)))
-		ids := mcidOp.FindAllStringSubmatch(content, -1)
-		if len(ids) == 0 {
-			t.Errorf("page %d has no marked content", i+1)
-		}
-		elems := o.Array(t, parents[key])
-		if len(elems) != len(ids) {
-			t.Fatalf("page %d: %d marked-content ids, %d in the parent tree", i+1, len(ids), len(elems))
-		}
-		for k, id := range ids {
-			if id[2] != strconv.Itoa(k) {
-				t.Fatalf("page %d: MCID %s where %d was due", i+1, id[2], k)
-			}
-			e := o.Dict(t, elems[k])
-			if e["/S"] != "/"+id[1] || !holds(t, o, e, page, k) {
-				t.Errorf("page %d, MCID %d (%s): the parent tree names a %v that does not hold it", i+1, k, id[1], e["/S"])
-			}
-		}
-		checkAllMarked(t, i+1, content)
-		for _, a := range annots(t, o, pd) {
-			ad := o.Dict(t, a)
-			link := o.Dict(t, parents[ad["/StructParent"].(float64)])
-			if link["/S"] != "/Link" || !ownsAnnot(t, o, link, a) {
-				t.Errorf("page %d: annotation %s has no Link element that owns it", i+1, a)
-			}
-		}
-	}
-}
-
-func annots(t *testing.T, o *pdftest.Objects, page map[string]any) []string {
-	var out []string
-	if page["/Annots"] == nil {
-		return nil
-	}
-	for _, a := range o.Array(t, page["/Annots"]) {
-		ref, ok := a.(string)
-		if !ok {
-			t.Fatalf("an annotation is not an object of its own: %v", a)
-		}
-		out = append(out, ref)
-	}
-	return out
-}
-
-// holds reports whether element e's kids include marked-content id mcid
-// on page.
-func holds(t *testing.T, o *pdftest.Objects, e map[string]any, page string, mcid int) bool {
-	kids, ok := o.Get(t, e["/K"]).([]any)
-	if !ok {
-		kids = []any{e["/K"]}
-	}
-	for _, k := range kids {
-		switch k := o.Get(t, k).(type) {
-		case float64:
-			if int(k) == mcid && e["/Pg"] == page {
-				return true
-			}
-		case map[string]any:
-			if k["/Type"] == "/MCR" && k["/Pg"] == page && k["/MCID"] == float64(mcid) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func ownsAnnot(t *testing.T, o *pdftest.Objects, e map[string]any, annot string) bool {
-	for _, k := range o.Array(t, e["/K"]) {
-		if d, ok := k.(map[string]any); ok && d["/Type"] == "/OBJR" && d["/Obj"] == annot {
-			return true
-		}
-	}
-	return false
-}
-
-// checkAllMarked fails when a page's content stream shows text or paints a
-// path outside a marked-content sequence, or nests or leaves one open.
-func checkAllMarked(t *testing.T, page int, content string) {
-	t.Helper()
-	depth := 0
-	for _, tok := range strings.FieldsFunc(content, unicode.IsSpace) {
-		switch {
-		case tok == "BDC" || tok == "BMC":
-			if depth++; depth > 1 {
-				t.Fatalf("page %d: marked content nested", page)
-			}
-		case tok == "EMC":
-			if depth--; depth < 0 {
-				t.Fatalf("page %d: EMC without BDC", page)
-			}
-		case paintOp.MatchString(tok) && depth == 0:
-			t.Fatalf("page %d: %q drawn outside marked content", page, tok)
-		}
-	}
-	if depth != 0 {
-		t.Fatalf("page %d: marked content left open", page)
+	if n := pdftest.CheckMarkedContent(t, b); n < 4 {
+		t.Errorf("%d pages checked, want the document's 4", n)
 	}
 }
 
