@@ -34,7 +34,10 @@ type Renderer struct {
 
 // New returns a renderer that sets text in faces.
 func New(faces *fonts.Faces) *Renderer {
-	return &Renderer{faces: faces, pools: newPools(2 * runtime.GOMAXPROCS(0))}
+	// A render holds up to three buffers at once (the compressed document,
+	// and the structure tree's objects before and after compression; see
+	// structtree.go), and as many renders run as there are processors.
+	return &Renderer{faces: faces, pools: newPools(3 * runtime.GOMAXPROCS(0))}
 }
 
 // pdfWriter lays the outline out on A4 pages. It measures text with the
