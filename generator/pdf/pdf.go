@@ -46,6 +46,7 @@ func New(faces *fonts.Faces) *Renderer {
 // must stay together do.
 type pdfWriter struct {
 	pdf       *fpdf.Fpdf
+	tags      *tagger // the structure tree and marked content (tag.go)
 	reg, bold *fonts.Face
 	meta      outline.Meta
 	y         float64
@@ -57,7 +58,6 @@ type pdfWriter struct {
 	words     []word  // scratch space for the line breaker
 	arena     []run   // the runs of the current block's lines
 	lines     []line  // the current block's lines
-	tags      *tagger // the structure tree and marked content (tag.go)
 }
 
 // Render draws o on A4 pages, with m's running header and footer (and the

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -250,4 +251,20 @@ func (t *tagger) kidsByElem() (kids []structKid, starts []int) {
 		at[k.parent]++
 	}
 	return kids, starts
+}
+
+// keepSpace ends a line broken between words with the space that was
+// there: it prints as nothing, but keeps the words apart for whoever reads
+// the text from the structure tree rather than from the page.
+func keepSpace(l line) {
+	r := &l[len(l)-1]
+	if r.whole != "" && r.end < len(r.whole) && r.whole[r.end] == ' ' {
+		r.end++
+		r.text = r.whole[r.start:r.end]
+		return
+	}
+	if !strings.HasSuffix(r.text, " ") {
+		r.text += " "
+		r.whole = ""
+	}
 }

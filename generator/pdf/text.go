@@ -164,22 +164,6 @@ func appendRun(cur line, wd word, x, sw, ww float64) line {
 	return append(cur, run{text: wd.text, bold: wd.bold, ref: wd.ref, rev: wd.rev, mark: wd.mark, x: x + sw, w: ww, whole: wd.whole, start: wd.start, end: wd.end})
 }
 
-// keepSpace ends a line broken between words with the space that was
-// there: it prints as nothing, but keeps the words apart for whoever reads
-// the text from the structure tree rather than from the page.
-func keepSpace(l line) {
-	r := &l[len(l)-1]
-	if r.whole != "" && r.end < len(r.whole) && r.whole[r.end] == ' ' {
-		r.end++
-		r.text = r.whole[r.start:r.end]
-		return
-	}
-	if !strings.HasSuffix(r.text, " ") {
-		r.text += " "
-		r.whole = ""
-	}
-}
-
 // splitWord cuts a word wider than the line into pieces that fit.
 func (w *pdfWriter) splitWord(s string, bold bool, size, width float64) []string {
 	var pieces []string
