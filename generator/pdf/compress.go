@@ -79,9 +79,9 @@ var (
 // shift records that from offset at on, the output moved by delta bytes.
 type shift struct{ at, delta int }
 
-func (d *pools) compressPages(in []byte, pages int) ([]byte, error) {
-	out := d.output()
-	defer d.putOutput(out)
+// compressPages writes in to out with its page streams deflated and
+// returns out's bytes, which stay the caller's until it puts out back.
+func (d *pools) compressPages(in []byte, pages int, out *bytes.Buffer) ([]byte, error) {
 	mark := utf16BE(pageCountMark)
 	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), pages))
 	var shifts []shift
@@ -111,11 +111,7 @@ func (d *pools) compressPages(in []byte, pages int) ([]byte, error) {
 		last, i = dataAt+n, dataAt+n
 	}
 	out.Write(in[last:])
-	pdf, err := fixXref(out.Bytes(), shifts)
-	if err != nil {
-		return nil, err
-	}
-	return bytes.Clone(pdf), nil
+	return fixXref(out.Bytes(), shifts)
 }
 
 // writeCompressed deflates data straight into out, then fills in the

@@ -7,6 +7,12 @@
 // every cross-reference, and the title, author, subject, keywords and
 // language en-GB in the metadata.
 //
+// The PDF is tagged (tag.go, structtree.go): a structure tree built from
+// the outline as it is drawn (headings, paragraphs, lists, tables with
+// header cells, links), every piece of content in marked content that the
+// tree points at, and the running header, footer and watermark marked as
+// artifacts, so a screen reader can read and navigate it.
+//
 // The renderer measures text with the font metrics and breaks lines and
 // pages itself, so measuring never touches the PDF. Output is
 // deterministic: the same outline and metadata give the same bytes.

@@ -34,7 +34,10 @@ type Renderer struct {
 
 // New returns a renderer that sets text in faces.
 func New(faces *fonts.Faces) *Renderer {
-	return &Renderer{faces: faces, pools: newPools(2 * runtime.GOMAXPROCS(0))}
+	// A render holds up to three buffers at once (the compressed document,
+	// and the structure tree's objects before and after compression; see
+	// structtree.go), and as many renders run as there are processors.
+	return &Renderer{faces: faces, pools: newPools(3 * runtime.GOMAXPROCS(0))}
 }
 
 // pdfWriter lays the outline out on A4 pages. It measures text with the
@@ -43,6 +46,7 @@ func New(faces *fonts.Faces) *Renderer {
 // must stay together do.
 type pdfWriter struct {
 	pdf       *fpdf.Fpdf
+	tags      *tagger // the structure tree and marked content (tag.go)
 	reg, bold *fonts.Face
 	meta      outline.Meta
 	y         float64
@@ -80,12 +84,22 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 		w.rest = o.Blocks[i+1:]
 		w.block(b)
 	}
+	w.tags.close()
 	buf := r.pools.output()
-	defer r.pools.putOutput(buf)
-	if err := w.pdf.Output(buf); err != nil {
+	err := w.pdf.Output(buf)
+	if err != nil {
+		r.pools.putOutput(buf)
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
-	return r.pools.compressPages(buf.Bytes(), w.pdf.PageNo())
+	out := r.pools.output()
+	defer r.pools.putOutput(out)
+	pdf, err := r.pools.compressPages(buf.Bytes(), w.pdf.PageNo(), out)
+	r.pools.putOutput(buf)
+	if err != nil {
+		return nil, err
+	}
+	// The document's own copy is made once, with the tree appended.
+	return w.tags.appendStructure(pdf, &r.pools)
 }
 
 func (w *pdfWriter) setup() {
@@ -107,6 +121,7 @@ func (w *pdfWriter) setup() {
 	p.SetHeaderFuncMode(w.header, false)
 	p.SetFooterFunc(w.footer)
 	w.pdf = p
+	w.tags = newTagger(p)
 }
 
 func (w *pdfWriter) setFont(bold bool, size float64) {
@@ -133,8 +148,10 @@ func (w *pdfWriter) textWidth(s string, bold bool, size float64) float64 {
 func (w *pdfWriter) header() {
 	p := w.pdf
 	if w.meta.Draft {
+		w.tags.artifact(artWatermark)
 		w.watermark()
 	}
+	w.tags.artifact(artHeader)
 	p.SetFont(fonts.Family, "", 8)
 	p.SetTextColor(90, 90, 90)
 	p.Text(marginL, 14, w.meta.Council)
@@ -147,10 +164,13 @@ func (w *pdfWriter) header() {
 	p.SetLineWidth(0.2)
 	p.Line(marginL, 16, pageW-marginR, 16)
 	p.SetTextColor(0, 0, 0)
+	w.tags.close()
 }
 
 func (w *pdfWriter) footer() {
 	p := w.pdf
+	w.tags.close()
+	w.tags.artifact(artFooter)
 	p.SetFont(fonts.Family, "", 8)
 	p.SetTextColor(90, 90, 90)
 	page := fmt.Sprintf("Page %d of %s", p.PageNo(), pageCountMark)
@@ -160,9 +180,11 @@ func (w *pdfWriter) footer() {
 		p.Text(pageW-marginR-p.GetStringWidth(w.meta.Ref), pageH-12, w.meta.Ref)
 	}
 	p.SetTextColor(0, 0, 0)
+	w.tags.close()
 }
 
 func (w *pdfWriter) newPage() {
+	w.tags.close() // marked content never runs over a page
 	w.pdf.AddPage()
 	// AddPage restores the font it had; our record of it stays true, except
 	// on the very first page, where there was none.
@@ -182,6 +204,10 @@ func (w *pdfWriter) ensure(h float64) {
 
 func (w *pdfWriter) block(b *outline.Block) {
 	w.arena, w.lines = w.arena[:0], w.lines[:0] // the previous block's lines are printed
+	if typ, attrs := blockType(b); typ != "" {
+		w.tags.begin(typ, attrs)
+		defer w.tags.end()
+	}
 	switch b.Kind {
 	case outline.Title:
 		w.title(b)
@@ -248,7 +274,10 @@ func (w *pdfWriter) heading(b *outline.Block) {
 	w.mark(b)
 	if b.Number != "" && !b.Schedule {
 		w.setFont(true, size)
-		w.pdf.Text(marginL, w.y+lineH*0.8, b.Number)
+		w.tags.content()
+		// The space, which prints as nothing, keeps the number a word of
+		// its own for whoever reads the heading's text from the tree.
+		w.pdf.Text(marginL, w.y+lineH*0.8, b.Number+" ")
 	}
 	w.drawLines(lines, x, size, lineH)
 	w.y += 1.5
@@ -289,7 +318,8 @@ func (w *pdfWriter) paragraph(b *outline.Block) {
 	if b.Number != "" {
 		number = func() {
 			w.setFont(false, bodySize)
-			w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number)
+			w.tags.content()
+			w.pdf.Text(x-numCol, w.y+bodyLine*0.75, b.Number+" ") // a word of its own, as the heading's
 		}
 	}
 	w.flowLines(lines, x, bodySize, bodyLine, w.keepAfter(b), number)

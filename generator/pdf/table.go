@@ -85,13 +85,16 @@ func (w *pdfWriter) drawRow(cells [][]line, widths []float64, align []outline.Al
 	p.SetDrawColor(120, 120, 120)
 	p.SetLineWidth(0.2)
 	x := marginL
+	w.tags.beginRow(header)
 	for i, c := range cells {
 		style := "D"
 		if header {
 			p.SetFillColor(225, 230, 236)
 			style = "FD"
 		}
+		w.tags.artifact(artLayout)
 		p.Rect(x, w.y, widths[i], h, style)
+		w.tags.beginCell(header)
 		for j, l := range c {
 			lx := x + cellPad
 			if i < len(align) && len(l) > 0 {
@@ -105,8 +108,10 @@ func (w *pdfWriter) drawRow(cells [][]line, widths []float64, align []outline.Al
 			}
 			w.drawLine(l, lx, w.y+cellPad+float64(j)*tableLn, tableSize, tableLn)
 		}
+		w.tags.end()
 		x += widths[i]
 	}
+	w.tags.end()
 	w.y += h
 	w.topOfPage = false
 }

@@ -113,6 +113,7 @@ func (w *pdfWriter) wrap(spans []outline.Span, width, size float64, allBold bool
 			sw = w.textWidth(" ", wd.bold, size)
 		}
 		if len(cur()) > 0 && x+sw+ww > width {
+			keepSpace(cur())
 			flush()
 			sw = 0
 		}
@@ -204,6 +205,10 @@ func (w *pdfWriter) drawLines(lines []line, x0, size, lineH float64) {
 
 func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 	for _, r := range l {
+		if r.ref != "" {
+			w.tags.begin("Link", "")
+		}
+		w.tags.content()
 		if r.mark {
 			w.highlight(r, x0, y, size, lineH)
 		}
@@ -211,8 +216,12 @@ func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 		w.pdf.Text(x0+r.x, y+lineH*0.75, r.text)
 		if id, ok := w.links[r.ref]; ok && r.ref != "" {
 			w.pdf.Link(x0+r.x, y, r.w, lineH, id)
+			w.tags.annot()
 		}
 		w.revLine(r, x0, y, size, lineH)
+		if r.ref != "" {
+			w.tags.end()
+		}
 	}
 }
 
@@ -269,10 +278,14 @@ func (w *pdfWriter) list(b *outline.Block) {
 		if i == len(b.Items)-1 {
 			itemKeep = keep
 		}
+		w.tags.beginItem()
 		w.flowLines(lines, x+listLabelW, bodySize, bodyLine, itemKeep, func() {
 			w.setFont(false, bodySize)
+			w.tags.content()
 			w.pdf.Text(x, w.y+bodyLine*0.75, label)
+			w.tags.labelDone()
 		})
+		w.tags.endItem()
 		w.y += 1
 	}
 	w.y += 1.5
@@ -306,13 +319,16 @@ func (w *pdfWriter) quote(b *outline.Block) {
 	top, page := w.y, w.pdf.PageNo()
 	w.y += pad
 	for _, ls := range paras {
+		w.tags.begin("P", "")
 		w.drawLines(ls, marginL+pad, bodySize, bodyLine)
+		w.tags.end()
 		w.y += 1.5
 	}
 	w.y += pad - 1.5
 	if w.pdf.PageNo() == page {
 		w.pdf.SetDrawColor(160, 160, 160)
 		w.pdf.SetLineWidth(0.3)
+		w.tags.artifact(artLayout)
 		w.pdf.Rect(marginL, top, textW, w.y-top, "D")
 	}
 	w.y += 3

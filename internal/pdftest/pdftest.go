@@ -68,6 +68,14 @@ func Text(t testing.TB, pdf []byte) string {
 	return string(run(t, "pdftotext", "-enc", "UTF-8", write(t, pdf), "-"))
 }
 
+// RawText returns the text pdftotext -raw extracts: in the order the
+// content streams draw it, with no guessing of columns from the layout
+// (which reads a column of hanging clause numbers as a column of text).
+func RawText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return string(run(t, "pdftotext", "-raw", "-enc", "UTF-8", write(t, pdf), "-"))
+}
+
 // Flat collapses every run of whitespace to one space, so text that a PDF
 // wrapped over lines can be searched for.
 func Flat(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,101 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"partnerdocs/internal/pdftest"
+	"partnerdocs/partnership"
+	"partnerdocs/samples"
+)
+
+// Every kind, for every sample it accepts, is a tagged PDF: pdfinfo says
+// so; qpdf finds nothing wrong; the structure tree's headings are the
+// document's headings (its bookmarks), in order and with their numbers;
+// every table's first row is its header row, each cell a TH with column
+// scope, and no TH anywhere else; every list item has a label and a body;
+// the running header and footer are not in the tree; every page's marked
+// content resolves through the parent tree and nothing is drawn outside it
+// (pdftest.CheckMarkedContent). With -short,
+// only the longest sample.
+func TestTaggedPDFEveryKindAndSample(t *testing.T) {
+	pdftest.Require(t, "pdfinfo", "qpdf")
+	g := newTestGenerator(t)
+	names := samples.Names()
+	if testing.Short() {
+		names = []string{longestSample}
+	}
+	for _, kind := range g.Kinds() {
+		for _, name := range names {
+			t.Run(kind+"/"+name, func(t *testing.T) {
+				p := loadSample(t, name)
+				doc, err := g.Render(context.Background(), Request{Kind: kind, Format: FormatPDF, Partnership: p, At: genTime})
+				var perr *partnership.Error
+				if errors.As(err, &perr) && perr.Code == partnership.EUnprocessable {
+					return // the kind does not apply to this partnership, which other tests check
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkTagged(t, doc.Bytes, doc.TemplateID)
+			})
+		}
+	}
+}
+
+func checkTagged(t *testing.T, pdf []byte, template string) {
+	t.Helper()
+	pdftest.Check(t, pdf)
+	info := pdftest.Info(t, pdf)
+	if info["Tagged"] != "yes" {
+		t.Fatalf("pdfinfo says Tagged: %q", info["Tagged"])
+	}
+	tree := pdftest.Struct(t, pdf)
+	if len(tree) != 1 || tree[0].Type != "Document" {
+		t.Fatalf("the tree's root is not one Document")
+	}
+	var headings []string
+	tables, headerCells, items := 0, 0, 0
+	tree[0].Walk(func(e *pdftest.Elem) {
+		switch e.Type {
+		case "H1", "H2", "H3", "H4", "H5", "H6":
+			headings = append(headings, pdftest.Flat(e.AllText()))
+		case "Table":
+			tables++
+			for i, row := range e.Kids {
+				for _, c := range row.Kids {
+					if (c.Type == "TH") != (i == 0) {
+						t.Errorf("table %d, row %d: a %s cell", tables, i+1, c.Type)
+					}
+					if c.Type == "TH" && !slices.Contains(c.Attrs, "/Scope /Column") {
+						t.Errorf("table %d: header cell %q has no column scope", tables, c.AllText())
+					}
+				}
+			}
+		case "TH":
+			headerCells++
+		case "LI":
+			items++
+			if len(e.Kids) != 2 || e.Kids[0].Type != "Lbl" || e.Kids[1].Type != "LBody" || e.Kids[1].AllText() == "" {
+				t.Errorf("list item %q is not a label and a body", e.AllText())
+			}
+		}
+	})
+	pdftest.CheckMarkedContent(t, pdf)
+	if marks := pdftest.Outline(t, pdf); !slices.Equal(headings, marks) {
+		t.Errorf("the tree's headings\n%q\nare not the bookmarks\n%q", headings, marks)
+	}
+	if tables > 0 && headerCells == 0 {
+		t.Error("tables without header cells")
+	}
+	all := tree[0].AllText()
+	for _, artifact := range []string{"Page 1 of", "DRAFT, not approved", "Template " + template + " v"} {
+		if strings.Contains(all, artifact) {
+			t.Errorf("the tree holds %q, which is an artifact", artifact)
+		}
+	}
+	t.Logf("%d headings, %d tables, %d list items", len(headings), tables, items)
+}
