@@ -19,18 +19,28 @@ import (
 // scope, and no TH anywhere else; every list item has a label and a body;
 // the running header and footer are not in the tree; every page's marked
 // content resolves through the parent tree and nothing is drawn outside it
-// (pdftest.CheckMarkedContent). With -short,
-// only the longest sample.
+// (pdftest.CheckMarkedContent). Reading every page's marked content back
+// takes over a second a document, so the samples are those that reach
+// the most different blocks: the longest (every table and list), the
+// awkward names (escaping), the minimal proposal (placeholders) and the
+// section 75 arrangement (the excluded arrangements' notes); with -short,
+// only the longest. Every sample's PDF is read back by the other tests.
 func TestTaggedPDFEveryKindAndSample(t *testing.T) {
 	pdftest.Require(t, "pdfinfo", "qpdf")
 	g := newTestGenerator(t)
-	names := samples.Names()
+	names := []string{longestSample, "awkward-names.json", "minimal-proposal.json", "better-care-s75.json"}
+	for _, name := range names {
+		if !slices.Contains(samples.Names(), name) {
+			t.Fatalf("no sample %s", name)
+		}
+	}
 	if testing.Short() {
 		names = []string{longestSample}
 	}
 	for _, kind := range g.Kinds() {
 		for _, name := range names {
 			t.Run(kind+"/"+name, func(t *testing.T) {
+				t.Parallel()
 				p := loadSample(t, name)
 				doc, err := g.Render(context.Background(), Request{Kind: kind, Format: FormatPDF, Partnership: p, At: genTime})
 				var perr *partnership.Error
