@@ -21,6 +21,9 @@ func (a *assessor) checkLawfulBases() {
 			"tasks. Record the council's own basis, usually public task (Article 6(1)(e)) or legal obligation "+
 			"(Article 6(1)(c)), and give each partner whose basis differs its own (partners[].lawful_basis).")
 	}
+	if a.p.InformationSharing.ControllerRelationship == ControllerRelationshipControllerProcessor {
+		return // a processor acts on its controller's basis, not one of its own
+	}
 	for i, pt := range a.p.Partners {
 		a.checkPartnerBasis(i, pt)
 	}

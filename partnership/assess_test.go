@@ -632,6 +632,15 @@ func TestAssessScenarios(t *testing.T) {
 			findings: []string{},
 		},
 		{
+			name: "a company processing for the council needs no basis of its own: it acts on the council's",
+			edit: func(p *partnership.Partnership) {
+				p.Partners = append(p.Partners, company("homes", "Nene Homes Ltd"))
+				p.InformationSharing.ControllerRelationship = partnership.ControllerRelationshipControllerProcessor
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{"controller_processor_needs_contract@information_sharing.controller_relationship"},
+		},
+		{
 			name: "recognised legitimate interests without the Annex 1 condition",
 			edit: func(p *partnership.Partnership) {
 				c := volunteer("carers", "Carers Voice")
