@@ -27,12 +27,12 @@ func (g *Generator) probe(ctx context.Context, probes []*partnership.Partnership
 	return nil
 }
 
-// probeSlack is how much longer than templates.MaxRun a probe may take
+// probeSlack is how much longer than the templates' time limit a probe may take
 // before it is given up: the limit is checked at a template's writes.
 const probeSlack = time.Second
 
 // probeOne renders p's outline in a goroutine of its own and waits for it
-// at most templates.MaxRun and probeSlack, or until ctx is done. The
+// at most the templates' time limit and probeSlack, or until ctx is done. The
 // template's own limits act on its writes, so one that loops without
 // writing (ranges within ranges) would never be stopped: it is left behind
 // and the templates are refused, and the process that asked is then
@@ -43,13 +43,15 @@ func (g *Generator) probeOne(ctx context.Context, p *partnership.Partnership, me
 		_, err := g.outline(ctx, p, g.Assess(p, at), meta, at, true)
 		done <- err
 	}()
-	timer := time.NewTimer(templates.MaxRun + probeSlack)
+	limit := g.templates.Limits().MaxRun
+	timer := time.NewTimer(limit + probeSlack)
 	defer timer.Stop()
 	select {
 	case err := <-done:
 		return err
 	case <-timer.C:
-		return fmt.Errorf("template: %s/%s: %w (without writing)", meta.Kind, templates.MainFile, templates.ErrTooSlow)
+		return fmt.Errorf("template: %s/%s: %w (without writing; the limit is %s, --template-max-time)",
+			meta.Kind, templates.MainFile, templates.ErrTooSlow, limit)
 	case <-ctx.Done():
 		return context.Cause(ctx)
 	}

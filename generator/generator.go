@@ -87,6 +87,9 @@ type Options struct {
 	// exist, or breaks on real data, is refused at start-up with its file
 	// and line rather than on an officer's first request.
 	Probes []*partnership.Partnership
+	// TemplateLimits bound each execution of a template; zero fields keep
+	// templates.DefaultLimits.
+	TemplateLimits templates.Limits
 }
 
 // Generator renders documents. It is safe for concurrent use: templates and
@@ -126,6 +129,7 @@ func NewContext(ctx context.Context, opts Options) (*Generator, error) {
 	if g.templates, err = templates.Load(fsys, funcMap()); err != nil {
 		return nil, err
 	}
+	g.templates.SetLimits(opts.TemplateLimits)
 	faces, err := fonts.Load()
 	if err != nil {
 		return nil, err

@@ -19,9 +19,11 @@ import (
 // Markdown, the 25-partner alliance's agreement, is about 200 KB and takes
 // a few milliseconds.
 const (
-	// MaxOutputBytes bounds what one execution of a template may write.
+	// MaxOutputBytes is the default bound on what one execution of a
+	// template may write (Limits.MaxOutputBytes).
 	MaxOutputBytes = 8 << 20
-	// MaxRun bounds how long one execution may go on writing.
+	// MaxRun is the default bound on how long one execution may go on
+	// writing (Limits.MaxRun).
 	MaxRun = 5 * time.Second
 	// MaxRangeCount bounds a range over a number written in a template
 	// ({{range 100}}): a larger count is refused when the template loads,
@@ -29,11 +31,42 @@ const (
 	MaxRangeCount = 10_000
 )
 
-// ErrTooLarge and ErrTooSlow are the limits an execution went past.
+// Limits bound one execution of a template: settings of the program
+// (--template-max-output, --template-max-time), whose defaults every
+// built-in template meets with room to spare.
+type Limits struct {
+	MaxOutputBytes int64
+	MaxRun         time.Duration
+}
+
+// DefaultLimits are MaxOutputBytes and MaxRun.
+func DefaultLimits() Limits { return Limits{MaxOutputBytes: MaxOutputBytes, MaxRun: MaxRun} }
+
+// orDefaults fills each limit not set with its default.
+func (l Limits) orDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxOutputBytes <= 0 {
+		l.MaxOutputBytes = d.MaxOutputBytes
+	}
+	if l.MaxRun <= 0 {
+		l.MaxRun = d.MaxRun
+	}
+	return l
+}
+
+// ErrTooLarge and ErrTooSlow are the limits an execution went past; the
+// error that wraps one says the limit.
 var (
-	ErrTooLarge = fmt.Errorf("wrote more than the %d MiB a document's template may", MaxOutputBytes>>20)
-	ErrTooSlow  = fmt.Errorf("ran longer than the %s a document's template may", MaxRun)
+	ErrTooLarge = errors.New("wrote more than a document's template may")
+	ErrTooSlow  = errors.New("ran longer than a document's template may")
 )
+
+// SetLimits sets the limits the set's templates execute within, before
+// the set is used; zero fields keep the defaults.
+func (s *Set) SetLimits(l Limits) { s.limits = l.orDefaults() }
+
+// Limits are the limits the set's templates execute within.
+func (s *Set) Limits() Limits { return s.limits.orDefaults() }
 
 // limitedWriter passes writes on until too much has been written, the
 // time is up or ctx is done (the request was abandoned, or the process was
@@ -60,11 +93,14 @@ func (l *limitedWriter) Write(p []byte) (int, error) {
 }
 
 // execute runs t into w within the limits, until ctx is done; an error
-// past a limit says so.
-func execute(ctx context.Context, t *template.Template, w io.Writer, data any) error {
-	err := t.Execute(&limitedWriter{ctx: ctx, w: w, left: MaxOutputBytes, deadline: time.Now().Add(MaxRun)}, data)
-	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrTooSlow) {
-		return fmt.Errorf("template: %s: %w", t.Name(), err)
+// past a limit says so, and what the limit is.
+func execute(ctx context.Context, t *template.Template, w io.Writer, data any, l Limits) error {
+	err := t.Execute(&limitedWriter{ctx: ctx, w: w, left: l.MaxOutputBytes, deadline: time.Now().Add(l.MaxRun)}, data)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return fmt.Errorf("template: %s: %w (the limit is %d bytes, --template-max-output)", t.Name(), ErrTooLarge, l.MaxOutputBytes)
+	case errors.Is(err, ErrTooSlow):
+		return fmt.Errorf("template: %s: %w (the limit is %s, --template-max-time)", t.Name(), ErrTooSlow, l.MaxRun)
 	}
 	return err
 }

@@ -68,3 +68,27 @@ func TestExecuteStopsWhenCancelled(t *testing.T) {
 		t.Errorf("a cancelled execution wrote %q", out.String())
 	}
 }
+
+// The limits are settings: a set given smaller ones stops a template at
+// them and says which limit, and what it is.
+func TestLimitsAreSettings(t *testing.T) {
+	fsys := goodFS()
+	fsys["mou/document.md.tmpl"] = file("---\nid: mou\nkind: mou\ntitle: \"MoU\"\nversion: 0.1.0\n---\n# MoU\n\n{{range 1000}}0123456789{{end}}\n")
+	s, err := Load(fsys, testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := s.Execute(&out, "mou", nil); err != nil {
+		t.Fatalf("10 KB within the default limits: %v", err)
+	}
+	s.SetLimits(Limits{MaxOutputBytes: 4096})
+	if got := s.Limits(); got.MaxOutputBytes != 4096 || got.MaxRun != MaxRun {
+		t.Errorf("limits %+v, want 4096 bytes and the default time", got)
+	}
+	out.Reset()
+	err = s.Execute(&out, "mou", nil)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "the limit is 4096 bytes") || out.Len() > 4096 {
+		t.Errorf("10 KB past a 4 KiB limit: %v (%d bytes written), want refused, naming the limit", err, out.Len())
+	}
+}

@@ -33,7 +33,8 @@ type Meta struct {
 // Set is every kind's templates, parsed once. It is read-only after Load and
 // safe for concurrent use.
 type Set struct {
-	kinds map[string]*kindSet
+	kinds  map[string]*kindSet
+	limits Limits // see SetLimits; zero: the defaults
 }
 
 type kindSet struct {
@@ -188,7 +189,7 @@ func (s *Set) ExecuteContext(ctx context.Context, w io.Writer, kind string, data
 	if !ok {
 		return fmt.Errorf("templates: no document kind %q", kind)
 	}
-	return execute(ctx, ks.root, w, data)
+	return execute(ctx, ks.root, w, data, s.Limits())
 }
 
 // splitFrontMatter reads the front matter of a main file and returns the

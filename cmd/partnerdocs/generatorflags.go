@@ -8,10 +8,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"time"
 
 	"partnerdocs/generator"
 	"partnerdocs/partnership"
 	"partnerdocs/samples"
+	"partnerdocs/templates"
 	"partnerdocs/workflow"
 )
 
@@ -19,7 +21,9 @@ import (
 // council profile and a council's own copy of the templates.
 type generatorFlags struct {
 	councilFlag
-	templates string
+	templates      string
+	templateTime   time.Duration // --template-max-time
+	templateOutput int           // --template-max-output, MiB
 }
 
 // councilFlag is --council, the council profile every document and the
@@ -60,6 +64,20 @@ func (f *councilFlag) council() (partnership.Council, error) {
 func (f *generatorFlags) flags(fs *flag.FlagSet) {
 	f.councilFlag.flags(fs)
 	fs.StringVar(&f.templates, "templates", "", "`directory` of templates replacing the built-in ones; each is checked against the samples at start-up")
+	fs.DurationVar(&f.templateTime, "template-max-time", templates.MaxRun, "the longest one execution of a template may run (`duration`, at most 10m); a council template past it is refused at start-up")
+	fs.IntVar(&f.templateOutput, "template-max-output", templates.MaxOutputBytes>>20, "the most one execution of a template may write, in `MiB` (1 to 1024); a council template past it is refused at start-up")
+}
+
+// templateLimits are the limits the flags set, checked; zero (a command
+// that has no such flags) keeps the defaults.
+func (f *generatorFlags) templateLimits() (templates.Limits, error) {
+	switch {
+	case f.templateTime < 0 || f.templateTime > 10*time.Minute:
+		return templates.Limits{}, usageErrorf("--template-max-time %s must be more than 0 and at most 10m", f.templateTime)
+	case f.templateOutput < 0 || f.templateOutput > 1024:
+		return templates.Limits{}, usageErrorf("--template-max-output %d must be from 1 to 1024 (MiB)", f.templateOutput)
+	}
+	return templates.Limits{MaxOutputBytes: int64(f.templateOutput) << 20, MaxRun: f.templateTime}, nil
 }
 
 // newGenerator builds the generator. A template directory is rendered
@@ -91,6 +109,9 @@ func (f *generatorFlags) generatorOptions() (generator.Options, error) {
 		return opts, err
 	}
 	opts.Council = &c
+	if opts.TemplateLimits, err = f.templateLimits(); err != nil {
+		return opts, err
+	}
 	if f.templates == "" {
 		return opts, nil
 	}
