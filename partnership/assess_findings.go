@@ -13,6 +13,12 @@ import (
 func (a *assessor) check() {
 	partnership := !a.excluded()
 	a.checkS75Parties()
+	if is := a.p.InformationSharing; !partnership && is != nil && is.Required && a.out.Classification != ClassExcludedContract {
+		// An s75 arrangement or a forum that shares personal data gets an
+		// ISP of its own ("the Arrangement"): each party's basis still has
+		// to be one the law gives it. A contract's processor has none.
+		a.checkLawfulBases()
+	}
 	if partnership {
 		a.checkPartners()
 		a.checkLegalStatus()

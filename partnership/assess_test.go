@@ -676,6 +676,16 @@ func TestAssessScenarios(t *testing.T) {
 			says:     []string{"Article 9(3)", "national data opt-out", "Caldicott Guardian"},
 		},
 		{
+			name: "a forum sharing personal data: a charity among its members may not take the council's public task",
+			edit: func(p *partnership.Partnership) {
+				p.LegalInstrument = partnership.LegalInstrumentForum
+				p.Partners = append(p.Partners, volunteer("carers", "Carers Voice"))
+			},
+			class: partnership.ClassExcludedForum, route: partnership.RouteNone, suggested: true, criteria: strategic,
+			findings: []string{"public_task_not_public_body@partners[2].lawful_basis", "excluded_arrangement@legal_instrument"},
+			says:     []string{"Carers Voice is a voluntary"},
+		},
+		{
 			name: "a section 75 agreement with a charity among its parties",
 			edit: func(p *partnership.Partnership) {
 				p.LegalInstrument = partnership.LegalInstrumentS75Agreement
@@ -684,7 +694,7 @@ func TestAssessScenarios(t *testing.T) {
 				p.Partners = []partnership.Partner{nhs, volunteer("carers", "Carers Voice")}
 			},
 			class: partnership.ClassExcludedHybrid, route: partnership.RouteNone, suggested: true, criteria: strategic,
-			findings: []string{"s75_party_not_eligible@partners[1].type", "excluded_arrangement@legal_instrument"},
+			findings: []string{"s75_party_not_eligible@partners[1].type", "public_task_not_public_body@partners[1].lawful_basis", "excluded_arrangement@legal_instrument"},
 			says:     []string{"Only NHS bodies and local authorities", "Carers Voice (voluntary"},
 		},
 	}
