@@ -267,8 +267,9 @@ type partyBasis struct {
 	Text string
 	// Problem is the finding that the basis recorded is not available to
 	// the party, with the basis in words; zero when it is available.
-	Problem basisProblem
-	basis   partnership.LawfulBasis // as recorded
+	Problem  basisProblem
+	basis    partnership.LawfulBasis        // as recorded
+	interest partnership.RecognisedInterest // as recorded, with recognised legitimate interests
 }
 
 // basisProblem is why a recorded basis is not available to a party: the
@@ -391,7 +392,7 @@ func unescapedEqual(escaped, s string) bool {
 }
 
 func partyBasisFor(p party, basis partnership.LawfulBasis, interest partnership.RecognisedInterest, finding string) partyBasis {
-	b := partyBasis{Party: p.Name, IsCouncil: p.IsCouncil, Text: basisPlaceholder, basis: basis}
+	b := partyBasis{Party: p.Name, IsCouncil: p.IsCouncil, Text: basisPlaceholder, basis: basis, interest: interest}
 	switch {
 	case basis.Text() == "":
 		return b

@@ -97,7 +97,9 @@ type mouBasis struct {
 // MoUBases groups the parties by the Article 6 basis each relies on (its
 // own, or information_sharing's), council first and then in the order the
 // partners are entered, so that no single basis is printed for every
-// party when their bases differ.
+// party when their bases differ. Which basis is not available to a party
+// is the assessment's answer, as the ISP prints it (LawfulBases): such a
+// basis is left "" to print as a placeholder.
 func (v *view) MoUBases() []mouBasis {
 	var out []mouBasis
 	add := func(name, w string) {
@@ -109,28 +111,17 @@ func (v *view) MoUBases() []mouBasis {
 		}
 		out = append(out, mouBasis{Names: []string{name}, Words: w})
 	}
-	b, ri := v.raw.CouncilBasis()
-	add("the Council", mouPartyBasis(partnership.PartnerTypeLocalAuthority, true, b, ri))
-	for i, pt := range v.raw.Partners {
-		b, ri := v.raw.PartnerBasis(pt)
-		add(v.Partners[i].Name, mouPartyBasis(pt.Type, pt.LawfulBasis != "", b, ri))
+	for _, r := range v.LawfulBases().Rows {
+		name, w := r.Party, ""
+		if r.IsCouncil {
+			name = "the Council"
+		}
+		if r.Text != basisPlaceholder {
+			w = mouBasisWords(r.basis, r.interest)
+		}
+		add(name, w)
 	}
 	return out
-}
-
-// mouPartyBasis words the basis a party of type t relies on (own: recorded for
-// that party, not taken from information_sharing). A basis the law does not
-// give that party (checkLawfulBases in package partnership finds each) is
-// not asserted: public task taken over by a company or a voluntary body,
-// or legitimate or recognised legitimate interests for a public body's
-// tasks. It is left "" to print as a placeholder.
-func mouPartyBasis(t partnership.PartnerType, own bool, b partnership.LawfulBasis, ri partnership.RecognisedInterest) string {
-	notPublic := t == partnership.PartnerTypeCompany || t == partnership.PartnerTypeVoluntarySector
-	interests := b == partnership.LawfulBasisLegitimateInterests || b == partnership.LawfulBasisRecognisedLegitimateInterests
-	if b == partnership.LawfulBasisPublicTask && !own && notPublic || interests && t.PublicBody() {
-		return ""
-	}
-	return mouBasisWords(b, ri)
 }
 
 // mouBasisWords names a basis by its Article and words, with the Annex 1
