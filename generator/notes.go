@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,30 +72,6 @@ func (g *Generator) notesItems(o *outline.Outline, kind string, a partnership.As
 		items = append(items, []outline.Span{{Text: p.text}, {Text: ": " + p.where() + "."}})
 	}
 	return items
-}
-
-// rawPath is a JSON path or an enumeration value in a finding's message as
-// the assessment writes it: "partners[].lawful_basis", "pre_entry".
-var rawPath = regexp.MustCompile(`[a-z]+(?:(?:_|\.)[a-z]+|\[\d*\])+`)
-
-// plainText is a finding's words in the documents' style, as plainWords
-// makes them for the checklist, for text that is not Markdown: "section
-// 4(e)", "the Council", abbreviations written out, paths and values in
-// words.
-func plainText(s string) string {
-	s = sectionSign.Replace(s)
-	s = theCouncil.ReplaceAllString(s, "$1 Council")
-	s = strings.NewReplacer("ISP", "Information Sharing Protocol", "DPIA", "data protection impact assessment",
-		"ICO's", "Information Commissioner's").Replace(s)
-	return rawPath.ReplaceAllStringFunc(s, func(tok string) string {
-		if w, ok := valueWords(tok); ok {
-			return w
-		}
-		if w, ok := pathWords(tok, nil); ok {
-			return w
-		}
-		return tok
-	})
 }
 
 // note is one entry: a bold lead-in, then the text.

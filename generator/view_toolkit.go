@@ -95,21 +95,34 @@ var sectionSign = strings.NewReplacer("§§", "sections ", "§", "section ")
 var theCouncil = regexp.MustCompile(`\b([Tt]he) council\b`)
 
 // abbreviation is one the findings use, written out so that every
-// capitalised term is one the document defines ("ICO" as escaped).
-var abbreviation = regexp.MustCompile(`\b(?:ISP|DPIA|ICO\\'s)\b`)
+// capitalised term is one the document defines ("ICO's" as written or as
+// escaped for Markdown).
+var abbreviation = regexp.MustCompile(`\b(?:ISP|DPIA|ICO\\?'s)\b`)
 
 var abbreviations = map[string]string{"ISP": "Information Sharing Protocol", "DPIA": "data protection impact assessment",
-	`ICO\'s`: "Information Commissioner\\'s"}
+	`ICO\'s`: "Information Commissioner\\'s", "ICO's": "Information Commissioner's"}
 
 // escapedPath is a JSON path or an enumeration value as escapeMarkdown
-// writes it: "partners\[\]\.lawful\_basis", "pre\_entry".
-var escapedPath = regexp.MustCompile(`[a-z]+(?:(?:\\_|\\\.)[a-z]+|\\\[\d*\\\])+`)
+// writes it: "partners\[\]\.lawful\_basis", "pre\_entry"; rawPath as the
+// assessment writes it: "partners[].lawful_basis".
+var (
+	escapedPath = regexp.MustCompile(`[a-z]+(?:(?:\\_|\\\.)[a-z]+|\\\[\d*\\\])+`)
+	rawPath     = regexp.MustCompile(`[a-z]+(?:(?:_|\.)[a-z]+|\[\d*\])+`)
+)
 
 // plainWords rewrites escaped text from the assessment in the documents'
-// style: "section 3" for "§3", "the Council", and every JSON path or
-// enumeration value it knows in words. A token it does not know (a name
-// with an underscore in it) is left as written.
-func plainWords(s string) string {
+// style (inWords), for a template; plainText does the same for text that
+// is not Markdown (the drafting notes).
+func plainWords(s string) string { return inWords(s, escapedPath) }
+
+func plainText(s string) string { return inWords(s, rawPath) }
+
+// inWords rewrites text from the assessment in the documents' style:
+// "section 3" for "§3", "the Council", abbreviations written out, and every
+// JSON path or enumeration value it knows (found by path) in words. A
+// token it does not know (a name with an underscore in it) is left as
+// written.
+func inWords(s string, path *regexp.Regexp) string {
 	s = sectionSign.Replace(s)
 	if strings.Contains(s, "he council") {
 		s = theCouncil.ReplaceAllString(s, "$1 Council")
@@ -117,10 +130,10 @@ func plainWords(s string) string {
 	if strings.Contains(s, "ISP") || strings.Contains(s, "DPIA") || strings.Contains(s, "ICO") {
 		s = abbreviation.ReplaceAllStringFunc(s, func(a string) string { return abbreviations[a] })
 	}
-	if !strings.Contains(s, `\_`) && !strings.Contains(s, `\[`) { // every path or value the findings name has one
+	if !strings.Contains(s, "_") && !strings.Contains(s, "[") { // every path or value the findings name has one
 		return s
 	}
-	return escapedPath.ReplaceAllStringFunc(s, func(tok string) string {
+	return path.ReplaceAllStringFunc(s, func(tok string) string {
 		raw := strings.ReplaceAll(tok, `\`, "")
 		if w, ok := valueWords(raw); ok {
 			return w
