@@ -79,20 +79,19 @@ func eligible(kind string, a partnership.Assessment) error {
 	if !only {
 		return nil
 	}
-	switch a.Classification {
-	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
-		field := "arrangement"
-		for _, f := range a.Findings {
-			if f.Code == partnership.FindingExcludedArrangement {
-				field = f.Field
-			}
-		}
-		return &partnership.Error{Code: partnership.EUnprocessable,
-			Message: fmt.Sprintf("%s is not the right document for this arrangement. %s The checklist still records the decision.",
-				upperFirst(words), a.Reason),
-			Problems: []partnership.Problem{{Path: field, Message: a.Reason}}}
+	if !a.Classification.Excluded() {
+		return nil
 	}
-	return nil
+	field := "arrangement"
+	for _, f := range a.Findings {
+		if f.Code == partnership.FindingExcludedArrangement {
+			field = f.Field
+		}
+	}
+	return &partnership.Error{Code: partnership.EUnprocessable,
+		Message: fmt.Sprintf("%s is not the right document for this arrangement. %s The checklist still records the decision.",
+			upperFirst(words), a.Reason),
+		Problems: []partnership.Problem{{Path: field, Message: a.Reason}}}
 }
 
 // upperFirst capitalises the first letter of s.

@@ -231,9 +231,7 @@ func TestUnknownKindAndFormat(t *testing.T) {
 func refusedAsExcluded(t *testing.T, g *Generator, kind string, p *partnership.Partnership) bool {
 	t.Helper()
 	a := g.Assess(p, genTime)
-	switch a.Classification {
-	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
-	default:
+	if !a.Classification.Excluded() {
 		return false
 	}
 	_, err := g.Render(context.Background(), Request{Kind: kind, Partnership: p, At: genTime})

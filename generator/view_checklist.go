@@ -150,13 +150,7 @@ func (v *view) IsPartnership() bool { return v.A.Classification == partnership.C
 
 // IsExcluded reports whether the assessment excludes the arrangement under
 // §3: a contract for services, a forum or a hybrid.
-func (v *view) IsExcluded() bool {
-	switch v.A.Classification {
-	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
-		return true
-	}
-	return false
-}
+func (v *view) IsExcluded() bool { return v.A.Classification.Excluded() }
 
 // ClassificationText is the §3 classification in words, "a partnership"
 // or "not a partnership but a contract for services".

@@ -200,13 +200,7 @@ func (v *view) HasNHSPartner() bool {
 // Protocol excludes the arrangement (a contract for services, a forum or a
 // section 75 arrangement): its documents then never call it "the
 // Partnership" nor say that the protocol requires them.
-func (v *view) ExcludedArrangement() bool {
-	switch v.A.Classification {
-	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
-		return true
-	}
-	return false
-}
+func (v *view) ExcludedArrangement() bool { return v.A.Classification.Excluded() }
 
 // ArrangementTerm is the defined term the documents use for the
 // arrangement: "Partnership", or "Arrangement" for one section 3 excludes.

@@ -150,13 +150,7 @@ func (a *assessor) add(r FindingRule, field, message string) {
 func (a *assessor) isPartnership() bool { return a.out.Classification == ClassPartnership }
 
 // excluded reports whether §3 excludes the arrangement from the protocol.
-func (a *assessor) excluded() bool {
-	switch a.out.Classification {
-	case ClassExcludedContract, ClassExcludedForum, ClassExcludedHybrid:
-		return true
-	}
-	return false
-}
+func (a *assessor) excluded() bool { return a.out.Classification.Excluded() }
 
 // severityRank orders severities most serious first; an unknown severity
 // sorts last.

@@ -991,16 +991,6 @@ var defects = map[string]func(p *partnership.Partnership){
 	},
 }
 
-// excluded reports whether §3 excludes the arrangement: its findings are
-// the council-wide ones only.
-func excluded(c partnership.Classification) bool {
-	switch c {
-	case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
-		return true
-	}
-	return false
-}
-
 // Adding a blocker-causing defect never lowers the highest severity, and
 // for anything that may be a partnership it makes it a blocker.
 func TestPropertyDefectsNeverLowerSeverity(t *testing.T) {
@@ -1023,7 +1013,7 @@ func TestPropertyDefectsNeverLowerSeverity(t *testing.T) {
 			if severityRank[after] > severityRank[before] {
 				t.Errorf("%s + %s: highest severity fell from %q to %q", baseName, defectName, before, after)
 			}
-			if !excluded(a.Classification) && after != partnership.SeverityBlocker {
+			if !a.Classification.Excluded() && after != partnership.SeverityBlocker {
 				t.Errorf("%s + %s: highest severity %q; want blocker\n%s", baseName, defectName, after, describeFindings(a))
 			}
 			checkInvariants(t, a)

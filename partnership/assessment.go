@@ -44,6 +44,13 @@ const (
 // ClassificationValues lists every Classification.
 var ClassificationValues = []Classification{ClassPartnership, ClassExcludedContract, ClassExcludedForum, ClassExcludedHybrid, ClassUndetermined}
 
+// Excluded reports whether §3 excludes the arrangement from being a
+// partnership: a contract for services, a forum or a hybrid. It is still
+// recorded in the register, with the reason.
+func (v Classification) Excluded() bool {
+	return v == ClassExcludedContract || v == ClassExcludedForum || v == ClassExcludedHybrid
+}
+
 // Criterion is one of the three §3(a) tests of significance.
 type Criterion string
 

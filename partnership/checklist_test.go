@@ -462,7 +462,7 @@ func TestComplianceOf(t *testing.T) {
 	}
 	for _, name := range samples.Names() {
 		p := decodeSample(t, name)
-		if name == "minimal-proposal.json" || excluded(partnership.Assess(p, partnership.DefaultCouncil(), assessDate).Classification) {
+		if name == "minimal-proposal.json" || partnership.Assess(p, partnership.DefaultCouncil(), assessDate).Classification.Excluded() {
 			continue
 		}
 		if got := partnership.ComplianceOf(p); got != (partnership.Compliance{Agreement: true,

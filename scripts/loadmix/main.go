@@ -362,9 +362,7 @@ func partnershipSamples() ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		switch partnership.Assess(p, partnership.DefaultCouncil(), time.Now()).Classification {
-		case partnership.ClassExcludedContract, partnership.ClassExcludedForum, partnership.ClassExcludedHybrid:
-		default:
+		if !partnership.Assess(p, partnership.DefaultCouncil(), time.Now()).Classification.Excluded() {
 			names = append(names, name)
 		}
 	}
