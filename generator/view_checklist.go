@@ -390,7 +390,7 @@ func (v *view) checkISP(c partnership.ISPItem) checkRow {
 	if c.ControllerRelationship != "" {
 		rel = "the partners are " + c.ControllerRelationship.Text()
 	}
-	b.add("Information Sharing Protocol details recorded: " + rel + "; the Council's lawful basis is " + basisWords(c.LawfulBasis) + ", and each partner's is in the Information Sharing Protocol.")
+	b.add("Information Sharing Protocol details recorded: " + rel + "; the Council's lawful basis is " + lawfulBasisText(c.LawfulBasis) + ", and each partner's is in the Information Sharing Protocol.")
 	if c.DPIA != nil {
 		d, _ := longdate(c.DPIA.CompletedOn)
 		b.add("Data protection impact assessment completed on " + d + ".")
@@ -401,15 +401,6 @@ func (v *view) checkISP(c partnership.ISPItem) checkRow {
 		b.add("As joint controllers the partners need the arrangement Article 26 of the UK GDPR requires; nothing in the record shows it yet, so the Information Sharing Protocol must contain it before it is signed (see the findings).")
 	}
 	return row(c.Answer, b.String())
-}
-
-// basisWords is an Article 6 basis in words, "public task (Article
-// 6(1)(e))", or a placeholder.
-func basisWords(b partnership.LawfulBasis) string {
-	if b.Text() == "" {
-		return "[Article 6 lawful basis to be confirmed]"
-	}
-	return b.Text() + " (" + b.Article() + " of the UK GDPR)"
 }
 
 func checkLifespan(c partnership.LifespanItem) checkRow {

@@ -84,9 +84,11 @@ func (v *view) LawfulBasisText() string {
 	return lawfulBasisText(v.InformationSharing.LawfulBasis)
 }
 
+// lawfulBasisText is a basis as the documents name it, "Article 6(1)(e) of
+// the UK GDPR (public task)", or the placeholder when none is given.
 func lawfulBasisText(b partnership.LawfulBasis) string {
 	if b.Text() == "" {
-		return "[Article 6 lawful basis to be confirmed]"
+		return basisPlaceholder
 	}
 	return b.Article() + " of the UK GDPR (" + b.Text() + ")"
 }

@@ -130,7 +130,7 @@ func mouBasisWords(b partnership.LawfulBasis, ri partnership.RecognisedInterest)
 	if b.Text() == "" {
 		return ""
 	}
-	w := b.Article() + " of the UK GDPR (" + b.Text() + ")"
+	w := lawfulBasisText(b)
 	if b != partnership.LawfulBasisRecognisedLegitimateInterests {
 		return w
 	}
