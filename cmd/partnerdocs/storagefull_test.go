@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"partnerdocs/internal/pdftest"
 )
 
 // fileSizeLimitKB is the file-size limit (RLIMIT_FSIZE, in KiB) the server
@@ -29,7 +31,7 @@ func TestStorageFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it")
 	}
-	bash := lookTool(t, "bash")
+	bash := pdftest.Tool(t, "bash", "bash")
 	dir := t.TempDir()
 	bin := buildBinary(t, dir)
 	dbPath := filepath.Join(dir, "register.db")
@@ -123,19 +125,4 @@ func buildBinary(t *testing.T, dir string) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
-}
-
-// lookTool finds a program the test needs: missing, the test is skipped
-// on a developer's machine and fails in CI (CI=true).
-func lookTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed: CI must run this test", name)
-	}
-	t.Skipf("%s is not installed", name)
-	return ""
 }
