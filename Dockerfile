@@ -15,6 +15,8 @@ WORKDIR /src
 # Download modules in their own layer so that a change to the code does not
 # download them again.
 COPY go.mod go.sum ./
+# fpdf is patched in the tree (third_party/fpdf/PATCHES.md); go.mod replaces it.
+COPY third_party ./third_party
 RUN --mount=type=cache,target=/go/pkg/mod \
     go mod download
 

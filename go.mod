@@ -83,3 +83,5 @@ require (
 )
 
 tool github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen
+
+replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
