@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"runtime"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -30,14 +31,37 @@ const (
 type Renderer struct {
 	faces *fonts.Faces
 	pools pools
+	// parsed holds the faces as fpdf parsed them, once for every document
+	// and only when the first PDF is drawn: parsing a face costs about a
+	// millisecond and two megabytes.
+	parsed func() (parsedFaces, error)
 }
+
+// parsedFaces are the faces as fpdf embeds them.
+type parsedFaces struct{ reg, bold *fpdf.UTF8Font }
 
 // New returns a renderer that sets text in faces.
 func New(faces *fonts.Faces) *Renderer {
 	// A render holds up to three buffers at once (the compressed document,
 	// and the structure tree's objects before and after compression; see
 	// structtree.go), and as many renders run as there are processors.
-	return &Renderer{faces: faces, pools: newPools(3 * runtime.GOMAXPROCS(0))}
+	return &Renderer{
+		faces:  faces,
+		pools:  newPools(3 * runtime.GOMAXPROCS(0)),
+		parsed: sync.OnceValues(func() (parsedFaces, error) { return parseFaces(faces) }),
+	}
+}
+
+func parseFaces(faces *fonts.Faces) (parsedFaces, error) {
+	reg, err := fpdf.ParseUTF8Font(faces.Regular.TTF())
+	if err != nil {
+		return parsedFaces{}, fmt.Errorf("regular face: %w", err)
+	}
+	bold, err := fpdf.ParseUTF8Font(faces.Bold.TTF())
+	if err != nil {
+		return parsedFaces{}, fmt.Errorf("bold face: %w", err)
+	}
+	return parsedFaces{reg: reg, bold: bold}, nil
 }
 
 // pdfWriter lays the outline out on A4 pages. It measures text with the
@@ -73,9 +97,13 @@ type pdfWriter struct {
 // DRAFT watermark while m.Draft), bookmarks for every heading and links for
 // every cross-reference. The same outline and metadata give the same bytes.
 func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
+	parsed, err := r.parsed()
+	if err != nil {
+		return nil, err
+	}
 	o, m = r.drawableOutline(o, m)
 	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}}
-	w.setup()
+	w.setup(parsed)
 	for id := range o.Labels {
 		w.links[id] = w.pdf.AddLink()
 	}
@@ -86,8 +114,7 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	}
 	w.tags.close()
 	buf := r.pools.output()
-	err := w.pdf.Output(buf)
-	if err != nil {
+	if err := w.pdf.Output(buf); err != nil {
 		r.pools.putOutput(buf)
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
@@ -102,14 +129,14 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	return w.tags.appendStructure(pdf, &r.pools)
 }
 
-func (w *pdfWriter) setup() {
+func (w *pdfWriter) setup(faces parsedFaces) {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	p.SetCatalogSort(true)
 	p.SetCompression(false) // pages are deflated afterwards; see pdf_compress.go
 	p.SetCreationDate(w.meta.At)
 	p.SetModificationDate(w.meta.At)
-	p.AddUTF8FontFromBytes(fonts.Family, "", w.reg.TTF())
-	p.AddUTF8FontFromBytes(fonts.Family, "B", w.bold.TTF())
+	p.AddUTF8FontParsed(fonts.Family, "", faces.reg)
+	p.AddUTF8FontParsed(fonts.Family, "B", faces.bold)
 	p.SetTitle(w.meta.DocumentTitle(), true)
 	p.SetAuthor(w.meta.Council, true)
 	p.SetSubject(w.meta.Subject, true)

@@ -126,3 +126,47 @@ func TestPrintable(t *testing.T) {
 		}
 	}
 }
+
+// The faces are parsed once and shared by every document (fpdf's
+// AddUTF8FontParsed). Two documents drawn at once with different characters
+// must each come out exactly as when drawn alone: a subset that took the
+// other document's characters, or lost its own, would differ.
+func TestConcurrentDocumentsShareFacesSafely(t *testing.T) {
+	r := newRenderer(t)
+	docs := []string{
+		"# Πρωτόκολλο\n\n## Μέρη\n\nΟι Εταίροι: Αθηνά Παπαδοπούλου και Ελένη Γεωργίου.\n",
+		"# Protocol\n\n## Parties\n\nThe Partners: Zoë Brontë and Łukasz Żółć, **Ørsted & Æsir**.\n",
+	}
+	alone := make([][]byte, len(docs))
+	outlines := make([]*outline.Outline, len(docs))
+	for i, md := range docs {
+		o, err := outline.Parse([]byte(md))
+		if err != nil {
+			t.Fatal(err)
+		}
+		outlines[i] = o
+		if alone[i], err = r.Render(o, meta); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if bytes.Equal(alone[0], alone[1]) {
+		t.Fatal("the two documents should differ")
+	}
+	errs := make(chan error, 8*len(docs))
+	for range 8 {
+		for i := range docs {
+			go func() {
+				b, err := r.Render(outlines[i], meta)
+				if err == nil && !bytes.Equal(b, alone[i]) {
+					err = fmt.Errorf("document %d drawn alongside others differs from the same document drawn alone", i)
+				}
+				errs <- err
+			}()
+		}
+	}
+	for range 8 * len(docs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

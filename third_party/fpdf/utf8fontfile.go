@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	shared               *cutTables // partnerdocs patch: see UTF8Font
 }
 
 type tableDescription struct {
@@ -633,9 +634,16 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	// partnerdocs patch: the cmap and loca tables are read once per face
+	// (readCutTables), not once per document, and the hmtx table, whose
+	// widths nothing here used, is no longer parsed.
+	tables := utf.shared
+	if tables == nil {
+		if tables = utf.readCutTables(); tables == nil {
+			return nil
+		}
+	}
 	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
@@ -644,27 +652,14 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.LastRune = 0
 	utf.generateTableDescriptions()
 
-	utf.SeekTable("head")
-	utf.skip(50)
-	LocaFormat := utf.readUint16()
-
 	utf.SeekTable("hhea")
 	utf.skip(34)
 	metricsCount := utf.readUint16()
 	oldMetrics := metricsCount
 
-	utf.SeekTable("maxp")
-	utf.skip(4)
-	numSymbols := utf.readUint16()
-
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
-	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
+	var LocaFormat, numSymbols int
+	utf.charSymbolDictionary = tables.charSymbol
+	utf.symbolPosition = tables.symbolPosition
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
