@@ -170,3 +170,26 @@ func TestConcurrentDocumentsShareFacesSafely(t *testing.T) {
 		}
 	}
 }
+
+// Text is written to the page by a patched fpdf (third_party/fpdf/text.go)
+// that encodes and escapes in one pass: the characters a PDF string must
+// escape, and characters whose UTF-16 bytes are those characters (Ĩ is
+// U+0128, a "(" byte; ĩ and Щ hold ")", Ŝ a backslash, č a carriage
+// return), read back as written.
+func TestTextThatNeedsEscapingReadsBack(t *testing.T) {
+	pdftest.Require(t, "pdftotext", "qpdf")
+	line := `Fees (net) \ gross: £1,000 — “agreed”, Ĩĩ Ŝ Ščepanović Щука`
+	o, err := outline.Parse([]byte("# Escapes\n\n" + line + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newRenderer(t).Render(o, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Check(t, b)
+	text := pdftest.Text(t, b)
+	if !strings.Contains(text, line) {
+		t.Errorf("the PDF's text lacks %q:\n%s", line, text)
+	}
+}
