@@ -16,10 +16,12 @@ import (
 // prints "information_sharing.controller_relationship" or "pre_entry".
 
 // AbolishedNote is the short note that the council profile is that of a
-// council that no longer exists (escaped); "" for a current council.
+// council that no longer exists (escaped), for the approved copy; "" for a
+// current council, and in a draft, whose drafting notes box says it first
+// (notes.go), so that the draft says it once.
 func (v *view) AbolishedNote() string {
 	c := v.rawCouncil
-	if !c.Abolished() {
+	if !c.Abolished() || v.Draft {
 		return ""
 	}
 	s := "This document was made with the profile of " + c.Name + ", which was abolished on " + c.AbolishedOn.Long()
