@@ -628,6 +628,73 @@ func TestRendersAreBounded(t *testing.T) {
 	})
 }
 
+// TestRenderMemoryIsBounded: with slots to spare but memory for two large
+// partnerships (generator.MemoryNeed), six large requests at once are
+// rendered two at a time; six small ones, which need little, all at once.
+// The API and another front end share one limiter, so the bound holds for
+// the process.
+func TestRenderMemoryIsBounded(t *testing.T) {
+	long := strings.Repeat("Unit 4, Long Industrial Estate Road, Northampton. ", 390)
+	large := edited(t, func(p map[string]any) {
+		for _, pt := range p["partners"].([]any) {
+			pt.(map[string]any)["address"] = long
+		}
+		p["objectives"] = []any{long, long, long, long, long, long, long, long}
+	})
+	need := generator.MemoryNeed(mustDecode(t, large))
+	if small := generator.MemoryNeed(mustDecode(t, sample(t, "waste-partnership.json"))); need < 3*small {
+		t.Fatalf("the large body needs %d bytes, not much more than the small one's %d", need, small)
+	}
+	for _, tc := range []struct {
+		name   string
+		body   []byte
+		atOnce int
+	}{{"large", large, 2}, {"small", sample(t, "waste-partnership.json"), 6}} {
+		t.Run(tc.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				const requests = 6
+				gen := &gatedGenerator{release: make(chan struct{})}
+				secret, hash := workflow.NewToken()
+				limiter := workflow.NewRenderLimiter(8, 2*need+need/2)
+				s, err := api.New(api.Config{Generator: gen, Register: tokenOnlyRegister{hash: hash}, Renders: limiter})
+				if err != nil {
+					t.Fatal(err)
+				}
+				answers := make([]*httptest.ResponseRecorder, requests)
+				for i := range answers {
+					answers[i] = httptest.NewRecorder()
+					req := httptest.NewRequest(http.MethodPost, agreementPath, bytes.NewReader(tc.body))
+					req.Header.Set("Content-Type", "application/json")
+					req.Header.Set("Authorization", "Bearer "+secret)
+					go s.Handler().ServeHTTP(answers[i], req)
+				}
+				for waiting := requests; waiting > 0; waiting-- {
+					synctest.Wait()
+					if got, want := gen.inside.Load(), int32(min(tc.atOnce, waiting)); got != want {
+						t.Errorf("%d renders at once with %d requests waiting, want %d", got, waiting, want)
+					}
+					gen.release <- struct{}{}
+				}
+				synctest.Wait()
+				for i, a := range answers {
+					if a.Code != http.StatusOK {
+						t.Errorf("request %d: status %d", i, a.Code)
+					}
+				}
+			})
+		})
+	}
+}
+
+func mustDecode(t *testing.T, body []byte) *partnership.Partnership {
+	t.Helper()
+	p, err := partnership.Decode(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestInternalErrorsAreLoggedNotShown covers an error and a panic: the
 // client gets 500 and a generic message with the request id; the log gets
 // the real error under the same id.

@@ -31,6 +31,10 @@ type Config struct {
 	// MaxConcurrentRenders bounds how many documents are rendered at once;
 	// zero means one more than there are CPUs (GOMAXPROCS + 1).
 	MaxConcurrentRenders int
+	// Renders, when set, is the render limiter the process's front ends
+	// share (workflow.NewRenderLimiter), and MaxConcurrentRenders is not
+	// used.
+	Renders *workflow.RenderLimiter
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client (workflow.ClientAddress); none: the connection's peer is.
 	TrustedProxies []*net.IPNet
@@ -62,7 +66,7 @@ func New(cfg Config) (*Server, error) {
 	m := newMetrics()
 	s := &Server{log: log, permissions: permissions(), authFailures: workflow.NewFailureLimiter(cfg.Register), metrics: m}
 	reg := meteredRegister{Register: cfg.Register, m: m}
-	flow, err := workflow.New(cfg.Generator, reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Observer: s})
+	flow, err := workflow.New(cfg.Generator, reg, workflow.Options{MaxConcurrentRenders: cfg.MaxConcurrentRenders, Renders: cfg.Renders, Observer: s})
 	if err != nil {
 		return nil, err
 	}

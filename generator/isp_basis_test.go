@@ -91,7 +91,7 @@ func checkBasisList(t *testing.T, g *Generator, p *partnership.Partnership, r re
 	unavailable := map[string]bool{}
 	for _, f := range g.Assess(p, genTime).Findings {
 		switch f.Code {
-		case partnership.FindingPublicTaskNotPublicBody, partnership.FindingInterestsForPublicTasks, partnership.FindingRecognisedInterestMissing:
+		case partnership.FindingPublicTaskNotPublicBody, partnership.FindingPublicTaskBodyUnknown, partnership.FindingInterestsForPublicTasks, partnership.FindingRecognisedInterestMissing:
 			unavailable[strings.SplitN(f.Field, ".", 2)[0]] = true
 		}
 	}
@@ -207,6 +207,24 @@ func TestISPBasisNotAvailableToAParty(t *testing.T) {
 // Health data under Article 9(2)(h) brings the Article 9(3) safeguard and
 // the national data opt-out and Caldicott Guardian step; other conditions
 // do not.
+// A partner recorded as "other" that would take the council's public task:
+// nobody can tell whether it is a public body, so its basis is a
+// placeholder with that reason, not an operative clause.
+func TestISPBasisOfAnOrganisationOfAnotherType(t *testing.T) {
+	g := newTestGenerator(t)
+	p := loadSample(t, "early-help-safeguarding.json")
+	p.Partners[1].Type = partnership.PartnerTypeOther
+	p.Partners[1].LawfulBasis, p.Partners[1].RecognisedInterest = "", ""
+	r := renderBoth(t, g, ispKind, p)
+	checkBasisList(t, g, p, r)
+	if got := basisOf(ispBasisItems(t, r.page), p.Partners[1].Name); got != "[Article 6 lawful basis to be confirmed]" {
+		t.Errorf("%s: basis %q, want the placeholder", p.Partners[1].Name, got)
+	}
+	r.wantBoth(t, p.Partners[1].Name+" is recorded as an organisation of another type, with no basis of its own, so would rely on public task (Article 6(1)(e))",
+		"once it is known whether it is a public body")
+	r.wantNeither(t, p.Partners[1].Name+" is not a public body")
+}
+
 func TestISPHealthDataSafeguards(t *testing.T) {
 	g := newTestGenerator(t)
 	health := []string{"Health and social care data (Article 9(2)(h))", "Article 9(3) of the UK GDPR",

@@ -353,6 +353,7 @@ func basisGroups(rows []partyBasis) []basisGroup {
 // available to a party.
 var basisFindingCodes = []string{
 	partnership.FindingPublicTaskNotPublicBody,
+	partnership.FindingPublicTaskBodyUnknown,
 	partnership.FindingInterestsForPublicTasks,
 	partnership.FindingRecognisedInterestMissing,
 }
@@ -442,6 +443,12 @@ func basisProblemText(k basisProblem, names []string) string {
 			"vested in the party by law. Record " + pick(one, "its", "each one's") + " own basis: for a disclosure to the " +
 			"Council, usually recognised legitimate interests (Article 6(1)(ea)) with its Annex 1 condition, or legitimate " +
 			"interests (Article 6(1)(f))."
+	case partnership.FindingPublicTaskBodyUnknown:
+		return who + pick(one, " is", " are") + " recorded as " + pick(one, "an organisation", "organisations") +
+			" of another type, with no basis of " + pick(one, "its", "their") + " own, so would rely on " + k.Recorded +
+			", which is a basis only for a task carried out in the public interest or in the exercise of official authority " +
+			"vested in the party by law. Record " + pick(one, "its", "each one's") + " own basis once it is known whether " +
+			pick(one, "it is a public body", "they are public bodies") + "."
 	case partnership.FindingInterestsForPublicTasks:
 		return who + pick(one, " is a public authority", " are public authorities") + ", which may not rely on " + k.Recorded +
 			" for processing in the performance of " + pick(one, "its", "their") + " tasks. Record " + pick(one, "its", "each one's") +

@@ -46,6 +46,12 @@ func (a *assessor) checkPartnerBasis(i int, pt Partner) {
 			"carried out in the public interest or in the exercise of official authority vested in it by law. Give it "+
 			"its own basis: for a disclosure to the council, usually recognised legitimate interests (Article 6(1)(ea)) "+
 			"with its Annex 1 condition, or legitimate interests (Article 6(1)(f)).")
+	case basis == LawfulBasisPublicTask && pt.LawfulBasis == "" && pt.Type == PartnerTypeOther:
+		a.add(rulePublicTaskBodyUnknown, jsonPath(at, "lawful_basis"), name+" is recorded as an organisation of "+
+			"another type, so the rules cannot tell whether it is a public body, and it has no basis of its own: it would "+
+			"rely on the council's, public task (Article 6(1)(e)), which is a basis only for a task carried out in the "+
+			"public interest or in the exercise of official authority vested in it by law. Record its own basis (or its "+
+			"type, if it is one of the kinds listed).")
 	case basis.interests() && pt.Type.PublicBody():
 		a.add(ruleInterestsForPublicTasks, jsonPath(at, "lawful_basis"), name+" is "+pt.Type.WithArticle()+
 			", a public authority, which may not rely on "+basis.Text()+" ("+basis.Article()+") for processing in the "+

@@ -49,6 +49,7 @@ const (
 	FindingNoDataProtectionContact            = "no_data_protection_contact"
 	FindingS75PartyNotEligible                = "s75_party_not_eligible"
 	FindingPublicTaskNotPublicBody            = "public_task_not_public_body"
+	FindingPublicTaskBodyUnknown              = "public_task_body_unknown"
 	FindingInterestsForPublicTasks            = "interests_basis_for_public_tasks"
 	FindingRecognisedInterestMissing          = "recognised_interest_missing"
 	FindingHealthDataSafeguards               = "health_data_safeguards"
@@ -106,6 +107,7 @@ var (
 	ruleNoDataProtectionContact      = FindingRule{FindingNoDataProtectionContact, SeverityWarning, "4(e)"}
 	ruleS75PartyNotEligible          = FindingRule{FindingS75PartyNotEligible, SeverityBlocker, "3"}
 	rulePublicTaskNotPublicBody      = FindingRule{FindingPublicTaskNotPublicBody, SeverityWarning, "4(e)"}
+	rulePublicTaskBodyUnknown        = FindingRule{FindingPublicTaskBodyUnknown, SeverityWarning, "4(e)"}
 	ruleInterestsForPublicTasks      = FindingRule{FindingInterestsForPublicTasks, SeverityBlocker, "4(e)"}
 	ruleRecognisedInterestMissing    = FindingRule{FindingRecognisedInterestMissing, SeverityBlocker, "4(e)"}
 	ruleHealthDataSafeguards         = FindingRule{FindingHealthDataSafeguards, SeverityInfo, "4(e)"}
@@ -138,7 +140,7 @@ func FindingRules() []FindingRule {
 		ruleNoCouncilContribution,
 		ruleISPMissing, ruleISPWaivedButDataShared, ruleISPIncomplete, ruleJointControllers, ruleControllerProcessor,
 		ruleSpecialCategory, ruleBreachNotificationTooSlow, ruleNoDataProtectionContact,
-		rulePublicTaskNotPublicBody, ruleInterestsForPublicTasks, ruleRecognisedInterestMissing, ruleHealthDataSafeguards,
+		rulePublicTaskNotPublicBody, rulePublicTaskBodyUnknown, ruleInterestsForPublicTasks, ruleRecognisedInterestMissing, ruleHealthDataSafeguards,
 		ruleNoExitStrategy, ruleNoSuccessionStrategy, ruleNoEndOrLifespan, ruleEndDatePassed,
 		ruleNoCommunicationsAgreement, rulePartnershipLogoUnjustified, ruleNoCommunicationsLead, ruleNoCommsContact,
 		ruleAuthorityBeyondConstitution, ruleNoTargets, ruleNoReviewDate, ruleReviewOverdue, ruleNoSelfAssessmentThisYear,

@@ -621,6 +621,27 @@ func TestAssessScenarios(t *testing.T) {
 			says:     []string{"Carers Voice is a voluntary", "Nene Homes Ltd is a company, not a public body", "recognised legitimate interests (Article 6(1)(ea))"},
 		},
 		{
+			name: "an organisation of another type that takes the council's public task: the rules cannot tell whether it may",
+			edit: func(p *partnership.Partnership) {
+				other := volunteer("trust", "Nene Community Trust")
+				other.Type = partnership.PartnerTypeOther
+				p.Partners = append(p.Partners, other)
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{"public_task_body_unknown@partners[2].lawful_basis"},
+			says:     []string{"Nene Community Trust is recorded as an organisation of another type", "cannot tell whether it is a public body"},
+		},
+		{
+			name: "an organisation of another type with its own basis raises nothing",
+			edit: func(p *partnership.Partnership) {
+				other := volunteer("trust", "Nene Community Trust")
+				other.Type, other.LawfulBasis = partnership.PartnerTypeOther, partnership.LawfulBasisLegitimateInterests
+				p.Partners = append(p.Partners, other)
+			},
+			class: partnership.ClassPartnership, route: partnership.RouteCMT, significant: true, suggested: true, criteria: strategic,
+			findings: []string{},
+		},
+		{
 			name: "each party its own basis: a charity on recognised legitimate interests, a company on legitimate interests",
 			edit: func(p *partnership.Partnership) {
 				c, h := volunteer("carers", "Carers Voice"), company("homes", "Nene Homes Ltd")

@@ -97,10 +97,11 @@ func (s *Service) storedVersion(ctx context.Context, reg Register, d *partnershi
 // compare runs a comparison in a render slot: rebuilding two versions is
 // the same work as rendering them.
 func (s *Service) compare(ctx context.Context, req generator.CompareRequest) (*Rendered, error) {
-	if err := s.takeRenderSlot(ctx); err != nil {
+	held, err := s.takeRenderSlot(ctx, compareNeed(req))
+	if err != nil {
 		return nil, err
 	}
-	defer func() { <-s.renders }()
+	defer s.renders.release(held)
 	return s.gen.Compare(ctx, req)
 }
 

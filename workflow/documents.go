@@ -22,27 +22,28 @@ func (s *Service) Render(ctx context.Context, actor partnership.Actor, req gener
 }
 
 func (s *Service) render(ctx context.Context, req generator.Request) (*generator.Document, error) {
-	if err := s.takeRenderSlot(ctx); err != nil {
+	held, err := s.takeRenderSlot(ctx, renderNeed(req))
+	if err != nil {
 		return nil, err
 	}
-	defer func() { <-s.renders }()
+	defer s.renders.release(held)
 	start := time.Now()
 	doc, err := s.gen.Render(ctx, req)
 	s.obs.Rendered(req.Kind, doc, time.Since(start), err)
 	return doc, err
 }
 
-// takeRenderSlot waits for a render slot as long as ctx lasts.
-func (s *Service) takeRenderSlot(ctx context.Context) error {
+// takeRenderSlot waits, as long as ctx lasts, for a render slot and the
+// memory the render needs (see RenderLimiter).
+func (s *Service) takeRenderSlot(ctx context.Context, need int64) (int64, error) {
 	start := time.Now()
-	select {
-	case s.renders <- struct{}{}:
-		s.obs.RenderWaited(time.Since(start))
-		return nil
-	case <-ctx.Done():
+	held, err := s.renders.acquire(ctx, need)
+	if err != nil {
 		s.obs.RenderAbandoned()
-		return ctx.Err()
+		return 0, err
 	}
+	s.obs.RenderWaited(time.Since(start))
+	return held, nil
 }
 
 // CheckKindAndFormat names, by "kind" and "format", what is wrong with a
@@ -135,7 +136,7 @@ func (s *Service) Document(ctx context.Context, actor partnership.Actor, id int6
 }
 
 // RendersInProgress is how many documents are being rendered now.
-func (s *Service) RendersInProgress() int { return len(s.renders) }
+func (s *Service) RendersInProgress() int { return s.renders.InProgress() }
 
 // RenderLimit is how many documents may be rendered at once.
-func (s *Service) RenderLimit() int { return cap(s.renders) }
+func (s *Service) RenderLimit() int { return s.renders.Limit() }

@@ -3,7 +3,6 @@ package workflow
 import (
 	"context"
 	"errors"
-	"runtime"
 	"time"
 
 	"partnerdocs/generator"
@@ -42,6 +41,12 @@ type Options struct {
 	// whichever front end asked; zero means one more than there are CPUs
 	// (GOMAXPROCS + 1).
 	MaxConcurrentRenders int
+	// RenderMemory bounds the memory the renders in flight need together,
+	// in bytes (generator.MemoryNeed); zero means DefaultRenderMemory.
+	RenderMemory int64
+	// Renders, when set, is the limiter to share with the process's other
+	// front ends, and the two fields above are not used.
+	Renders *RenderLimiter
 	// Observer hears every render; nil hears nothing.
 	Observer Observer
 }
@@ -52,7 +57,7 @@ type Options struct {
 type Service struct {
 	gen     Generator
 	reg     Register
-	renders chan struct{} // a slot per render allowed at once
+	renders *RenderLimiter
 	obs     Observer
 	now     func() time.Time
 }
@@ -66,20 +71,11 @@ func New(gen Generator, reg Register, opts Options) (*Service, error) {
 	if obs == nil {
 		obs = quiet{}
 	}
-	return &Service{gen: gen, reg: reg, renders: renderSlots(opts.MaxConcurrentRenders), obs: obs, now: time.Now}, nil
-}
-
-// renderSlots returns a semaphore of n slots, or GOMAXPROCS + 1 when n is
-// not positive. Rendering is all CPU, so more renders at once than CPUs only
-// makes each slower and holds more memory: on 2 CPUs at 8 connections an
-// unbounded server answered ~92/s with p99 ~245 ms, a bound of 2 ~84/s with
-// p99 ~115 ms, and of 3 ~90/s with p99 ~135 ms (the extra slot keeps a CPU
-// busy while another request decodes or writes).
-func renderSlots(n int) chan struct{} {
-	if n <= 0 {
-		n = runtime.GOMAXPROCS(0) + 1
+	renders := opts.Renders
+	if renders == nil {
+		renders = NewRenderLimiter(opts.MaxConcurrentRenders, opts.RenderMemory)
 	}
-	return make(chan struct{}, n)
+	return &Service{gen: gen, reg: reg, renders: renders, obs: obs, now: time.Now}, nil
 }
 
 // register is the register, or an internal error for a Service made

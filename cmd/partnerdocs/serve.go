@@ -30,6 +30,8 @@ type serveCommand struct {
 	addr            string
 	shutdownTimeout time.Duration
 	maxRenders      int
+	renderMemoryMiB int
+	renders         *workflow.RenderLimiter // shared by the API and the forms
 
 	stdout    io.Writer // the first run's one-time sign-in address, never the log
 	stderr    io.Writer
@@ -52,6 +54,8 @@ func (c *serveCommand) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on (loopback unless told otherwise)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long in-flight requests may take to finish on shutdown")
 	fs.IntVar(&c.maxRenders, "max-renders", 0, "documents rendered at once; others wait their turn (0: one more than the CPUs)")
+	fs.IntVar(&c.renderMemoryMiB, "render-memory", workflow.DefaultRenderMemory>>20, "`MiB` the documents rendered at once may need together; "+
+		"a large partnership needs more, so fewer render at once")
 	fs.StringVar(&c.trustedProxies, "trusted-proxies", "", "`CIDR,...` of the reverse proxies in front of the server, whose "+
 		"X-Forwarded-For names the client (for the limit on failed sign-ins); none: the connection's peer is the client")
 	keepDraftsFlag(fs, &c.keepDrafts, "the server prunes older ones every hour (0: keep every draft)")
@@ -66,7 +70,10 @@ func (c *serveCommand) check() error {
 		return usageErrorf("serve: --shutdown-timeout must be positive")
 	case c.maxRenders < 0:
 		return usageErrorf("serve: --max-renders must be 0 (automatic) or more")
+	case c.renderMemoryMiB < 64:
+		return usageErrorf("serve: --render-memory must be at least 64 (MiB), room for the largest document")
 	}
+	c.renders = workflow.NewRenderLimiter(c.maxRenders, int64(c.renderMemoryMiB)<<20)
 	var err error
 	if c.proxies, err = workflow.ParseTrustedProxies(c.trustedProxies); err != nil {
 		return usageErrorf("serve: --trusted-proxies: %v", err)
@@ -119,7 +126,7 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 	if c.db, err = c.openRegister(ctx); err != nil {
 		return nil, err
 	}
-	a, err := api.New(api.Config{Generator: gen, Register: c.db, Logger: log, MaxConcurrentRenders: c.maxRenders,
+	a, err := api.New(api.Config{Generator: gen, Register: c.db, Logger: log, Renders: c.renders,
 		TrustedProxies: c.proxies})
 	if err != nil {
 		return nil, err
@@ -134,10 +141,10 @@ func (c *serveCommand) server(ctx context.Context, log *slog.Logger) (*http.Serv
 }
 
 // forms is the browser front end over the same register, signing in with
-// provider too when there is one. Its use cases have their own render
-// slots, as many as the API's.
+// provider too when there is one. It shares the API's render limiter, so
+// the bound on renders in flight is the process's.
 func (c *serveCommand) forms(gen workflow.Generator, provider *web.OIDC, log *slog.Logger) (*web.Server, error) {
-	flow, err := workflow.New(gen, c.db, workflow.Options{MaxConcurrentRenders: c.maxRenders})
+	flow, err := workflow.New(gen, c.db, workflow.Options{Renders: c.renders})
 	if err != nil {
 		return nil, err
 	}
