@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -30,10 +29,7 @@ func TestTwoInstancesOnPostgres(t *testing.T) {
 		t.Skip("builds the binary and runs two servers")
 	}
 	dsn := pgtest.Schema(t)
-	bin := filepath.Join(t.TempDir(), "partnerdocs")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, t.TempDir())
 	out, err := childCommand(bin, "token", "create", "--database", dsn, "--name", "two-instances", "--role", "officer").Output()
 	if err != nil {
 		t.Fatalf("token create: %v", err)
