@@ -1,10 +1,8 @@
 package generator
 
 import (
-	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -73,46 +71,12 @@ func definitionsOf(text string) map[string]bool {
 	return defined
 }
 
-// ispUserStrings returns every string of the record and of the council
-// profile, longest first: names and free text the officer wrote, which may
-// be capitalised as the officer likes.
-func ispUserStrings(p *partnership.Partnership, c partnership.Council) []string {
-	var out []string
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			if s := strings.Join(strings.Fields(v.String()), " "); s != "" {
-				out = append(out, strings.TrimSuffix(s, "."))
-			}
-		case reflect.Pointer, reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				if v.Type().Field(i).IsExported() {
-					walk(v.Field(i))
-				}
-			}
-		case reflect.Slice, reflect.Array:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(p))
-	walk(reflect.ValueOf(c))
-	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
-	return out
-}
-
 // undefinedTerms returns the capitalised terms text uses that it does not
 // define, once names, titles of laws and the officer's own words are taken
 // out.
 func undefinedTerms(text string, p *partnership.Partnership, c partnership.Council) []string {
 	defined := definitionsOf(text)
-	for _, s := range ispUserStrings(p, c) {
+	for _, s := range recordTexts(p, c) {
 		text = removeWords(text, s)
 	}
 	text = statute.ReplaceAllString(text, " ")
@@ -138,45 +102,11 @@ func isDefined(defined map[string]bool, term string) bool {
 	words := strings.Fields(term)
 	for n := len(words); n > 0; n-- {
 		t := strings.Join(words[:n], " ")
-		if defined[t] || defined[ispSingular(t)] {
+		if defined[t] || defined[singularTerm(t)] {
 			return true
 		}
 	}
 	return false
-}
-
-// removeWords takes s out of text where it stands as whole words, so that
-// a short value ("red") does not cut a word ("Shared") in two.
-func removeWords(text, s string) string {
-	for i := 0; ; {
-		j := strings.Index(text[i:], s)
-		if j < 0 {
-			return text
-		}
-		j += i
-		end := j + len(s)
-		if (j == 0 || !wordByte(text[j-1])) && (end == len(text) || !wordByte(text[end])) {
-			text = text[:j] + " " + text[end:]
-			i = j + 1
-		} else {
-			i = j + 1
-		}
-	}
-}
-
-func wordByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-}
-
-// ispSingular undoes the plural of a defined term: "Parties", "Data Subjects".
-func ispSingular(s string) string {
-	switch {
-	case strings.HasSuffix(s, "ies"):
-		return strings.TrimSuffix(s, "ies") + "y"
-	case strings.HasSuffix(s, "s"):
-		return strings.TrimSuffix(s, "s")
-	}
-	return s
 }
 
 // citation reports a word that opens a reference to a provision ("the

@@ -466,7 +466,7 @@ func checkMoUTermsDefined(t *testing.T, c partnership.Council, p *partnership.Pa
 			known[w] = true
 		}
 	}
-	for _, s := range userStrings(p, c) {
+	for _, s := range recordTexts(p, c) {
 		text = strings.ReplaceAll(text, s, " ")
 	}
 	var undefined []string
@@ -480,37 +480,6 @@ func checkMoUTermsDefined(t *testing.T, c partnership.Council, p *partnership.Pa
 	if len(undefined) > 0 {
 		t.Errorf("capitalised words that are neither defined nor part of a name: %v", undefined)
 	}
-}
-
-// userStrings are every text the record and the profile hold, flattened
-// as the page prints them, longest first, with and without a final stop.
-func userStrings(p *partnership.Partnership, c partnership.Council) []string {
-	var out []string
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			if s := pdftest.Flat(v.String()); len(s) > 1 {
-				out = append(out, s, strings.TrimSuffix(s, "."))
-			}
-		case reflect.Pointer, reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				walk(v.Field(i))
-			}
-		case reflect.Slice:
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(p))
-	walk(reflect.ValueOf(c))
-	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
-	return out
 }
 
 // A basis the law does not give a party is never asserted for it: a
