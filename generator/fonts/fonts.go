@@ -2,7 +2,12 @@ package fonts
 
 import (
 	"embed"
+	"encoding/binary"
 	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
@@ -11,9 +16,11 @@ import (
 )
 
 // Two faces only: every embedded UTF-8 face costs fpdf a fixed few
-// milliseconds per document.
+// milliseconds per document. Beside each is its width table (see
+// widthsFile), generated from it.
 //
-//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf
+//go:generate go test -run TestWidthTables -update
+//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf LiberationSans-Regular.widths LiberationSans-Bold.widths
 var files embed.FS
 
 // Family is the faces' family name.
@@ -48,65 +55,84 @@ func Load() (*Faces, error) {
 
 // Face is one TrueType face.
 type Face struct {
-	ttf  []byte
-	font *sfnt.Font
+	ttf func() []byte // the font file, read on first use
 	// bmp holds the advance width, in 1/1000 em, of every character of the
 	// Basic Multilingual Plane, or -1 where the face has no glyph.
 	bmp []int16
 	// missing is the advance of the .notdef glyph, which a character the
 	// face lacks prints as.
-	missing    int
-	unitsPerEm sfnt.Units
+	missing int
+	// font is the parsed font, needed only for a character beyond the
+	// Basic Multilingual Plane, and parsed on the first.
+	font func() (*sfnt.Font, error)
 }
 
 func load(name string) (*Face, error) {
-	b, err := files.ReadFile(name)
+	if _, err := fs.Stat(files, name); err != nil {
+		return nil, err
+	}
+	widths, err := files.ReadFile(widthsFile(name))
 	if err != nil {
 		return nil, err
 	}
-	f, err := sfnt.Parse(b)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	face := &Face{ttf: b, font: f, unitsPerEm: f.UnitsPerEm(), bmp: make([]int16, 0x10000)}
-	var buf sfnt.Buffer
-	if face.missing, err = face.advance(&buf, 0); err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	for r := range rune(0x10000) {
-		face.bmp[r] = -1
-		if r >= 0xD800 && r <= 0xDFFF || r == 0xFFFF {
-			continue // surrogates are not characters; U+FFFF is the cmap's end mark
-		}
-		g, err := f.GlyphIndex(&buf, r)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: U+%04X: %w", name, r, err)
-		}
-		if g == 0 {
-			continue
-		}
-		a, err := face.advance(&buf, g)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: U+%04X: %w", name, r, err)
-		}
-		face.bmp[r] = int16(a)
+	// embed.FS hands out a copy of a file: the font's 400 KB are copied
+	// when a renderer first asks for them, not by every process that starts.
+	ttf := sync.OnceValue(func() []byte {
+		b, _ := files.ReadFile(name) // it is there: see fs.Stat above
+		return b
+	})
+	face := &Face{ttf: ttf, font: sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(ttf()) })}
+	if face.bmp, face.missing, err = parseWidths(widths); err != nil {
+		return nil, fmt.Errorf("font %s: %s: %w", name, widthsFile(name), err)
 	}
 	return face, nil
 }
 
+// widthsFile names a face's width table: its advance widths in 1/1000 em,
+// rounded, as the font's hmtx table gives them, tabulated once from the
+// font by go generate (TestWidthTables recomputes them and fails if they
+// differ), so that a process does not look up 65,536 characters in each
+// face every time it starts. The table is little-endian 16-bit numbers: the
+// .notdef glyph's width, then for each character of the Basic Multilingual
+// Plane the face has, in order, its code point and its width.
+func widthsFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".widths" }
+
+// parseWidths reads a width table into a width for every character of the
+// Basic Multilingual Plane, -1 for those it does not list, and the .notdef
+// width.
+func parseWidths(b []byte) (bmp []int16, missing int, err error) {
+	if len(b) < 2 || len(b)%4 != 2 {
+		return nil, 0, fmt.Errorf("%d bytes: not a width table", len(b))
+	}
+	bmp = make([]int16, 0x10000)
+	for i := range bmp {
+		bmp[i] = -1
+	}
+	missing = int(binary.LittleEndian.Uint16(b))
+	prev := -1
+	for i := 2; i < len(b); i += 4 {
+		r, w := int(binary.LittleEndian.Uint16(b[i:])), binary.LittleEndian.Uint16(b[i+2:])
+		if r <= prev || w > math.MaxInt16 {
+			return nil, 0, fmt.Errorf("byte %d: U+%04X width %d: out of order or too wide", i, r, w)
+		}
+		bmp[r], prev = int16(w), r
+	}
+	return bmp, missing, nil
+}
+
 // advance is glyph g's advance width in 1/1000 em, rounded.
-func (f *Face) advance(buf *sfnt.Buffer, g sfnt.GlyphIndex) (int, error) {
+func advance(f *sfnt.Font, buf *sfnt.Buffer, g sfnt.GlyphIndex) (int, error) {
 	// At one pixel per font unit, the advance is in font units, exactly.
-	a, err := f.font.GlyphAdvance(buf, g, fixed.I(int(f.unitsPerEm)), font.HintingNone)
+	upem := int(f.UnitsPerEm())
+	a, err := f.GlyphAdvance(buf, g, fixed.I(upem), font.HintingNone)
 	if err != nil {
 		return 0, err
 	}
-	upem := int(f.unitsPerEm)
 	return (a.Round()*1000 + upem/2) / upem, nil
 }
 
 // TTF is the font file, for a renderer to embed.
-func (f *Face) TTF() []byte { return f.ttf }
+func (f *Face) TTF() []byte { return f.ttf() }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
@@ -144,11 +170,15 @@ func (f *Face) beyondBMP(r rune) (int, bool) {
 	if r > utf8.MaxRune {
 		return 0, false
 	}
+	font, err := f.font()
+	if err != nil {
+		return 0, false
+	}
 	var buf sfnt.Buffer
-	g, err := f.font.GlyphIndex(&buf, r)
+	g, err := font.GlyphIndex(&buf, r)
 	if err != nil || g == 0 {
 		return 0, false
 	}
-	a, err := f.advance(&buf, g)
+	a, err := advance(font, &buf, g)
 	return a, err == nil
 }
