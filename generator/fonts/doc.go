@@ -7,8 +7,8 @@
 //
 // The advance widths of the Basic Multilingual Plane are tabulated from
 // the files once, by go generate, into a width table beside each
-// (*.widths), which Load reads into a slice, so measuring text, which the
-// PDF's line breaker does for every word, is an index into a slice rather
+// (*.widths), which Load reads into a table, so measuring text, which the
+// PDF's line breaker does for every word, is an index into the table rather
 // than a look-up in the font's tables, and starting does not look up every
 // character in the fonts. A character beyond the plane is looked up in the
 // font with golang.org/x/image/font/sfnt, which parses it on the first.

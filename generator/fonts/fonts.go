@@ -57,8 +57,9 @@ func Load() (*Faces, error) {
 type Face struct {
 	ttf func() []byte // the font file, read on first use
 	// bmp holds the advance width, in 1/1000 em, of every character of the
-	// Basic Multilingual Plane, or -1 where the face has no glyph.
-	bmp []int16
+	// Basic Multilingual Plane, or -1 where the face has no glyph: see
+	// bmpTable.
+	bmp bmpTable
 	// missing is the advance of the .notdef glyph, which a character the
 	// face lacks prints as.
 	missing int
@@ -97,27 +98,62 @@ func load(name string) (*Face, error) {
 // Plane the face has, in order, its code point and its width.
 func widthsFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".widths" }
 
-// parseWidths reads a width table into a width for every character of the
+// bmpTable holds a width for each character of the Basic Multilingual
+// Plane, by blocks of 256 characters: a block in which the face has no
+// glyph is nil, so the table is the 21 blocks Liberation Sans has
+// characters in (11 KB), not all 256 (128 KB), for a process to allocate.
+type bmpTable [256]*[256]int16
+
+// width is r's width, or -1 where the face has no glyph for r; r must be
+// in the Basic Multilingual Plane.
+func (t *bmpTable) width(r rune) int16 {
+	if b := t[uint16(r)>>8]; b != nil {
+		return b[uint8(r)]
+	}
+	return -1
+}
+
+// parseWidths reads a width table: a width for every character of the
 // Basic Multilingual Plane, -1 for those it does not list, and the .notdef
 // width.
-func parseWidths(b []byte) (bmp []int16, missing int, err error) {
+func parseWidths(b []byte) (bmp bmpTable, missing int, err error) {
 	if len(b) < 2 || len(b)%4 != 2 {
-		return nil, 0, fmt.Errorf("%d bytes: not a width table", len(b))
-	}
-	bmp = make([]int16, 0x10000)
-	for i := range bmp {
-		bmp[i] = -1
+		return bmp, 0, fmt.Errorf("%d bytes: not a width table", len(b))
 	}
 	missing = int(binary.LittleEndian.Uint16(b))
+	var blocks [][256]int16 // one allocation for all
 	prev := -1
 	for i := 2; i < len(b); i += 4 {
 		r, w := int(binary.LittleEndian.Uint16(b[i:])), binary.LittleEndian.Uint16(b[i+2:])
 		if r <= prev || w > math.MaxInt16 {
-			return nil, 0, fmt.Errorf("byte %d: U+%04X width %d: out of order or too wide", i, r, w)
+			return bmpTable{}, 0, fmt.Errorf("byte %d: U+%04X width %d: out of order or too wide", i, r, w)
 		}
-		bmp[r], prev = int16(w), r
+		if prev < 0 || r>>8 != prev>>8 {
+			if blocks == nil {
+				blocks = make([][256]int16, 0, countBlocks(b[2:]))
+			}
+			blocks = append(blocks, [256]int16{})
+			block := &blocks[len(blocks)-1]
+			for j := range block {
+				block[j] = -1
+			}
+			bmp[r>>8] = block
+		}
+		bmp[r>>8][r&0xFF], prev = int16(w), r
 	}
 	return bmp, missing, nil
+}
+
+// countBlocks is how many blocks of 256 the code points of pairs, in
+// order, fall in.
+func countBlocks(pairs []byte) int {
+	n, last := 0, -1
+	for i := 0; i+1 < len(pairs); i += 4 {
+		if b := int(binary.LittleEndian.Uint16(pairs[i:])) >> 8; b != last {
+			n, last = n+1, b
+		}
+	}
+	return n
 }
 
 // advance is glyph g's advance width in 1/1000 em, rounded.
@@ -136,8 +172,8 @@ func (f *Face) TTF() []byte { return f.ttf() }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	if uint32(r) < uint32(len(f.bmp)) {
-		return f.bmp[r] >= 0
+	if r >= 0 && r < 0x10000 {
+		return f.bmp.width(r) >= 0
 	}
 	_, ok := f.beyondBMP(r)
 	return ok
@@ -148,8 +184,8 @@ func (f *Face) Has(r rune) bool {
 func (f *Face) Width(s string) int {
 	w := 0
 	for _, r := range s {
-		if uint32(r) < uint32(len(f.bmp)) {
-			if a := f.bmp[r]; a >= 0 {
+		if r < 0x10000 { // range never yields a negative rune
+			if a := f.bmp.width(r); a >= 0 {
 				w += int(a)
 				continue
 			}
