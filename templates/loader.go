@@ -151,18 +151,36 @@ func parseKind(fsys fs.FS, mainPath, body string, files []string, funcs template
 
 // hashFiles is the hex SHA-256 of the files (sorted by name), each as its
 // name's length and name, then its content's length and content, so no
-// two sets of files hash alike.
+// two sets of files hash alike. The files are streamed into the hash, not
+// read whole: every kind is hashed at load, used or not.
 func hashFiles(fsys fs.FS, files []string) (string, error) {
 	h := sha256.New()
+	buf := make([]byte, 32<<10)
 	for _, f := range slices.Sorted(slices.Values(files)) {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
+		if err := hashFile(h, buf, fsys, f); err != nil {
 			return "", fmt.Errorf("template: %s: %w", f, err)
 		}
-		fmt.Fprintf(h, "%d:%s%d:", len(f), f, len(src))
-		h.Write(src)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashFile writes one file, with its name and size, to h.
+func hashFile(h io.Writer, buf []byte, fsys fs.FS, name string) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%d:%s%d:", len(name), name, info.Size())
+	n, err := io.CopyBuffer(h, f, buf)
+	if err == nil && n != info.Size() {
+		err = fmt.Errorf("read %d bytes of %d", n, info.Size())
+	}
+	return err
 }
 
 // addPartial parses one partial on its own, so that a template defined in

@@ -1,6 +1,9 @@
 package templates
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -244,4 +247,23 @@ func TestLoadLazyConcurrentFirstUse(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// The hash is recorded with every document and compared when a draft is
+// approved, so its form must not change: each file, in name order, as its
+// name's length and name, then its content's length and content.
+func TestTemplateHashForm(t *testing.T) {
+	fsys := goodFS()
+	h := sha256.New()
+	for _, name := range []string{"agreement/document.md.tmpl", "agreement/term.md.tmpl"} {
+		data := fsys[name].Data
+		fmt.Fprintf(h, "%d:%s%d:%s", len(name), name, len(data), data)
+	}
+	s, err := Load(fsys, testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.Meta("agreement"); m.Hash != hex.EncodeToString(h.Sum(nil)) {
+		t.Errorf("hash %s, want %x", m.Hash, h.Sum(nil))
+	}
 }
