@@ -50,3 +50,14 @@ func benchmarkRenderWith(b *testing.B, g *Generator, kind string, f Format) {
 func BenchmarkRenderDocx(b *testing.B) {
 	benchmarkRender(b, "agreement", FormatDOCX)
 }
+
+// BenchmarkNew is what every process that renders pays before its first
+// document: loading the embedded templates and the fonts.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
