@@ -155,7 +155,7 @@ func parseKind(fsys fs.FS, mainPath, body string, files []string, funcs template
 // read whole: every kind is hashed at load, used or not.
 func hashFiles(fsys fs.FS, files []string) (string, error) {
 	h := sha256.New()
-	buf := make([]byte, 32<<10)
+	buf := make([]byte, 4<<10) // the files are a few KB each
 	for _, f := range slices.Sorted(slices.Values(files)) {
 		if err := hashFile(h, buf, fsys, f); err != nil {
 			return "", fmt.Errorf("template: %s: %w", f, err)
