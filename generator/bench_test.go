@@ -33,6 +33,11 @@ func benchmarkRender(b *testing.B, kind string, f Format) {
 func benchmarkRenderWith(b *testing.B, g *Generator, kind string, f Format) {
 	p := loadSample(b, longestSample)
 	req := Request{Kind: kind, Format: f, Partnership: p, At: genTime}
+	// The first render of a kind also parses its templates (and the first
+	// PDF the faces): once per process, not per document.
+	if _, err := g.Render(context.Background(), req); err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := g.Render(context.Background(), req); err != nil {
@@ -44,4 +49,15 @@ func benchmarkRenderWith(b *testing.B, g *Generator, kind string, f Format) {
 // BenchmarkRenderDocx is the Word copy of the longest agreement.
 func BenchmarkRenderDocx(b *testing.B) {
 	benchmarkRender(b, "agreement", FormatDOCX)
+}
+
+// BenchmarkNew is what every process that renders pays before its first
+// document: loading the embedded templates and the fonts.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

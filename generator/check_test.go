@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"partnerdocs/partnership"
+	"partnerdocs/templates"
 )
 
 const probeFront = "---\nid: agreement\nkind: agreement\ntitle: Partnership Agreement\nversion: 9.9.9\n---\n"
@@ -39,6 +40,34 @@ func TestEmbeddedTemplatesPassTheProbe(t *testing.T) {
 	}
 	if _, err := New(Options{Probes: probes}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The generator parses the embedded templates a kind at a time, when first
+// rendered; this parses every kind of them now, so that a fault in any,
+// even one no other test renders, fails the tests.
+func TestEmbeddedTemplatesParse(t *testing.T) {
+	s, err := templates.Load(templates.Embedded(), funcMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"agreement", "checklist", "communications-agreement", "information-sharing-protocol", "mou", "policy-statement"}
+	if !slices.Equal(s.Kinds(), want) {
+		t.Errorf("kinds %v, want %v", s.Kinds(), want)
+	}
+}
+
+// A council's own templates are parsed whole at start-up, probes or none: a
+// fault in a partial of a kind is refused by New with its file and line.
+func TestCouncilTemplatesParsedAtStartUp(t *testing.T) {
+	fsys := fstest.MapFS{
+		"agreement/document.md.tmpl": {Data: []byte(probeFront + "# T\n")},
+		"mou/document.md.tmpl":       {Data: []byte("---\nid: mou\nkind: mou\ntitle: MoU\nversion: 1\n---\n# M\n")},
+		"mou/terms.md.tmpl":          {Data: []byte("{{define \"mou/terms\"}}\n\n{{if .P.Name}}unclosed{{end}}")},
+	}
+	_, err := New(Options{Templates: fsys})
+	if err == nil || !strings.Contains(err.Error(), "mou/terms.md.tmpl:3") {
+		t.Fatalf("got %v, want an error naming mou/terms.md.tmpl:3", err)
 	}
 }
 

@@ -93,7 +93,7 @@ type Options struct {
 }
 
 // Generator renders documents. It is safe for concurrent use: templates and
-// fonts are parsed once in New and only read afterwards.
+// fonts are parsed once, in New or on first use, and only read afterwards.
 type Generator struct {
 	council   partnership.Council
 	profile   string // hex SHA-256 of the council profile's JSON
@@ -106,8 +106,9 @@ type Generator struct {
 	markdown chan *bytes.Buffer
 }
 
-// New parses the templates and fonts once. A template that does not parse is
-// refused here, with its file and line.
+// New loads the templates and fonts. A council's template (Options.Templates)
+// that does not parse is refused here, with its file and line; the embedded
+// templates are parsed a kind at a time, on the kind's first render.
 func New(opts Options) (*Generator, error) {
 	return NewContext(context.Background(), opts)
 }
@@ -121,12 +122,8 @@ func NewContext(ctx context.Context, opts Options) (*Generator, error) {
 		g.council = *opts.Council
 	}
 	g.profile = profileHash(g.council)
-	fsys := opts.Templates
-	if fsys == nil {
-		fsys = templates.Embedded()
-	}
 	var err error
-	if g.templates, err = templates.Load(fsys, funcMap()); err != nil {
+	if g.templates, err = loadTemplates(opts.Templates); err != nil {
 		return nil, err
 	}
 	g.templates.SetLimits(opts.TemplateLimits)
@@ -139,6 +136,17 @@ func NewContext(ctx context.Context, opts Options) (*Generator, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// loadTemplates parses a council's own templates (fsys not nil) now, every
+// kind, so that a fault in any is refused at start-up with its file and
+// line; the embedded ones, which the tests parse (TestEmbeddedTemplatesParse),
+// are parsed a kind at a time when first rendered.
+func loadTemplates(fsys fs.FS) (*templates.Set, error) {
+	if fsys == nil {
+		return templates.LoadLazy(templates.Embedded(), funcMap())
+	}
+	return templates.Load(fsys, funcMap())
 }
 
 // profileHash is the hex SHA-256 of the council profile's JSON.

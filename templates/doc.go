@@ -1,5 +1,6 @@
 // Package templates holds the embedded document templates and the small
-// loader that parses them once at start-up.
+// loader that parses them once: every kind at start-up (Load), or each kind
+// on its first use (LoadLazy).
 //
 // # Files
 //

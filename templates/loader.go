@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 )
@@ -30,23 +31,43 @@ type Meta struct {
 	Hash string
 }
 
-// Set is every kind's templates, parsed once. It is read-only after Load and
-// safe for concurrent use.
+// Set is every kind's templates. It is read-only after Load or LoadLazy
+// and safe for concurrent use.
 type Set struct {
 	kinds  map[string]*kindSet
 	limits Limits // see SetLimits; zero: the defaults
 }
 
+// kindSet is one kind: its front matter and hash, read when the set is
+// loaded, and its templates, parsed once, on the first call of root.
 type kindSet struct {
 	meta Meta
-	root *template.Template // the main file; partials are associated with it
+	// root is the main file with the partials associated with it, or the
+	// first fault found in them, with its file and line.
+	root func() (*template.Template, error)
 }
 
 // Load parses every kind in fsys: each top-level directory holding a
 // document.md.tmpl is a kind, and every *.md.tmpl beside it is parsed into
 // the same template set. Errors name the file and line in text/template's
-// own form, "template: agreement/finance.md.tmpl:12: ...".
+// own form, "template: agreement/finance.md.tmpl:12: ...". It is for
+// templates that must be refused at start-up if any kind is faulty: a
+// council's own (--templates DIR).
 func Load(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
+	return load(fsys, funcs, true)
+}
+
+// LoadLazy is Load that reads only each kind's front matter and hash now
+// and parses a kind's templates when it is first executed: a run that
+// renders one kind does not parse the other five. A fault in a kind's
+// templates is returned, with its file and line, by every ExecuteContext of
+// that kind. It is for the embedded templates, which the tests load with
+// Load, so that a broken one fails them.
+func LoadLazy(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
+	return load(fsys, funcs, false)
+}
+
+func load(fsys fs.FS, funcs template.FuncMap, eager bool) (*Set, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -60,6 +81,11 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
+		if eager {
+			if _, err := ks.root(); err != nil {
+				return nil, err
+			}
+		}
 		s.kinds[e.Name()] = ks
 	}
 	if len(s.kinds) == 0 {
@@ -68,6 +94,8 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
 	return s, nil
 }
 
+// loadKind reads a kind's front matter and hashes its files; parsing them is
+// left to the kind's root.
 func loadKind(fsys fs.FS, dir string, funcs template.FuncMap) (*kindSet, error) {
 	mainPath := path.Join(dir, MainFile)
 	src, err := fs.ReadFile(fsys, mainPath)
@@ -81,20 +109,30 @@ func loadKind(fsys fs.FS, dir string, funcs template.FuncMap) (*kindSet, error) 
 	if meta.Kind != dir {
 		return nil, fmt.Errorf("template: %s:1: front matter says kind %q but the file is in directory %q", mainPath, meta.Kind, dir)
 	}
+	files, err := fs.Glob(fsys, path.Join(dir, "*.md.tmpl"))
+	if err != nil {
+		return nil, fmt.Errorf("template: %s: %w", dir, err)
+	}
+	if meta.Hash, err = hashFiles(fsys, files); err != nil {
+		return nil, err
+	}
+	return &kindSet{meta: meta, root: sync.OnceValues(func() (*template.Template, error) {
+		return parseKind(fsys, mainPath, body, files, funcs)
+	})}, nil
+}
+
+// parseKind parses a kind's main file body (front matter already replaced)
+// and every partial beside it into one set, and checks it.
+func parseKind(fsys fs.FS, mainPath, body string, files []string, funcs template.FuncMap) (*template.Template, error) {
 	root := template.New(mainPath).Option("missingkey=error").Funcs(funcs)
 	if _, err := root.Parse(body); err != nil {
 		return nil, err
-	}
-
-	partials, err := fs.Glob(fsys, path.Join(dir, "*.md.tmpl"))
-	if err != nil {
-		return nil, fmt.Errorf("template: %s: %w", dir, err)
 	}
 	definedIn := map[string]string{}
 	for _, t := range root.Templates() {
 		definedIn[t.Name()] = mainPath
 	}
-	for _, p := range partials {
+	for _, p := range files {
 		if p == mainPath {
 			continue
 		}
@@ -108,26 +146,41 @@ func loadKind(fsys fs.FS, dir string, funcs template.FuncMap) (*kindSet, error) 
 	if err := checkRangeCounts(root); err != nil {
 		return nil, err
 	}
-	if meta.Hash, err = hashFiles(fsys, partials); err != nil {
-		return nil, err
-	}
-	return &kindSet{meta: meta, root: root}, nil
+	return root, nil
 }
 
 // hashFiles is the hex SHA-256 of the files (sorted by name), each as its
 // name's length and name, then its content's length and content, so no
-// two sets of files hash alike.
+// two sets of files hash alike. The files are streamed into the hash, not
+// read whole: every kind is hashed at load, used or not.
 func hashFiles(fsys fs.FS, files []string) (string, error) {
 	h := sha256.New()
+	buf := make([]byte, 4<<10) // the files are a few KB each
 	for _, f := range slices.Sorted(slices.Values(files)) {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
+		if err := hashFile(h, buf, fsys, f); err != nil {
 			return "", fmt.Errorf("template: %s: %w", f, err)
 		}
-		fmt.Fprintf(h, "%d:%s%d:", len(f), f, len(src))
-		h.Write(src)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashFile writes one file, with its name and size, to h.
+func hashFile(h io.Writer, buf []byte, fsys fs.FS, name string) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%d:%s%d:", len(name), name, info.Size())
+	n, err := io.CopyBuffer(h, f, buf)
+	if err == nil && n != info.Size() {
+		err = fmt.Errorf("read %d bytes of %d", n, info.Size())
+	}
+	return err
 }
 
 // addPartial parses one partial on its own, so that a template defined in
@@ -189,7 +242,11 @@ func (s *Set) ExecuteContext(ctx context.Context, w io.Writer, kind string, data
 	if !ok {
 		return fmt.Errorf("templates: no document kind %q", kind)
 	}
-	return execute(ctx, ks.root, w, data, s.Limits())
+	root, err := ks.root()
+	if err != nil {
+		return err
+	}
+	return execute(ctx, root, w, data, s.Limits())
 }
 
 // splitFrontMatter reads the front matter of a main file and returns the

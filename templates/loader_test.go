@@ -1,6 +1,9 @@
 package templates
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -176,4 +179,91 @@ func TestEmbeddedHoldsTheAgreement(t *testing.T) {
 	}
 	// Executing the embedded set needs the generator's functions; the
 	// generator's tests load and execute it (generator/template_test.go).
+}
+
+// LoadLazy reads every kind's front matter and hash at once, as Load does,
+// but leaves a fault in a kind's templates to that kind's executions: the
+// other kinds still execute, and Load refuses the same files.
+func TestLoadLazyParsesAKindOnFirstUse(t *testing.T) {
+	fsys := goodFS()
+	fsys["mou/extra.md.tmpl"] = file("{{define \"mou/extra\"}}\n{{whisper .X}}{{end}}")
+	if _, err := Load(fsys, testFuncs); err == nil || !strings.Contains(err.Error(), "mou/extra.md.tmpl:2:") {
+		t.Fatalf("Load: got %v, want an error naming mou/extra.md.tmpl:2", err)
+	}
+	s, err := LoadLazy(fsys, testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eager, err := Load(goodFS(), testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazyMeta, _ := s.Meta("agreement")
+	eagerMeta, _ := eager.Meta("agreement")
+	if lazyMeta != eagerMeta || lazyMeta.Hash == "" {
+		t.Errorf("Meta(agreement): lazy %+v, eager %+v", lazyMeta, eagerMeta)
+	}
+	var b strings.Builder
+	if err := s.Execute(&b, "agreement", map[string]string{"Title": "Waste", "Start": "april"}); err != nil {
+		t.Errorf("agreement: %v", err)
+	}
+	for range 2 { // the fault is reported each time, not only the first
+		if err := s.Execute(&b, "mou", nil); err == nil || !strings.Contains(err.Error(), "mou/extra.md.tmpl:2:") {
+			t.Errorf("mou: got %v, want an error naming mou/extra.md.tmpl:2", err)
+		}
+	}
+}
+
+// LoadLazy's front matter is checked when it loads, as Load's is.
+func TestLoadLazyRefusesBadFrontMatter(t *testing.T) {
+	fsys := goodFS()
+	fsys["mou/document.md.tmpl"] = file("---\nid: mou\n---\n")
+	if _, err := LoadLazy(fsys, testFuncs); err == nil || !strings.Contains(err.Error(), "mou/document.md.tmpl:3: front matter") {
+		t.Errorf("got %v, want an error naming mou/document.md.tmpl:3", err)
+	}
+}
+
+// Many requests may be the first of a kind at once: each kind is parsed
+// once and every execution sees it whole (run with -race).
+func TestLoadLazyConcurrentFirstUse(t *testing.T) {
+	s, err := LoadLazy(goodFS(), testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"agreement": "# Waste\n\nStarts APRIL.\n", "mou": "# MoU\n"}
+	data := map[string]string{"Title": "Waste", "Start": "april"}
+	var wg sync.WaitGroup
+	for i := range 16 {
+		kind := s.Kinds()[i%2]
+		wg.Go(func() {
+			var b strings.Builder
+			if err := s.Execute(&b, kind, data); err != nil {
+				t.Error(err)
+				return
+			}
+			if b.String() != want[kind] {
+				t.Errorf("%s: %q, want %q", kind, b.String(), want[kind])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// The hash is recorded with every document and compared when a draft is
+// approved, so its form must not change: each file, in name order, as its
+// name's length and name, then its content's length and content.
+func TestTemplateHashForm(t *testing.T) {
+	fsys := goodFS()
+	h := sha256.New()
+	for _, name := range []string{"agreement/document.md.tmpl", "agreement/term.md.tmpl"} {
+		data := fsys[name].Data
+		fmt.Fprintf(h, "%d:%s%d:%s", len(name), name, len(data), data)
+	}
+	s, err := Load(fsys, testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.Meta("agreement"); m.Hash != hex.EncodeToString(h.Sum(nil)) {
+		t.Errorf("hash %s, want %x", m.Hash, h.Sum(nil))
+	}
 }

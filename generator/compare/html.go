@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sync"
 )
 
 // The redline is one HTML page: a summary of what changed at the top, then
@@ -69,13 +70,17 @@ hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
 {{define "clause"}}{{.Label}}{{end}}
 `
 
-var redlineTemplate = template.Must(template.New("redline").Funcs(template.FuncMap{
-	"counted": func(verb string, refs []ClauseRef) counted { return counted{verb, refs} },
-	"anchor":  anchor,
-	"change":  changeWord,
-	"rows":    rowCount,
-	"section": sectionHTML,
-}).Parse(redlinePage))
+// redlineTemplate is the redline page, parsed on first use: a process that
+// compares nothing does not parse it at start.
+var redlineTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("redline").Funcs(template.FuncMap{
+		"counted": func(verb string, refs []ClauseRef) counted { return counted{verb, refs} },
+		"anchor":  anchor,
+		"change":  changeWord,
+		"rows":    rowCount,
+		"section": sectionHTML,
+	}).Parse(redlinePage))
+})
 
 type counted struct {
 	Verb string
@@ -105,7 +110,7 @@ func rowCount(n int, verb string) string {
 // RenderHTML writes r as a redline page.
 func RenderHTML(r *Result) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := redlineTemplate.Execute(&buf, r); err != nil {
+	if err := redlineTemplate().Execute(&buf, r); err != nil {
 		return nil, fmt.Errorf("writing the comparison: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -5,8 +5,11 @@
 // character, and how wide text is, for line breaking and for sharing a
 // table's width between its columns.
 //
-// The files are read with golang.org/x/image/font/sfnt, once, in Load; the
-// advance widths of the Basic Multilingual Plane are tabulated then, so
-// measuring text, which the PDF's line breaker does for every word, is an
-// index into a slice rather than a look-up in the font's tables.
+// The advance widths of the Basic Multilingual Plane are tabulated from
+// the files once, by go generate, into a width table beside each
+// (*.widths), which Load reads into a table, so measuring text, which the
+// PDF's line breaker does for every word, is an index into the table rather
+// than a look-up in the font's tables, and starting does not look up every
+// character in the fonts. A character beyond the plane is looked up in the
+// font with golang.org/x/image/font/sfnt, which parses it on the first.
 package fonts

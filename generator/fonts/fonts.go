@@ -2,7 +2,12 @@ package fonts
 
 import (
 	"embed"
+	"encoding/binary"
 	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
@@ -11,9 +16,11 @@ import (
 )
 
 // Two faces only: every embedded UTF-8 face costs fpdf a fixed few
-// milliseconds per document.
+// milliseconds per document. Beside each is its width table (see
+// widthsFile), generated from it.
 //
-//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf
+//go:generate go test -run TestWidthTables -update
+//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf LiberationSans-Regular.widths LiberationSans-Bold.widths
 var files embed.FS
 
 // Family is the faces' family name.
@@ -48,70 +55,125 @@ func Load() (*Faces, error) {
 
 // Face is one TrueType face.
 type Face struct {
-	ttf  []byte
-	font *sfnt.Font
+	ttf func() []byte // the font file, read on first use
 	// bmp holds the advance width, in 1/1000 em, of every character of the
-	// Basic Multilingual Plane, or -1 where the face has no glyph.
-	bmp []int16
+	// Basic Multilingual Plane, or -1 where the face has no glyph: see
+	// bmpTable.
+	bmp bmpTable
 	// missing is the advance of the .notdef glyph, which a character the
 	// face lacks prints as.
-	missing    int
-	unitsPerEm sfnt.Units
+	missing int
+	// font is the parsed font, needed only for a character beyond the
+	// Basic Multilingual Plane, and parsed on the first.
+	font func() (*sfnt.Font, error)
 }
 
 func load(name string) (*Face, error) {
-	b, err := files.ReadFile(name)
+	if _, err := fs.Stat(files, name); err != nil {
+		return nil, err
+	}
+	widths, err := files.ReadFile(widthsFile(name))
 	if err != nil {
 		return nil, err
 	}
-	f, err := sfnt.Parse(b)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	face := &Face{ttf: b, font: f, unitsPerEm: f.UnitsPerEm(), bmp: make([]int16, 0x10000)}
-	var buf sfnt.Buffer
-	if face.missing, err = face.advance(&buf, 0); err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	for r := range rune(0x10000) {
-		face.bmp[r] = -1
-		if r >= 0xD800 && r <= 0xDFFF || r == 0xFFFF {
-			continue // surrogates are not characters; U+FFFF is the cmap's end mark
-		}
-		g, err := f.GlyphIndex(&buf, r)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: U+%04X: %w", name, r, err)
-		}
-		if g == 0 {
-			continue
-		}
-		a, err := face.advance(&buf, g)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: U+%04X: %w", name, r, err)
-		}
-		face.bmp[r] = int16(a)
+	// embed.FS hands out a copy of a file: the font's 400 KB are copied
+	// when a renderer first asks for them, not by every process that starts.
+	ttf := sync.OnceValue(func() []byte {
+		b, _ := files.ReadFile(name) // it is there: see fs.Stat above
+		return b
+	})
+	face := &Face{ttf: ttf, font: sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(ttf()) })}
+	if face.bmp, face.missing, err = parseWidths(widths); err != nil {
+		return nil, fmt.Errorf("font %s: %s: %w", name, widthsFile(name), err)
 	}
 	return face, nil
 }
 
+// widthsFile names a face's width table: its advance widths in 1/1000 em,
+// rounded, as the font's hmtx table gives them, tabulated once from the
+// font by go generate (TestWidthTables recomputes them and fails if they
+// differ), so that a process does not look up 65,536 characters in each
+// face every time it starts. The table is little-endian 16-bit numbers: the
+// .notdef glyph's width, then for each character of the Basic Multilingual
+// Plane the face has, in order, its code point and its width.
+func widthsFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".widths" }
+
+// bmpTable holds a width for each character of the Basic Multilingual
+// Plane, by blocks of 256 characters: a block in which the face has no
+// glyph is nil, so the table is the 21 blocks Liberation Sans has
+// characters in (11 KB), not all 256 (128 KB), for a process to allocate.
+type bmpTable [256]*[256]int16
+
+// width is r's width, or -1 where the face has no glyph for r; r must be
+// in the Basic Multilingual Plane.
+func (t *bmpTable) width(r rune) int16 {
+	if b := t[uint16(r)>>8]; b != nil {
+		return b[uint8(r)]
+	}
+	return -1
+}
+
+// parseWidths reads a width table: a width for every character of the
+// Basic Multilingual Plane, -1 for those it does not list, and the .notdef
+// width.
+func parseWidths(b []byte) (bmp bmpTable, missing int, err error) {
+	if len(b) < 2 || len(b)%4 != 2 {
+		return bmp, 0, fmt.Errorf("%d bytes: not a width table", len(b))
+	}
+	missing = int(binary.LittleEndian.Uint16(b))
+	var blocks [][256]int16 // one allocation for all
+	prev := -1
+	for i := 2; i < len(b); i += 4 {
+		r, w := int(binary.LittleEndian.Uint16(b[i:])), binary.LittleEndian.Uint16(b[i+2:])
+		if r <= prev || w > math.MaxInt16 {
+			return bmpTable{}, 0, fmt.Errorf("byte %d: U+%04X width %d: out of order or too wide", i, r, w)
+		}
+		if prev < 0 || r>>8 != prev>>8 {
+			if blocks == nil {
+				blocks = make([][256]int16, 0, countBlocks(b[2:]))
+			}
+			blocks = append(blocks, [256]int16{})
+			block := &blocks[len(blocks)-1]
+			for j := range block {
+				block[j] = -1
+			}
+			bmp[r>>8] = block
+		}
+		bmp[r>>8][r&0xFF], prev = int16(w), r
+	}
+	return bmp, missing, nil
+}
+
+// countBlocks is how many blocks of 256 the code points of pairs, in
+// order, fall in.
+func countBlocks(pairs []byte) int {
+	n, last := 0, -1
+	for i := 0; i+1 < len(pairs); i += 4 {
+		if b := int(binary.LittleEndian.Uint16(pairs[i:])) >> 8; b != last {
+			n, last = n+1, b
+		}
+	}
+	return n
+}
+
 // advance is glyph g's advance width in 1/1000 em, rounded.
-func (f *Face) advance(buf *sfnt.Buffer, g sfnt.GlyphIndex) (int, error) {
+func advance(f *sfnt.Font, buf *sfnt.Buffer, g sfnt.GlyphIndex) (int, error) {
 	// At one pixel per font unit, the advance is in font units, exactly.
-	a, err := f.font.GlyphAdvance(buf, g, fixed.I(int(f.unitsPerEm)), font.HintingNone)
+	upem := int(f.UnitsPerEm())
+	a, err := f.GlyphAdvance(buf, g, fixed.I(upem), font.HintingNone)
 	if err != nil {
 		return 0, err
 	}
-	upem := int(f.unitsPerEm)
 	return (a.Round()*1000 + upem/2) / upem, nil
 }
 
 // TTF is the font file, for a renderer to embed.
-func (f *Face) TTF() []byte { return f.ttf }
+func (f *Face) TTF() []byte { return f.ttf() }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	if uint32(r) < uint32(len(f.bmp)) {
-		return f.bmp[r] >= 0
+	if r >= 0 && r < 0x10000 {
+		return f.bmp.width(r) >= 0
 	}
 	_, ok := f.beyondBMP(r)
 	return ok
@@ -122,8 +184,8 @@ func (f *Face) Has(r rune) bool {
 func (f *Face) Width(s string) int {
 	w := 0
 	for _, r := range s {
-		if uint32(r) < uint32(len(f.bmp)) {
-			if a := f.bmp[r]; a >= 0 {
+		if r < 0x10000 { // range never yields a negative rune
+			if a := f.bmp.width(r); a >= 0 {
 				w += int(a)
 				continue
 			}
@@ -144,11 +206,15 @@ func (f *Face) beyondBMP(r rune) (int, bool) {
 	if r > utf8.MaxRune {
 		return 0, false
 	}
+	font, err := f.font()
+	if err != nil {
+		return 0, false
+	}
 	var buf sfnt.Buffer
-	g, err := f.font.GlyphIndex(&buf, r)
+	g, err := font.GlyphIndex(&buf, r)
 	if err != nil || g == 0 {
 		return 0, false
 	}
-	a, err := f.advance(&buf, g)
+	a, err := advance(font, &buf, g)
 	return a, err == nil
 }

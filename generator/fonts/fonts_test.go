@@ -87,3 +87,12 @@ func BenchmarkWidth(b *testing.B) {
 		_ = f.Width(s)
 	}
 }
+
+// BenchmarkLoad measures what every process that renders pays once.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

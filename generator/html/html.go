@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"partnerdocs/generator/outline"
 )
@@ -68,7 +69,11 @@ mark.placeholder{background:#ffec8c;color:inherit;padding:0 .1em}
 {{else if eq .Kind "pagebreak"}}<hr class="page-break">
 {{end}}{{end}}`
 
-var htmlTemplate = template.Must(template.New("page").Parse(htmlPage))
+// htmlTemplate is the page, parsed on first use: a process that renders no
+// HTML does not parse it at start.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(htmlPage))
+})
 
 // htmlBlock and htmlSpan expose the outline to html/template.
 type htmlBlock struct {
@@ -109,7 +114,7 @@ func Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 		"title": m.Title, "doctitle": m.DocumentTitle(), "council": m.Council, "ref": m.Ref,
 		"footer": m.Footer, "draft": m.Draft,
 	}, "Blocks": blocks}
-	if err := htmlTemplate.Execute(&buf, data); err != nil {
+	if err := htmlTemplate().Execute(&buf, data); err != nil {
 		return nil, fmt.Errorf("writing HTML: %w", err)
 	}
 	return buf.Bytes(), nil
