@@ -590,42 +590,49 @@ func (r tokenOnlyRegister) TokenByHash(_ context.Context, hash []byte) (*partner
 }
 
 // TestRendersAreBounded: with room for two renders, six requests at once
-// are rendered two at a time, and all of them are answered. synctest.Wait
-// returns when every request is either rendering or waiting for a slot, so
-// the count is exact.
+// are rendered two at a time, and all of them are answered.
 func TestRendersAreBounded(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const requests, slots = 6, 2
-		gen := &gatedGenerator{release: make(chan struct{})}
-		secret, hash := workflow.NewToken()
-		reg := tokenOnlyRegister{hash: hash}
-		s, err := api.New(api.Config{Generator: gen, Register: reg, MaxConcurrentRenders: slots})
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := sample(t, "waste-partnership.json")
-		answers := make([]*httptest.ResponseRecorder, requests)
-		for i := range answers {
-			answers[i] = httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodPost, agreementPath, bytes.NewReader(body))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", "Bearer "+secret)
-			go s.Handler().ServeHTTP(answers[i], req)
-		}
-		for waiting := requests; waiting > 0; waiting-- {
-			synctest.Wait()
-			if got, want := gen.inside.Load(), int32(min(slots, waiting)); got != want {
-				t.Errorf("%d renders at once with %d requests waiting, want %d", got, waiting, want)
-			}
-			gen.release <- struct{}{}
-		}
-		synctest.Wait()
-		for i, a := range answers {
-			if a.Code != http.StatusOK {
-				t.Errorf("request %d: status %d", i, a.Code)
-			}
-		}
+		checkRendersAtOnce(t, api.Config{MaxConcurrentRenders: slots}, sample(t, "waste-partnership.json"), requests, slots)
 	})
+}
+
+// checkRendersAtOnce posts requests renders of body at once to a server
+// made from cfg with a gated generator, releases them one by one, and
+// checks that min(atOnce, waiting) render at once each time and that every
+// request is answered. synctest.Wait returns when every request is either
+// rendering or waiting for its turn, so the count is exact.
+func checkRendersAtOnce(t *testing.T, cfg api.Config, body []byte, requests, atOnce int) {
+	t.Helper()
+	gen := &gatedGenerator{release: make(chan struct{})}
+	secret, hash := workflow.NewToken()
+	cfg.Generator, cfg.Register = gen, tokenOnlyRegister{hash: hash}
+	s, err := api.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := make([]*httptest.ResponseRecorder, requests)
+	for i := range answers {
+		answers[i] = httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPost, agreementPath, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+secret)
+		go s.Handler().ServeHTTP(answers[i], req)
+	}
+	for waiting := requests; waiting > 0; waiting-- {
+		synctest.Wait()
+		if got, want := gen.inside.Load(), int32(min(atOnce, waiting)); got != want {
+			t.Errorf("%d renders at once with %d requests waiting, want %d", got, waiting, want)
+		}
+		gen.release <- struct{}{}
+	}
+	synctest.Wait()
+	for i, a := range answers {
+		if a.Code != http.StatusOK {
+			t.Errorf("request %d: status %d", i, a.Code)
+		}
+	}
 }
 
 // TestRenderMemoryIsBounded: with slots to spare but memory for two large
@@ -652,35 +659,8 @@ func TestRenderMemoryIsBounded(t *testing.T) {
 	}{{"large", large, 2}, {"small", sample(t, "waste-partnership.json"), 6}} {
 		t.Run(tc.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				const requests = 6
-				gen := &gatedGenerator{release: make(chan struct{})}
-				secret, hash := workflow.NewToken()
 				limiter := workflow.NewRenderLimiter(8, 2*need+need/2)
-				s, err := api.New(api.Config{Generator: gen, Register: tokenOnlyRegister{hash: hash}, Renders: limiter})
-				if err != nil {
-					t.Fatal(err)
-				}
-				answers := make([]*httptest.ResponseRecorder, requests)
-				for i := range answers {
-					answers[i] = httptest.NewRecorder()
-					req := httptest.NewRequest(http.MethodPost, agreementPath, bytes.NewReader(tc.body))
-					req.Header.Set("Content-Type", "application/json")
-					req.Header.Set("Authorization", "Bearer "+secret)
-					go s.Handler().ServeHTTP(answers[i], req)
-				}
-				for waiting := requests; waiting > 0; waiting-- {
-					synctest.Wait()
-					if got, want := gen.inside.Load(), int32(min(tc.atOnce, waiting)); got != want {
-						t.Errorf("%d renders at once with %d requests waiting, want %d", got, waiting, want)
-					}
-					gen.release <- struct{}{}
-				}
-				synctest.Wait()
-				for i, a := range answers {
-					if a.Code != http.StatusOK {
-						t.Errorf("request %d: status %d", i, a.Code)
-					}
-				}
+				checkRendersAtOnce(t, api.Config{Renders: limiter}, tc.body, 6, tc.atOnce)
 			})
 		})
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"database/sql"
-	"io"
 	"strings"
 	"syscall"
 	"testing"
@@ -40,19 +39,7 @@ func TestSignalStopsMigration(t *testing.T) {
 	}
 
 	cmd := childCommand(bin, "migrate", "--database", dsn)
-	pipe, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill() })
-	stderr := make(chan string, 1)
-	go func() {
-		b, _ := io.ReadAll(pipe)
-		stderr <- string(b)
-	}()
+	stderr := startUntilLogged(t, cmd, "")
 	waitForLockWait(t, db, "CREATE TABLE revisions")
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)

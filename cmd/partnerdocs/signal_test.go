@@ -104,8 +104,8 @@ func endlessTemplates(t *testing.T) string {
 }
 
 // startUntilLogged starts cmd and waits, at most 30 s, for a JSON log line
-// on its stderr whose msg is msg. The channel gets the rest of stderr once
-// the process has closed it.
+// on its stderr whose msg is msg (no wait when msg is ""). The channel gets
+// the rest of stderr once the process has closed it.
 func startUntilLogged(t *testing.T, cmd *exec.Cmd, msg string) <-chan string {
 	t.Helper()
 	pipe, err := cmd.StderrPipe()
@@ -119,7 +119,10 @@ func startUntilLogged(t *testing.T, cmd *exec.Cmd, msg string) <-chan string {
 	seen, rest := make(chan struct{}), make(chan string, 1)
 	go func() {
 		var b strings.Builder
-		found := false
+		found := msg == ""
+		if found {
+			close(seen)
+		}
 		scanner := bufio.NewScanner(pipe)
 		for scanner.Scan() {
 			var entry struct{ Msg string }
