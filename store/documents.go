@@ -12,7 +12,8 @@ import (
 	"partnerdocs/partnership"
 )
 
-// documentColumns are the columns scanDocument reads, bytes aside.
+// documentColumns are the columns scanDocument reads: a document's record,
+// without its bytes (tx.content reads them).
 const documentColumns = `id, ref, kind, format, version, revision, template_id, template_version,
 	template_hash, profile_hash, sha256, fingerprint, generated_at, dated_at, generated_by, status, approved_of`
 
@@ -151,25 +152,14 @@ func (t *tx) insertDocument(ctx context.Context, d *partnership.Document, status
 	return &stored, nil
 }
 
-// storeContent keeps a document's bytes under their SHA-256, unless they
-// are kept already.
-func (t *tx) storeContent(ctx context.Context, sum string, b []byte) error {
-	_, err := t.exec(ctx, `INSERT INTO document_contents (sha256, bytes) VALUES (?, ?)
-		ON CONFLICT (sha256) DO NOTHING`, sum, b)
-	return domainError(err, "document content "+sum)
-}
-
 // document reads one document with its bytes and review history.
 func (t *tx) document(ctx context.Context, id int64) (*partnership.Document, error) {
-	query := `SELECT ` + documentColumns + `,
-		(SELECT c.bytes FROM document_contents c WHERE c.sha256 = documents.sha256)
-		FROM documents WHERE id = ?`
-	d, err := scanDocument(t.queryRow(ctx, query, id), true)
+	d, err := scanDocument(t.queryRow(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id))
 	if err != nil {
 		return nil, domainError(err, documentObject(id))
 	}
-	if len(d.Bytes) == 0 {
-		return nil, fmt.Errorf("store: the content %s of %s is missing", d.SHA256, documentObject(id))
+	if d.Bytes, err = t.content(ctx, d.SHA256); err != nil {
+		return nil, fmt.Errorf("%w (of %s)", err, documentObject(id))
 	}
 	if d.Reviews, err = t.reviews(ctx, id); err != nil {
 		return nil, err
@@ -185,7 +175,7 @@ func (t *tx) documents(ctx context.Context, query string, args ...any) ([]partne
 	defer rows.Close()
 	docs := []partnership.Document{}
 	for rows.Next() {
-		d, err := scanDocument(rows, false)
+		d, err := scanDocument(rows)
 		if err != nil {
 			return nil, domainError(err, "documents")
 		}
@@ -197,14 +187,11 @@ func (t *tx) documents(ctx context.Context, query string, args ...any) ([]partne
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
-func scanDocument(row scanner, withBytes bool) (*partnership.Document, error) {
+func scanDocument(row scanner) (*partnership.Document, error) {
 	var d partnership.Document
 	var approvedOf sql.NullInt64
 	dest := []any{&d.ID, &d.Ref, &d.Kind, &d.Format, &d.Version, &d.Revision, &d.TemplateID,
 		&d.TemplateVersion, &d.TemplateHash, &d.ProfileHash, &d.SHA256, &d.InputFingerprint, &d.GeneratedAt, &d.DatedAt, &d.GeneratedBy, &d.Status, &approvedOf}
-	if withBytes {
-		dest = append(dest, &d.Bytes)
-	}
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func (db *DB) migrationProvider() (*goose.Provider, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
 	}
-	p, err := goose.NewProvider(gooseDialect, db.write, fsys, goose.WithGoMigrations(db.gapsMigration()))
+	p, err := goose.NewProvider(gooseDialect, db.write, fsys, goose.WithGoMigrations(db.gapsMigration(), db.chunksMigration(), db.assessmentsMigration()))
 	if err != nil {
 		return nil, fmt.Errorf("store: migrations: %w", err)
 	}

@@ -109,8 +109,8 @@ func (db *DB) Partnership(ctx context.Context, ref string) (*partnership.Revisio
 		return nil, err
 	}
 	defer t.Rollback()
-	return t.revision(ctx, ref, `SELECT r.ref, r.number, r.partnership, r.assessment, r.created_at, r.created_by
-		FROM revisions r JOIN partnerships p ON p.ref = r.ref AND p.revision = r.number
+	return t.revision(ctx, ref, `SELECT r.ref, r.number, r.partnership, `+assessmentColumn+`, r.created_at, r.created_by
+		FROM revisions r JOIN partnerships p ON p.ref = r.ref AND p.revision = r.number`+assessmentJoin+`
 		WHERE r.ref = ?`, ref)
 }
 
@@ -121,8 +121,8 @@ func (db *DB) PartnershipRevision(ctx context.Context, ref string, n int) (*part
 		return nil, err
 	}
 	defer t.Rollback()
-	rev, err := t.revision(ctx, ref, `SELECT ref, number, partnership, assessment, created_at, created_by
-		FROM revisions WHERE ref = ? AND number = ?`, ref, n)
+	rev, err := t.revision(ctx, ref, `SELECT r.ref, r.number, r.partnership, `+assessmentColumn+`, r.created_at, r.created_by
+		FROM revisions r`+assessmentJoin+` WHERE r.ref = ? AND r.number = ?`, ref, n)
 	if partnership.ErrorCode(err) == partnership.ENotFound {
 		return nil, errorf(partnership.ENotFound, "partnership %s has no revision %d", ref, n)
 	}
@@ -137,8 +137,8 @@ func (db *DB) Revisions(ctx context.Context, ref string) ([]partnership.Revision
 		return nil, err
 	}
 	defer t.Rollback()
-	rows, err := t.query(ctx, `SELECT ref, number, assessment, created_at, created_by
-		FROM revisions WHERE ref = ? ORDER BY number`, ref)
+	rows, err := t.query(ctx, `SELECT r.ref, r.number, `+assessmentColumn+`, r.created_at, r.created_by
+		FROM revisions r`+assessmentJoin+` WHERE r.ref = ? ORDER BY r.number`, ref)
 	if err != nil {
 		return nil, domainError(err, "partnership "+ref)
 	}

@@ -125,7 +125,8 @@ func (t *tx) deleteDrafts(ctx context.Context, drafts []prunableDraft, by partne
 }
 
 // deleteUnusedContents deletes every stored content no document names,
-// and answers how many and their size.
+// then every chunk no content lists, and answers how many contents and
+// the bytes freed: those of the contents kept whole and of the chunks.
 func (t *tx) deleteUnusedContents(ctx context.Context) (int, int64, error) {
 	rows, err := t.query(ctx, `DELETE FROM document_contents
 		WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = document_contents.sha256)
@@ -133,17 +134,21 @@ func (t *tx) deleteUnusedContents(ctx context.Context) (int, int64, error) {
 	if err != nil {
 		return 0, 0, domainError(err, "document contents")
 	}
-	defer rows.Close()
 	var n int
 	var size int64
 	for rows.Next() {
 		var length int64
 		if err := rows.Scan(&length); err != nil {
+			rows.Close()
 			return 0, 0, domainError(err, "document contents")
 		}
 		n, size = n+1, size+length
 	}
-	return n, size, domainError(rows.Err(), "document contents")
+	if err := closeRows(rows); err != nil || n == 0 {
+		return n, size, domainError(err, "document contents")
+	}
+	chunks, err := t.deleteUnusedChunks(ctx)
+	return n, size + chunks, err
 }
 
 // pruningEntry is the audit trail's record of a whole pruning.

@@ -43,8 +43,8 @@ func (db *DB) EachCurrentRevision(ctx context.Context, fn func(*partnership.Revi
 		return err
 	}
 	defer t.Rollback()
-	rows, err := t.query(ctx, `SELECT r.ref, r.number, r.partnership, r.assessment, r.created_at, r.created_by
-		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision
+	rows, err := t.query(ctx, `SELECT r.ref, r.number, r.partnership, `+assessmentColumn+`, r.created_at, r.created_by
+		FROM partnerships p JOIN revisions r ON r.ref = p.ref AND r.number = p.revision`+assessmentJoin+`
 		ORDER BY p.ref`+t.dialect.byteOrder)
 	if err != nil {
 		return domainError(err, "current revisions")

@@ -82,7 +82,7 @@ func checkStep(step partnership.ReviewEvent, approved *partnership.Document) err
 // lockDocument reads a document without its bytes, locking its row on
 // PostgreSQL so two reviewers cannot both move it.
 func (t *tx) lockDocument(ctx context.Context, id int64) (*partnership.Document, error) {
-	d, err := scanDocument(t.queryRow(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`+t.dialect.forUpdate, id), false)
+	d, err := scanDocument(t.queryRow(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`+t.dialect.forUpdate, id))
 	return d, domainError(err, documentObject(id))
 }
 

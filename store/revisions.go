@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"partnerdocs/partnership"
@@ -44,10 +45,21 @@ func (t *tx) lockPartnership(ctx context.Context, ref string) (int, error) {
 	return current, domainError(err, "partnership "+ref)
 }
 
-const insertRevisionSQL = `INSERT INTO revisions (ref, number, partnership, assessment,
+// A revision's assessment is stored once per SHA-256 of its JSON, in
+// assessments, and the revision names it by assessment_sha256: editing a
+// partnership seldom changes its assessment, so most revisions share one.
+// A revision stored before (migration 12) whose assessment_sha256 is NULL
+// keeps its assessment in its own row. Readers select assessmentColumn
+// from revisions r joined with assessmentJoin.
+const (
+	insertRevisionSQL = `INSERT INTO revisions (ref, number, partnership, assessment, assessment_sha256,
 		name, name_folded, status, service_area, significant, classification, next_review,
 		lead_partner_id, lead_partner_name, compliance_gaps, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertAssessmentSQL = `INSERT INTO assessments (sha256, assessment) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING`
+	assessmentColumn    = `COALESCE(a.assessment, r.assessment)`
+	assessmentJoin      = ` LEFT JOIN assessments a ON a.sha256 = r.assessment_sha256`
+)
 
 // insertRevision stores revision n of ref with the columns listings filter
 // on, and returns it as stored.
@@ -60,26 +72,35 @@ func (t *tx) insertRevision(ctx context.Context, ref string, n int, p *partnersh
 	return rev, nil
 }
 
-// revisionInserter stores revisions, with one prepared statement and one
-// encoding buffer for a transaction's many (stmt nil: the statement is
+// revisionInserter stores revisions, with prepared statements and one
+// encoding buffer for a transaction's many (stmt nil: the statements are
 // prepared by the call, for one revision).
 type revisionInserter struct {
-	t    *tx
-	stmt *sql.Stmt
-	buf  bytes.Buffer
+	t          *tx
+	stmt       *sql.Stmt
+	assessStmt *sql.Stmt
+	assessed   map[string]bool // the assessments this inserter has stored, by SHA-256
+	buf        bytes.Buffer
 }
 
-// prepareInsertRevision prepares the INSERT of a revision once for the
-// transaction; Close it when done.
+// prepareInsertRevision prepares the INSERTs of a revision and its
+// assessment once for the transaction; Close it when done.
 func (t *tx) prepareInsertRevision(ctx context.Context) (*revisionInserter, error) {
 	stmt, err := t.prepare(ctx, insertRevisionSQL)
 	if err != nil {
 		return nil, domainError(err, "revisions")
 	}
-	return &revisionInserter{t: t, stmt: stmt}, nil
+	assessStmt, err := t.prepare(ctx, insertAssessmentSQL)
+	if err != nil {
+		stmt.Close()
+		return nil, domainError(err, "assessments")
+	}
+	return &revisionInserter{t: t, stmt: stmt, assessStmt: assessStmt, assessed: map[string]bool{}}, nil
 }
 
-func (ins *revisionInserter) Close() error { return ins.stmt.Close() }
+func (ins *revisionInserter) Close() error {
+	return errors.Join(ins.stmt.Close(), ins.assessStmt.Close())
+}
 
 // insert stores revision n of ref and fills in rev as stored.
 func (ins *revisionInserter) insert(ctx context.Context, rev *partnership.Revision, ref string, n int, p *partnership.Partnership, a partnership.Assessment, by partnership.Actor) error {
@@ -93,10 +114,12 @@ func (ins *revisionInserter) insert(ctx context.Context, rev *partnership.Revisi
 }
 
 // encodedRevision is a revision made ready to store: its partnership and
-// assessment as JSON, and the columns listings filter on.
+// assessment as JSON, the assessment's SHA-256, and the columns listings
+// filter on.
 type encodedRevision struct {
 	ref    string
 	pj, aj string
+	asum   string
 	c      columns
 }
 
@@ -110,13 +133,16 @@ func encodeRevision(p *partnership.Partnership, a *partnership.Assessment, buf *
 	if err != nil {
 		return encodedRevision{}, fmt.Errorf("store: encoding the assessment of %s: %w", p.Ref, err)
 	}
-	return encodedRevision{ref: p.Ref, pj: pj, aj: aj, c: columnsOf(p, *a)}, nil
+	return encodedRevision{ref: p.Ref, pj: pj, aj: aj, asum: sha256Hex([]byte(aj)), c: columnsOf(p, *a)}, nil
 }
 
 // insertEncoded stores e as revision n of its partnership.
 func (ins *revisionInserter) insertEncoded(ctx context.Context, n int, e encodedRevision, by partnership.Actor) error {
 	t, c := ins.t, e.c
-	args := []any{e.ref, n, e.pj, e.aj, c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
+	if err := ins.insertAssessment(ctx, e); err != nil {
+		return err
+	}
+	args := []any{e.ref, n, e.pj, e.asum, c.name, c.nameFolded, c.status, c.serviceArea, c.significant,
 		c.classification, c.nextReview, c.leadID, c.leadName, int(c.gaps), t.now, by.Name}
 	var err error
 	if ins.stmt != nil {
@@ -129,6 +155,23 @@ func (ins *revisionInserter) insertEncoded(ctx context.Context, n int, e encoded
 		return domainError(err, fmt.Sprintf("revision %d of partnership %s", n, e.ref))
 	}
 	return nil
+}
+
+// insertAssessment stores e's assessment under its SHA-256 unless this
+// inserter or an earlier transaction has.
+func (ins *revisionInserter) insertAssessment(ctx context.Context, e encodedRevision) error {
+	if ins.assessed[e.asum] {
+		return nil
+	}
+	var err error
+	if ins.assessStmt != nil {
+		_, err = ins.assessStmt.ExecContext(ctx, e.asum, e.aj)
+		err = ins.t.full.check(err)
+		ins.assessed[e.asum] = err == nil
+	} else {
+		_, err = ins.t.exec(ctx, insertAssessmentSQL, e.asum, e.aj)
+	}
+	return domainError(err, "the assessment of partnership "+e.ref)
 }
 
 // encodeJSON is json.Marshal of v, made in buf, as a string.

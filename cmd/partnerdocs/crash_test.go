@@ -8,12 +8,14 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -271,7 +273,7 @@ func checkRegisterFile(t *testing.T, dbPath string, l *crashLoad) {
 		"revisions without a partnership": `SELECT COUNT(*) FROM revisions r
 			WHERE NOT EXISTS (SELECT 1 FROM partnerships p WHERE p.ref = r.ref)`,
 		"documents without bytes": `SELECT COUNT(*) FROM documents d WHERE NOT EXISTS
-			(SELECT 1 FROM document_contents c WHERE c.sha256 = d.sha256 AND length(c.bytes) > 0)`,
+			(SELECT 1 FROM document_contents c WHERE c.sha256 = d.sha256 AND (length(c.bytes) > 0 OR length(c.chunks) > 0))`,
 	}
 	for what, query := range wantNone {
 		var n int
@@ -279,28 +281,10 @@ func checkRegisterFile(t *testing.T, dbPath string, l *crashLoad) {
 			t.Errorf("%s: %d, %v", what, n, err)
 		}
 	}
-	// Every document's content is there (above), and each content's bytes
-	// hash to the SHA-256 it is kept under.
-	rows, err := db.Query(`SELECT sha256, bytes FROM document_contents`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			sum  string
-			body []byte
-		)
-		if err := rows.Scan(&sum, &body); err != nil {
-			t.Fatal(err)
-		}
-		if got := sha256.Sum256(body); hex.EncodeToString(got[:]) != sum {
-			t.Errorf("content %s: its bytes hash to %x", sum, got)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
+	// Every document's content is there (above), and its bytes hash to the
+	// SHA-256 it is kept under (read over HTTP); here, each chunk a content
+	// lists is kept and hashes to its own SHA-256.
+	checkChunks(t, db)
 	audited := func(action, object string, toRevision int) bool {
 		var n int
 		err := db.QueryRow(`SELECT COUNT(*) FROM audit WHERE action = ? AND object = ? AND to_revision = ?`,
@@ -320,6 +304,48 @@ func checkRegisterFile(t *testing.T, dbPath string, l *crashLoad) {
 		if !audited("document.generate", fmt.Sprintf("document:%d", doc.id), doc.revision) {
 			t.Errorf("no single document.generate audit entry for document %d", doc.id)
 		}
+	}
+}
+
+// checkChunks checks that every chunk of the register hashes to the
+// SHA-256 it is kept under and every chunk a content lists is kept.
+func checkChunks(t *testing.T, db *sql.DB) {
+	t.Helper()
+	kept := map[string]bool{}
+	rows, err := db.Query(`SELECT sha256, bytes FROM content_chunks`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sum, body []byte
+		if err := rows.Scan(&sum, &body); err != nil {
+			t.Fatal(err)
+		}
+		if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+			t.Errorf("chunk %x: its bytes hash to %x", sum, got)
+		}
+		kept[string(sum)] = true
+	}
+	lists, err := db.Query(`SELECT sha256, chunks FROM document_contents WHERE chunks IS NOT NULL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lists.Close()
+	for lists.Next() {
+		var content string
+		var list []byte
+		if err := lists.Scan(&content, &list); err != nil {
+			t.Fatal(err)
+		}
+		for sum := range slices.Chunk(list, sha256.Size) {
+			if !kept[string(sum)] {
+				t.Errorf("content %s: its chunk %x is missing", content, sum)
+			}
+		}
+	}
+	if err := errors.Join(rows.Err(), lists.Err()); err != nil {
+		t.Fatal(err)
 	}
 }
 
