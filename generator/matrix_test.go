@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -53,6 +54,7 @@ func TestRiskMatrixPDF(t *testing.T) {
 	p := registerAlliance(t)
 	doc := render(t, g, "agreement", p, FormatPDF)
 	pdftest.Check(t, doc.Bytes)
+	pdftest.CheckMarkedContent(t, doc.Bytes) // the drawing is the Figure's marked content
 	var page []pdftest.Word
 	for _, words := range pdftest.Words(t, doc.Bytes) {
 		for _, w := range words {
@@ -268,4 +270,36 @@ func matrixWords(o *outline.Outline) []string {
 		}
 	}
 	return strings.Fields(strings.Join(s, " "))
+}
+
+// A cell with more risks than it has room for prints as many as fit and
+// how many more, so the figure, its axes and legend still share one page
+// with the schedule's heading.
+func TestRiskMatrixCrowdedCellFitsAPage(t *testing.T) {
+	pdftest.Require(t, "pdftotext", "qpdf")
+	g := newTestGenerator(t)
+	p := registerAlliance(t)
+	for i := range 200 {
+		r := p.Risks[0]
+		r.ID, r.Likelihood, r.Impact = fmt.Sprintf("RISK-2026-%03d", i), 5, 5
+		p.Risks = append(p.Risks, r)
+	}
+	doc := render(t, g, "agreement", p, FormatPDF)
+	pdftest.Check(t, doc.Bytes)
+	for _, page := range strings.Split(pdftest.Text(t, doc.Bytes), "\f") {
+		if !strings.Contains(page, "Negligible") {
+			continue
+		}
+		flat := pdftest.Flat(page)
+		for _, want := range []string{"Schedule 4: Risk register", "Likelihood", "Almost certain", "RISK-2026-000,", "more", "Rare", "Impact", "Low: score 1 to 5"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("the matrix's page lacks %q:\n%s", want, flat)
+			}
+		}
+		if strings.Contains(flat, "RISK-2026-199") {
+			t.Errorf("the crowded cell prints all 200 refs")
+		}
+		return
+	}
+	t.Fatal("no page prints the impact axis")
 }

@@ -21,6 +21,10 @@ const (
 	docxMatrixLabelW = docxTextW - outline.MatrixSize*docxMatrixColW
 )
 
+// docxMatrixMaxRefs is the most refs a cell prints, so that a row, which
+// Word does not split, fits a page; the register lists them all.
+const docxMatrixMaxRefs = 40
+
 // docxMatrixFills are the bands' shades, highest first, as the PDF's.
 var docxMatrixFills = [...]string{"F4C7C3", "FDE5AA", "D7EBCF"}
 
@@ -73,7 +77,7 @@ func widthOf(col, colW int) int {
 
 func (d *docxBody) matrixRow(m *outline.Matrix, r, colW int) {
 	o := d.out
-	o.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+	o.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="567" w:hRule="atLeast"/></w:trPr>`) // 1 cm at least
 	n := m.Likelihood(r)
 	d.matrixCell(docxMatrixLabelW, "", func() {
 		d.run(strconv.Itoa(n)+" ", docxRunProps[styleBold])
@@ -84,7 +88,7 @@ func (d *docxBody) matrixRow(m *outline.Matrix, r, colW int) {
 			d.run(m.Bands[cell.Band].Name, docxRunProps[styleBold])
 			if len(cell.Refs) > 0 {
 				o.WriteString(`<w:r><w:br/></w:r>`)
-				d.run(strings.Join(cell.Refs, ", "), "")
+				d.run(cell.RefsText(docxMatrixMaxRefs), "")
 			}
 		})
 	}

@@ -15,15 +15,16 @@ import (
 
 // SVG geometry, in user units.
 const (
-	svgLabelW   = 130
-	svgColW     = 100
-	svgMinRowH  = 48
-	svgPad      = 6
-	svgLine     = 15
-	svgAxisH    = 22
-	svgLegendH  = 28
-	svgWidth    = svgLabelW + 5*svgColW + 2
-	svgRefsLine = 3 // refs on a line of a cell
+	svgLabelW    = 130
+	svgColW      = 100
+	svgMinRowH   = 48
+	svgPad       = 6
+	svgLine      = 15
+	svgAxisH     = 22
+	svgLegendH   = 28
+	svgWidth     = svgLabelW + 5*svgColW + 2
+	svgLineChars = 14 // characters on a line of a cell's refs
+	svgMaxLines  = 8  // lines of a cell's refs
 )
 
 // svgFills are the bands' shades, highest first, as the PDF's.
@@ -92,9 +93,7 @@ func matrixRow(m *outline.Matrix, r, y int) svgRow {
 	lines := make([][]string, outline.MatrixSize)
 	height := svgMinRowH
 	for c, cell := range m.Cells[r] {
-		for i := 0; i < len(cell.Refs); i += svgRefsLine {
-			lines[c] = append(lines[c], strings.Join(cell.Refs[i:min(i+svgRefsLine, len(cell.Refs))], ", "))
-		}
+		lines[c] = svgRefLines(cell)
 		height = max(height, 2*svgPad+svgLine*(1+len(lines[c])))
 	}
 	n := m.Likelihood(r)
@@ -111,6 +110,25 @@ func matrixRow(m *outline.Matrix, r, y int) svgRow {
 		row.Cells = append(row.Cells, sc)
 	}
 	return row
+}
+
+// svgRefLines breaks a cell's refs into lines of about svgLineChars
+// characters (SVG text does not wrap), at most svgMaxLines of them: as
+// many refs as fit, then how many more.
+func svgRefLines(cell outline.MatrixCell) []string {
+	for n := len(cell.Refs); ; n-- {
+		var lines []string
+		for _, word := range strings.Fields(cell.RefsText(n)) {
+			if k := len(lines) - 1; k >= 0 && len(lines[k])+1+len(word) <= svgLineChars {
+				lines[k] += " " + word
+				continue
+			}
+			lines = append(lines, word)
+		}
+		if len(lines) <= svgMaxLines || n == 0 {
+			return lines
+		}
+	}
 }
 
 func svgFill(band int) string { return svgFills[min(band, len(svgFills)-1)] }

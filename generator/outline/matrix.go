@@ -34,6 +34,20 @@ type MatrixCell struct {
 	Band int
 }
 
+// RefsText is the cell's refs as printed, the first n of them when there
+// are more, followed by how many more: "R1, R2 and 12 more". A renderer
+// that has only so much room prints fewer; the register lists them all,
+// and the alt text names them all.
+func (c MatrixCell) RefsText(n int) string {
+	switch {
+	case n >= len(c.Refs):
+		return strings.Join(c.Refs, ", ")
+	case n <= 0:
+		return plural(len(c.Refs), "risk")
+	}
+	return strings.Join(c.Refs[:n], ", ") + " and " + strconv.Itoa(len(c.Refs)-n) + " more"
+}
+
 // Band is a band of scores: From up to the next higher band's From.
 type Band struct {
 	Name string

@@ -20,6 +20,7 @@ const (
 	mxLabelW   = 32.0                                    // the likelihood labels' column
 	mxColW     = (textW - mxLabelW) / outline.MatrixSize // each impact's column
 	mxMinRowH  = 12.0
+	mxMaxLines = 8 // of refs in a cell
 	mxPad      = 1.5
 	mxBandSize = 7.5 // the band's name in each cell
 	mxBandLine = 3.6
@@ -49,13 +50,25 @@ func (w *pdfWriter) layoutMatrix(m *outline.Matrix) *matrixLayout {
 			if len(cell.Refs) == 0 {
 				continue
 			}
-			spans := []outline.Span{{Text: strings.Join(cell.Refs, ", ")}}
-			l.cells[r][c] = w.wrap(spans, mxColW-2*mxPad, mxSize, false)
+			l.cells[r][c] = w.wrapRefs(cell)
 			l.rowH[r] = max(l.rowH[r], 2*mxPad+mxBandLine+float64(len(l.cells[r][c]))*mxLine)
 		}
 		l.h += l.rowH[r]
 	}
 	return l
+}
+
+// wrapRefs wraps a cell's refs in at most mxMaxLines lines, so that the
+// figure always fits a page: as many refs as fit, then how many more.
+func (w *pdfWriter) wrapRefs(cell outline.MatrixCell) []line {
+	n := len(cell.Refs)
+	for {
+		lines := w.wrap([]outline.Span{{Text: cell.RefsText(n)}}, mxColW-2*mxPad, mxSize, false)
+		if len(lines) <= mxMaxLines || n == 0 {
+			return lines
+		}
+		n = min(n-1, n*(mxMaxLines-1)/len(lines))
+	}
 }
 
 // matrixHeight is the height the figure needs on one page.
