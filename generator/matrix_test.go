@@ -185,6 +185,9 @@ func figureAlts(t *testing.T, pdf []byte) []string {
 			return
 		}
 		if d["/S"] == "/Figure" {
+			if a, ok := o.Get(t, d["/A"]).(map[string]any); !ok || a["/BBox"] == nil {
+				t.Errorf("the Figure has no bounding box: %v", d["/A"])
+			}
 			if alt, ok := d["/Alt"].(string); ok {
 				alts = append(alts, strings.TrimPrefix(alt, "u:"))
 			}
@@ -302,4 +305,20 @@ func TestRiskMatrixCrowdedCellFitsAPage(t *testing.T) {
 		return
 	}
 	t.Fatal("no page prints the impact axis")
+}
+
+// A ref prints in the matrix as entered, whatever it holds: the
+// risk-matrix block carries it as data, never as Markdown.
+func TestRiskMatrixRefsAsEntered(t *testing.T) {
+	g := newTestGenerator(t)
+	p := registerAlliance(t)
+	ids := []string{"R`1`", `R\`, "```", "**R4** [x](#risks)", "R5 &amp; <b>", "risk 9 9 R6"}
+	p.Risks = p.Risks[:len(ids)]
+	for i := range ids {
+		p.Risks[i].ID, p.Risks[i].Likelihood, p.Risks[i].Impact = ids[i], 3, 4
+	}
+	m := matrixBlock(t, g, p).Matrix
+	if got := strings.Join(m.Cells[2][3].Refs, "|"); got != strings.Join(ids, "|") {
+		t.Errorf("likelihood 3, impact 4 holds %q, want %q", got, strings.Join(ids, "|"))
+	}
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -89,6 +90,7 @@ func (w *pdfWriter) matrix(b *outline.Block) {
 	w.y += 1
 	w.ensure(l.h)
 	w.tags.content()
+	top := w.y
 	p := w.pdf
 	p.SetLineWidth(0.2)
 	p.SetDrawColor(90, 90, 90)
@@ -100,8 +102,21 @@ func (w *pdfWriter) matrix(b *outline.Block) {
 	}
 	w.matrixImpactAxis()
 	w.matrixLegend(m)
+	w.figureBBox(top, w.y)
 	w.y += mxGap
 	w.topOfPage = false
+}
+
+// figureBBox gives the Figure element being drawn its bounding box, from
+// top to bottom millimetres down the page across the text width, in
+// points from the page's bottom left corner (ISO 32000-1, 14.8.5.4.3).
+func (w *pdfWriter) figureBBox(top, bottom float64) {
+	e := w.tags.top()
+	if e < 0 {
+		return
+	}
+	w.tags.elems[e].attrs += fmt.Sprintf(" /A <</O /Layout /Placement /Block /BBox [%.2f %.2f %.2f %.2f]>>",
+		marginL*ptPerMM, (pageH-bottom)*ptPerMM, (pageW-marginR)*ptPerMM, (pageH-top)*ptPerMM)
 }
 
 // matrixRow draws row r: its likelihood and its five cells.
