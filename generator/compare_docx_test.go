@@ -66,6 +66,7 @@ func TestCompareDOCXAcceptReject(t *testing.T) {
 	if red.ContentType != FormatDOCX.ContentType() {
 		t.Errorf("content type %q", red.ContentType)
 	}
+	alt := matrixBlock(t, g, req.New.Partnership).Matrix.Alt() // the versions' risks are the same
 	oldDoc := renderVersion(t, g, req.Old)
 	newDoc := renderVersion(t, g, req.New)
 	texts := convertDOCX(t, map[string][]byte{
@@ -77,6 +78,7 @@ func TestCompareDOCXAcceptReject(t *testing.T) {
 		s := strings.ReplaceAll(strings.TrimPrefix(string(texts[name]), "\ufeff"), "\r\n", "\n")
 		if name == "old" || name == "new" {
 			s = withoutDraftingNotes(withoutContents(t, s)) // a redline has neither
+			s = matrixAsWords(t, s, alt)                    // and shows the risk matrix in words
 		}
 		return s
 	}

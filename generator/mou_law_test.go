@@ -441,7 +441,7 @@ var capitalisedWord = regexp.MustCompile(`[a-z,] ([A-Z][A-Za-z]+)`)
 var (
 	strongPattern = regexp.MustCompile(`<strong>(.*?)</strong>`)
 	quotedPattern = regexp.MustCompile(`“([^”]+)”`)
-	tablePattern  = regexp.MustCompile(`(?s)<table.*?</table>`)
+	tablePattern  = regexp.MustCompile(`(?s)<table.*?</table>|<figure.*?</figure>`) // tables and figures are not sentences
 )
 
 // checkMoUTermsDefined: every capitalised word the memorandum itself uses

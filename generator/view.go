@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"partnerdocs/generator/outline"
 	"partnerdocs/partnership"
 	"partnerdocs/templates"
 )
@@ -358,6 +360,27 @@ func (v *view) buildRisks() {
 	for i, r := range v.P.Risks {
 		v.Risks[i] = riskRow{Risk: r, Score: r.Score()}
 	}
+}
+
+// RiskMatrix is the fenced block that draws the risks as a matrix (see
+// outline.MatrixInfo): the bands partnership.RiskRating names, highest
+// first, then each risk's likelihood, impact and escaped ref. A risk
+// whose scores are out of range (never one that passed validation) is
+// left out of the matrix; the register still lists it.
+func (v *view) RiskMatrix() string {
+	var b strings.Builder
+	b.WriteString("```" + outline.MatrixInfo + "\n")
+	for _, from := range [...]int{partnership.RiskHighFrom, partnership.RiskMediumFrom, 1} {
+		fmt.Fprintf(&b, "band %d %s\n", from, partnership.RiskRating(from))
+	}
+	for _, r := range v.Risks {
+		if r.Likelihood < 1 || r.Likelihood > outline.MatrixSize || r.Impact < 1 || r.Impact > outline.MatrixSize {
+			continue
+		}
+		fmt.Fprintf(&b, "risk %d %d %s\n", r.Likelihood, r.Impact, oneline(r.ID))
+	}
+	b.WriteString("```")
+	return b.String()
 }
 
 // ContributorName returns the escaped name of the party a contribution or

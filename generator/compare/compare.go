@@ -38,9 +38,19 @@ func clauses(o *outline.Outline) []clause {
 			out = append(out, clause{head: b})
 			continue
 		}
-		out[len(out)-1].blocks = append(out[len(out)-1].blocks, b)
+		out[len(out)-1].blocks = append(out[len(out)-1].blocks, asText(b))
 	}
 	return out
+}
+
+// asText is a block as the comparison sees it: a risk matrix is compared,
+// and shown in a redline, as the paragraph its description in words is;
+// its every risk's place is in it.
+func asText(b *outline.Block) *outline.Block {
+	if b.Kind != outline.RiskMatrix || b.Matrix == nil {
+		return b
+	}
+	return &outline.Block{Kind: outline.Paragraph, Spans: []outline.Span{{Text: b.Matrix.Alt()}}}
 }
 
 // Compare compares two versions of a document, older first.

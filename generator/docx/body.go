@@ -137,6 +137,8 @@ func (d *docxBody) block(o *outline.Outline, b, next *outline.Block) {
 		d.quote(b)
 	case outline.Notes:
 		d.notes(b)
+	case outline.RiskMatrix:
+		d.matrix(b)
 	case outline.PageBreak:
 		if !d.pageStart {
 			d.breakBefore, d.pageStart = true, true

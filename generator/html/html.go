@@ -39,6 +39,7 @@ hr.page-break{border:0;border-top:1px dashed #b1b4b6;margin:2rem 0}
 .drafting-notes{border:3px solid #0b0c0c;background:#f3f2f1;padding:.5rem 1rem;margin:1.5rem 0;font-size:.9rem}
 .drafting-notes .notes-title{font-size:1.1rem;font-weight:bold}
 mark.placeholder{background:#ffec8c;color:inherit;padding:0 .1em}
+figure.risk-matrix{margin:1rem 0;max-width:42rem}
 </style>
 </head>
 <body>
@@ -66,13 +67,14 @@ mark.placeholder{background:#ffec8c;color:inherit;padding:0 .1em}
 {{else if eq .Kind "quote"}}<div class="signature">{{range .Children}}{{template "block" .}}{{end}}</div>
 {{else if eq .Kind "notes"}}<aside class="drafting-notes" aria-labelledby="drafting-notes">{{range $i, $c := .Children}}{{if eq $i 0}}<p class="notes-title" id="drafting-notes">{{template "spans" $c.Spans}}</p>
 {{else}}{{template "block" $c}}{{end}}{{end}}</aside>
+{{else if eq .Kind "matrix"}}{{with .Matrix}}{{template "matrix" .}}{{end}}
 {{else if eq .Kind "pagebreak"}}<hr class="page-break">
 {{end}}{{end}}`
 
 // htmlTemplate is the page, parsed on first use: a process that renders no
 // HTML does not parse it at start.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Parse(htmlPage))
+	return template.Must(template.Must(template.New("page").Parse(htmlPage)).Parse(matrixTemplate))
 })
 
 // htmlBlock and htmlSpan expose the outline to html/template.
@@ -86,6 +88,7 @@ type htmlBlock struct {
 	Rows                       [][][]htmlSpan
 	Align                      []string
 	Children                   []htmlBlock
+	Matrix                     *htmlMatrix // a risk matrix (matrix.go)
 }
 
 type htmlSpan struct {
@@ -97,6 +100,7 @@ type htmlSpan struct {
 var kindNames = map[outline.Kind]string{
 	outline.Title: "title", outline.Heading: "heading", outline.Paragraph: "para", outline.List: "list",
 	outline.Table: "table", outline.Quote: "quote", outline.PageBreak: "pagebreak", outline.Notes: "notes",
+	outline.RiskMatrix: "matrix",
 }
 
 var alignNames = map[outline.Alignment]string{outline.AlignRight: "right", outline.AlignCenter: "center"}
@@ -150,6 +154,9 @@ func toHTMLBlock(b *outline.Block) htmlBlock {
 	}
 	for _, c := range b.Children {
 		h.Children = append(h.Children, toHTMLBlock(c))
+	}
+	if b.Matrix != nil {
+		h.Matrix = toHTMLMatrix(b.Matrix)
 	}
 	return h
 }

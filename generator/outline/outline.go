@@ -29,6 +29,8 @@ const (
 	// generator adds it to a draft's outline only after numbering and
 	// cross-references are settled, and never to an outline it compares.
 	Notes
+	// RiskMatrix is a 5×5 risk matrix, its content in Matrix (matrix.go).
+	RiskMatrix
 )
 
 // Alignment is a table column's alignment.
@@ -90,6 +92,7 @@ type Block struct {
 	Rows     [][][]Span // a table's body rows
 	Align    []Alignment
 	Children []*Block // a quote's content
+	Matrix   *Matrix  // a risk matrix's content
 	// Rev marks the whole block (its paragraph mark, or every row of a
 	// table or box) inserted or deleted in a redline; ItemRevs and RowRevs
 	// mark a list's items and a table's rows, when not nil. The text's own

@@ -77,7 +77,12 @@ func (p *builder) convert(node ast.Node, src []byte, n *numbering) (*Block, erro
 		return b, nil
 	case *ast.ThematicBreak:
 		return &Block{Kind: PageBreak}, nil
-	case *ast.HTMLBlock, *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *ast.FencedCodeBlock:
+		if string(node.Language(src)) == MatrixInfo {
+			return matrixBlock(node, src)
+		}
+		return &Block{Kind: Paragraph, Spans: []Span{{Text: string(linesOf(node, src))}}}, nil
+	case *ast.HTMLBlock, *ast.CodeBlock:
 		return &Block{Kind: Paragraph, Spans: []Span{{Text: string(linesOf(node, src))}}}, nil
 	}
 	return nil, fmt.Errorf("template produced Markdown the renderer does not support: %s", node.Kind())
@@ -358,6 +363,20 @@ func attr(n ast.Node, name string) string {
 		return v
 	}
 	return fmt.Sprint(v)
+}
+
+func matrixBlock(n ast.Node, src []byte) (*Block, error) {
+	lines := n.Lines()
+	text := make([]string, lines.Len())
+	for i := range text {
+		seg := lines.At(i)
+		text[i] = strings.TrimRight(string(seg.Value(src)), "\r\n")
+	}
+	m, err := parseMatrix(text)
+	if err != nil {
+		return nil, err
+	}
+	return &Block{Kind: RiskMatrix, Matrix: m}, nil
 }
 
 func linesOf(n ast.Node, src []byte) []byte {

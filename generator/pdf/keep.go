@@ -96,6 +96,8 @@ func (w *pdfWriter) need(blocks []*outline.Block, depth int) float64 {
 		}
 	case outline.Notes:
 		h = 1 + 2*notesPad + notesTitleLine + 2*notesLine
+	case outline.RiskMatrix:
+		h = 1 + w.matrixHeight(b)
 	}
 	return min(h, pageBody)
 }

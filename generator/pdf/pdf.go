@@ -250,6 +250,8 @@ func (w *pdfWriter) block(b *outline.Block) {
 		w.quote(b)
 	case outline.Notes:
 		w.notes(b)
+	case outline.RiskMatrix:
+		w.matrix(b)
 	case outline.PageBreak:
 		if !w.topOfPage {
 			w.newPage()

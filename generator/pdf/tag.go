@@ -213,6 +213,8 @@ func blockType(b *outline.Block) (typ, attrs string) {
 		return "Table", ""
 	case outline.Quote, outline.Notes:
 		return "Div", ""
+	case outline.RiskMatrix:
+		return "Figure", figureAttrs(b)
 	}
 	return "", ""
 }
