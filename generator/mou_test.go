@@ -219,10 +219,10 @@ func TestMoUEverySample(t *testing.T) {
 			if info["Title"] != "Memorandum of Understanding — "+p.Name {
 				t.Errorf("metadata title %q", info["Title"])
 			}
-			if doc.TemplateID != "mou" || doc.TemplateVersion != "1.1.0" {
-				t.Errorf("template %s %s, want mou 1.1.0", doc.TemplateID, doc.TemplateVersion)
+			if doc.TemplateID != "mou" || doc.TemplateVersion != "1.2.0" {
+				t.Errorf("template %s %s, want mou 1.2.0", doc.TemplateID, doc.TemplateVersion)
 			}
-			wantText(t, text, "Memorandum of Understanding", p.Name, g.council.Name, "Template mou v1.1.0")
+			wantText(t, text, "Memorandum of Understanding", p.Name, g.council.Name, "Template mou v1.2.0")
 			for _, partner := range p.Partners {
 				wantText(t, text, partner.Name, "Signed for and on behalf of "+partner.Name)
 			}

@@ -37,7 +37,7 @@ func TestOwnTemplatesAreUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b = []byte(strings.Replace(string(b), "version: 1.1.0", "version: 1.1.0-shire.2", 1))
+	b = []byte(strings.Replace(string(b), "version: 1.2.0", "version: 1.2.0-shire.2", 1))
 	if err := os.WriteFile(doc, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestOwnTemplatesAreUsed(t *testing.T) {
 		t.Fatalf("status %d: %s", r.status, r.stderr)
 	}
 	pdf, _ := os.ReadFile(out)
-	if text := pdftest.Text(t, pdf); !strings.Contains(text, "1.1.0-shire.2") {
+	if text := pdftest.Text(t, pdf); !strings.Contains(text, "1.2.0-shire.2") {
 		t.Error("the document does not print the council's own template version")
 	}
 }
