@@ -194,17 +194,13 @@ func (w *pdfWriter) markContents(b *outline.Block) {
 // then returns to the last page.
 func (w *pdfWriter) drawContents(toc *contents) {
 	last := w.pdf.PageNo()
-	w.tags.close() // marked content never runs over a page
 	w.tags.reopen(toc.elem)
 	page := 0
 	for i := range toc.entries {
 		e := &toc.entries[i]
 		if e.at != page {
-			w.tags.close()
-			w.pdf.SetPage(e.at)
+			w.revisit(e.at)
 			page = e.at
-			// The page's stream last set the footer's font: set ours again.
-			w.fontSize = 0
 		}
 		w.arena, w.lines = w.arena[:0], w.lines[:0]
 		w.tocEntry(e)
@@ -213,6 +209,17 @@ func (w *pdfWriter) drawContents(toc *contents) {
 	w.tags.close()
 	w.pdf.SetPage(last)
 	w.fontSize = 0
+}
+
+// revisit makes page n, finished earlier, the page drawn on. What its
+// stream last set stays set (the footer's font, the colour of whatever
+// was filled last), while fpdf and the writer remember the state of the
+// last page, so the font and fill colour are set again.
+func (w *pdfWriter) revisit(n int) {
+	w.tags.close() // marked content never runs over a page
+	w.pdf.SetPage(n)
+	w.fontSize = 0
+	w.pdf.SetFillColor(0, 0, 0) // text is black, and fpdf sets it only where it differs from the fill
 }
 
 // tocEntry draws one entry: its number and text, a leader, and the page
@@ -261,6 +268,7 @@ func (w *pdfWriter) leader(x0, x1, base float64) {
 		return
 	}
 	w.tags.artifact(artLayout)
+	w.pdf.SetDrawColor(0, 0, 0)
 	// Round-capped dashes of no length are dots. The line is drawn from
 	// the right, where the pattern starts, so every entry's dots line up.
 	w.pdf.SetLineWidth(0.3)
