@@ -137,45 +137,55 @@ func (w *pdfWriter) tocLines(b *outline.Block) []line {
 	return w.wrap(tocText(b), pageW-marginR-tocPageW-x, bodySize, false)
 }
 
-// reserveContents prints the list's title, reserves the pages for its
-// entries and starts the body on a new page.
+// reserveContents prints the list's title, as a heading, reserves the
+// pages for its entries and starts the body on a new page.
 func (w *pdfWriter) reserveContents(toc *contents) {
-	w.arena, w.lines = w.arena[:0], w.lines[:0]
-	w.ensure(5 + 6 + 10*tocLine) // the title and the first entries
+	const gap, below = 5.0, 3.0 // the space above the title and below it
+	lineH := tocTitleSize * 0.5
+	// The title stays with its first entries.
+	w.ensure(gap + lineH + below + tocFirst*(tocGap+tocLine))
 	if !w.topOfPage {
-		w.y += 5
+		w.y += gap
 	}
 	toc.start = w.pdf.PageNo()
 	w.pdf.Bookmark("Contents", 0, w.y)
 	w.tags.begin("H2", "")
 	w.setFont(true, tocTitleSize)
 	w.tags.content()
-	w.pdf.Text(marginL, w.y+tocTitleSize*0.5*0.8, "Contents")
+	w.pdf.Text(marginL, w.y+lineH*0.8, "Contents")
 	w.tags.end()
-	w.y += tocTitleSize*0.5 + 3
+	w.y += lineH + below
 	w.topOfPage = false
 	w.tags.begin("TOC", "")
 	toc.elem = w.tags.top()
 	w.tags.end()
 	for i := range toc.entries {
-		e := &toc.entries[i]
-		e.link = w.pdf.AddLink()
-		e.h = float64(len(w.tocLines(e.b))) * tocLine
-		w.arena, w.lines = w.arena[:0], w.lines[:0]
-		gap := 0.0
-		if e.b.Level <= 2 {
-			gap = tocGap
-		}
-		if w.y+gap+e.h > pageH-marginBottom {
-			w.newPage()
-			w.topOfPage = false
-			gap = 0
-		}
-		e.at, e.y = w.pdf.PageNo(), w.y+gap
-		w.y += gap + e.h
+		w.reserveEntry(&toc.entries[i])
 	}
 	toc.end = w.pdf.PageNo()
 	w.newPage()
+}
+
+// tocFirst is how many entries the list's title keeps with it.
+const tocFirst = 5
+
+// reserveEntry settles where an entry is printed: below the last, or at
+// the top of a new page when its lines do not fit.
+func (w *pdfWriter) reserveEntry(e *tocEntry) {
+	e.link = w.pdf.AddLink()
+	w.arena, w.lines = w.arena[:0], w.lines[:0]
+	e.h = float64(len(w.tocLines(e.b))) * tocLine
+	gap := 0.0
+	if e.b.Level <= 2 {
+		gap = tocGap
+	}
+	if w.y+gap+e.h > pageH-marginBottom {
+		w.newPage()
+		w.topOfPage = false
+		gap = 0
+	}
+	e.at, e.y = w.pdf.PageNo(), w.y+gap
+	w.y += gap + e.h
 }
 
 // markContents records that b, if the list names it, is printed here.
@@ -203,7 +213,7 @@ func (w *pdfWriter) drawContents(toc *contents) {
 			page = e.at
 		}
 		w.arena, w.lines = w.arena[:0], w.lines[:0]
-		w.tocEntry(e)
+		w.drawEntry(e)
 	}
 	w.tags.end()
 	w.tags.close()
@@ -222,9 +232,9 @@ func (w *pdfWriter) revisit(n int) {
 	w.pdf.SetFillColor(0, 0, 0) // text is black, and fpdf sets it only where it differs from the fill
 }
 
-// tocEntry draws one entry: its number and text, a leader, and the page
+// drawEntry draws one entry: its number and text, a leader, and the page
 // number, a link to the heading, as a TOCI holding a Reference.
-func (w *pdfWriter) tocEntry(e *tocEntry) {
+func (w *pdfWriter) drawEntry(e *tocEntry) {
 	numX, x := tocColumns(e.b)
 	lines := w.tocLines(e.b)
 	w.tags.begin("TOCI", "")
