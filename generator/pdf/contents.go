@@ -45,12 +45,12 @@ const (
 //   - laid out without the list, the pages are counted;
 //   - laid out with it, the pages it would have without are bounded: the
 //     body, set from the top of the page after the list rather than from
-//     where the list starts, takes at most one page more, so the list adds
-//     at most its own pages after the first and that one (contents.adds).
-//     With one page more for the keeps that move page breaks, a document
-//     whose pages less those, less one, are over the limit is over it
-//     without the list. Nearer the limit it is laid out without the list
-//     and counted.
+//     where the list starts, takes at most one page more (starting a page
+//     later in its text never ends one sooner, keeps included, and a
+//     schedule starts a page in both), so the list adds at most its own
+//     pages after the first and that one (contents.adds). A document whose
+//     pages less those are over the limit is over it without the list;
+//     one that is not is laid out without the list and counted.
 func (r *Renderer) layout(o *outline.Outline, m outline.Meta) *pdfWriter {
 	entries := contentsEntries(o)
 	if len(entries) == 0 {
@@ -64,7 +64,7 @@ func (r *Renderer) layout(o *outline.Outline, m outline.Meta) *pdfWriter {
 		return r.draw(o, m, entries)
 	}
 	w := r.draw(o, m, entries)
-	if w.pdf.PageNo()-w.toc.adds()-1 > maxUnlisted {
+	if w.pdf.PageNo()-w.toc.adds() > maxUnlisted {
 		return w
 	}
 	if plain := r.draw(o, m, nil); plain.pdf.PageNo() <= maxUnlisted {
@@ -294,10 +294,10 @@ func (w *pdfWriter) leader(x0, x1, base float64) {
 const textPerPage = 2200
 
 // likelyListed guesses, from the length of o's text, whether o runs over
-// maxUnlisted pages, with the list, by enough for layout to know without
-// laying it out again: by two pages. It is only a guess; layout checks it.
+// maxUnlisted pages: over eight and a half pages' worth. It is only a
+// guess; layout checks it.
 func likelyListed(o *outline.Outline) bool {
-	return textLength(o.Blocks) > (maxUnlisted+2)*textPerPage
+	return textLength(o.Blocks) > (2*maxUnlisted+1)*textPerPage/2
 }
 
 func textLength(blocks []*outline.Block) int {
