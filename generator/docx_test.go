@@ -643,11 +643,12 @@ func pdfLayoutText(t testing.TB, pdf []byte) string {
 var pdfNumberLine = regexp.MustCompile(`^\s*(\d+(?:\.\d+)*)\s{2,}\S`)
 
 // pdfClauseNumbers are the clause numbers that start lines of the PDF's
-// text, in order, up to the schedules, whose tables hold numbers of other
-// kinds.
+// text (pdfLayoutText), in order, up to the schedules, whose tables hold
+// numbers of other kinds, leaving out the contents list, which repeats
+// the headings' numbers.
 func pdfClauseNumbers(text string) []string {
 	var out []string
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range strings.Split(pdfWithoutContents(text), "\n") {
 		if strings.HasPrefix(strings.TrimSpace(l), "Schedule 1:") {
 			break
 		}

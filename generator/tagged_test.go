@@ -3,7 +3,9 @@ package generator
 import (
 	"context"
 	"errors"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,6 +96,8 @@ func checkTagged(t *testing.T, pdf []byte, template string) {
 			}
 		}
 	})
+	pages, _ := strconv.Atoi(info["Pages"])
+	checkTOC(t, tree[0], pages)
 	pdftest.CheckMarkedContent(t, pdf)
 	if marks := pdftest.Outline(t, pdf); !slices.Equal(headings, marks) {
 		t.Errorf("the tree's headings\n%q\nare not the bookmarks\n%q", headings, marks)
@@ -108,4 +112,42 @@ func checkTagged(t *testing.T, pdf []byte, template string) {
 		}
 	}
 	t.Logf("%d headings, %d tables, %d list items", len(headings), tables, items)
+}
+
+// checkTOC: a document over eight pages has a contents list, a shorter
+// one none. The list is a TOC after a "Contents" heading, with an item for
+// each H2 and H3 after it, in their order, each a Reference holding a Link
+// that reads the heading and a page number.
+func checkTOC(t *testing.T, doc *pdftest.Elem, pages int) {
+	t.Helper()
+	i := slices.IndexFunc(doc.Kids, func(e *pdftest.Elem) bool { return e.Type == "TOC" })
+	if (i >= 0) != (pages > 8) {
+		t.Errorf("%d pages, and a TOC element: %v", pages, i >= 0)
+	}
+	if i < 0 {
+		return
+	}
+	if i == 0 || doc.Kids[i-1].Type != "H2" || pdftest.Flat(doc.Kids[i-1].AllText()) != "Contents" {
+		t.Error("the TOC does not follow a Contents heading")
+	}
+	var heads []string
+	for _, e := range doc.Kids[i+1:] {
+		e.Walk(func(e *pdftest.Elem) {
+			if e.Type == "H2" || e.Type == "H3" {
+				heads = append(heads, pdftest.Flat(e.AllText()))
+			}
+		})
+	}
+	items := doc.Kids[i].Kids
+	if len(items) != len(heads) || len(items) == 0 {
+		t.Fatalf("the TOC has %d items, for %d headings after it", len(items), len(heads))
+	}
+	for k, item := range items {
+		want := regexp.MustCompile(`^` + regexp.QuoteMeta(heads[k]) + ` \d+$`)
+		if item.Type != "TOCI" || len(item.Kids) != 1 || item.Kids[0].Type != "Reference" ||
+			len(item.Kids[0].Kids) != 1 || item.Kids[0].Kids[0].Type != "Link" || !want.MatchString(pdftest.Flat(item.AllText())) {
+			t.Errorf("TOC item %d is not a TOCI holding a Reference holding a Link that reads %q and a page: %q",
+				k+1, heads[k], pdftest.Flat(item.AllText()))
+		}
+	}
 }

@@ -32,18 +32,12 @@ func (d *docxBody) markHeadings(o *outline.Outline) {
 		switch {
 		case b.ID != "" && name != "":
 			d.targets[b.ID] = b
-		case inContents(b):
+		case b.InContents():
 			hidden++
 			name = "_TocPD" + strconv.Itoa(10000 + hidden)[1:]
 		}
 		d.marks = append(d.marks, name)
 	}
-}
-
-// inContents says whether the contents field lists the heading: it lists
-// the styles Heading1 and Heading2 (\o "1-2").
-func inContents(b *outline.Block) bool {
-	return b.Kind == outline.Heading && b.Level <= 3
 }
 
 // headingMark is the bookmark of the next heading, or "".
@@ -102,7 +96,7 @@ func (d *docxBody) toc(o *outline.Outline) {
 		}
 		name := d.marks[mark]
 		mark++
-		if !inContents(b) {
+		if !b.InContents() {
 			continue
 		}
 		d.startPara(docxPara{style: "TOC" + strconv.Itoa(b.Level-1)})

@@ -111,6 +111,13 @@ func (b *Block) HeadingText() string {
 	return t
 }
 
+// InContents says whether a document's contents list names the block: a
+// heading of level 2 or 3 (a clause, a schedule, or a heading under one),
+// as the Word copy's TOC field lists its styles Heading 1 and Heading 2.
+func (b *Block) InContents() bool {
+	return b.Kind == Heading && b.Level <= 3
+}
+
 // ItemLabel is the label the paged copies print before item i (from 0) of
 // a list: "(a)", "(b)", ... "(z)", "(aa)" for an ordered list, a bullet
 // otherwise.

@@ -4,8 +4,9 @@
 // under a repeated header row, a running header with the council and the
 // document's title, "Page X of Y", a stroked DRAFT watermark until the
 // document is approved, bookmarks for every heading, internal links for
-// every cross-reference, and the title, author, subject, keywords and
-// language en-GB in the metadata.
+// every cross-reference, a contents list with page numbers in a document
+// over eight pages (contents.go), and the title, author, subject, keywords
+// and language en-GB in the metadata.
 //
 // The PDF is tagged (tag.go, structtree.go): a structure tree built from
 // the outline as it is drawn (headings, paragraphs, lists, tables with

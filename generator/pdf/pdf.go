@@ -77,6 +77,7 @@ type pdfWriter struct {
 	fontBold  bool
 	fontSize  float64
 	links     map[string]int
+	toc       *contents // the contents list, or nil (contents.go)
 	topOfPage bool
 	indent    float64 // left edge of the text of the last clause, for lists
 	words     []word  // scratch space for the line breaker
@@ -94,25 +95,16 @@ type pdfWriter struct {
 }
 
 // Render draws o on A4 pages, with m's running header and footer (and the
-// DRAFT watermark while m.Draft), bookmarks for every heading and links for
-// every cross-reference. The same outline and metadata give the same bytes.
+// DRAFT watermark while m.Draft), bookmarks for every heading, links for
+// every cross-reference and, over maxUnlisted pages, a contents list. The
+// same outline and metadata give the same bytes.
 func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	parsed, err := r.parsed()
 	if err != nil {
 		return nil, err
 	}
 	o, m = r.drawableOutline(o, m)
-	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}}
-	w.setup(parsed)
-	for id := range o.Labels {
-		w.links[id] = w.pdf.AddLink()
-	}
-	w.newPage()
-	for i, b := range o.Blocks {
-		w.rest = o.Blocks[i+1:]
-		w.block(b)
-	}
-	w.tags.close()
+	w := r.layout(o, m, parsed)
 	buf := r.pools.output()
 	if err := w.pdf.Output(buf); err != nil {
 		r.pools.putOutput(buf)
@@ -127,6 +119,32 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	}
 	// The document's own copy is made once, with the tree appended.
 	return w.tags.appendStructure(pdf, &r.pools)
+}
+
+// draw lays o out on a new writer, with a contents list of entries unless
+// there are none.
+func (r *Renderer) draw(o *outline.Outline, m outline.Meta, faces parsedFaces, entries []tocEntry) *pdfWriter {
+	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}}
+	w.setup(faces)
+	for id := range o.Labels {
+		w.links[id] = w.pdf.AddLink()
+	}
+	if len(entries) > 0 {
+		w.toc = &contents{entries: append([]tocEntry(nil), entries...)}
+	}
+	w.newPage()
+	for i, b := range o.Blocks {
+		w.rest = o.Blocks[i+1:]
+		if w.toc != nil && w.toc.start == 0 && b.Kind == outline.Heading {
+			w.reserveContents(w.toc)
+		}
+		w.block(b)
+	}
+	if w.toc != nil {
+		w.drawContents(w.toc)
+	}
+	w.tags.close()
+	return w
 }
 
 func (w *pdfWriter) setup(faces parsedFaces) {
@@ -330,6 +348,7 @@ func (w *pdfWriter) mark(b *outline.Block) {
 	if id, ok := w.links[b.ID]; ok && b.ID != "" {
 		w.pdf.SetLink(id, w.y, w.pdf.PageNo())
 	}
+	w.markContents(b)
 }
 
 // paragraphX is the left edge of a paragraph's text.

@@ -113,6 +113,13 @@ func (t *tagger) end() {
 	t.stack = t.stack[:len(t.stack)-1]
 }
 
+// reopen makes e, an element begun and ended earlier, the innermost
+// again, until end: what is drawn meanwhile is its content, and the
+// elements begun are its kids, after those it had.
+func (t *tagger) reopen(e int) {
+	t.stack = append(t.stack, e)
+}
+
 // content makes sure what is drawn next is marked as content of the
 // innermost element on the current page.
 func (t *tagger) content() {
