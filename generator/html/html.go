@@ -51,24 +51,25 @@ figure.risk-matrix{margin:1rem 0;max-width:42rem}
 <footer class="doc"><span>{{.Meta.footer}}</span><span>{{.Meta.ref}}</span></footer>
 </body>
 </html>
-{{define "spans"}}{{range .}}{{if .Italic}}<em>{{end}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else if .Bold}}<strong>{{template "text" .}}</strong>{{else}}{{template "text" .}}{{end}}{{if .Italic}}</em>{{end}}{{if .BR}}<br>{{end}}{{end}}{{end}}
-{{define "text"}}{{if .Mark}}<mark class="placeholder">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}
+{{define "spans"}}{{range .}}{{if .Plain}}{{.Text}}{{else}}{{.Open}}{{if .Ref}}<a href="#{{.Ref}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}{{.Close}}{{end}}{{end}}{{end}}
 {{define "hattrs"}}{{if .ID}} id="{{.ID}}"{{end}}{{if .Binding}} class="binding-clause"{{end}}{{end}}
 {{define "hbody"}}{{if .Number}}<span class="num">{{.Number}}{{if .Schedule}}:{{end}}</span> {{end}}{{template "spans" .Spans}}{{if .Binding}} <span class="binding">Binding</span>{{end}}{{end}}
-{{define "block"}}{{if eq .Kind "title"}}<h1{{if .ID}} id="{{.ID}}"{{end}}>{{template "spans" .Spans}}</h1>
-{{else if eq .Kind "heading"}}{{if eq .Level 2}}<h2{{template "hattrs" .}}>{{template "hbody" .}}</h2>{{else if eq .Level 3}}<h3{{template "hattrs" .}}>{{template "hbody" .}}</h3>{{else}}<h4{{template "hattrs" .}}>{{template "hbody" .}}</h4>{{end}}
-{{else if eq .Kind "para"}}<p{{if .Depth}} class="clause-{{.Depth}}"{{end}}>{{if .Number}}<span class="num">{{.Number}}</span> {{end}}{{template "spans" .Spans}}</p>
-{{else if eq .Kind "list"}}{{if .Ordered}}<ol type="a">{{else}}<ul>{{end}}{{range .Items}}<li>{{template "spans" .}}</li>{{end}}{{if .Ordered}}</ol>{{else}}</ul>{{end}}
-{{else if eq .Kind "table"}}<table>
-<thead><tr>{{range $i, $c := .Header}}<th scope="col"{{with index $.Align $i}} class="{{.}}"{{end}}>{{template "spans" $c}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}<tr>{{range $i, $c := .}}<td{{with index $.Align $i}} class="{{.}}"{{end}}>{{template "spans" $c}}</td>{{end}}</tr>
+{{define "block"}}{{if .Para}}<p{{if .Depth}} class="clause-{{.Depth}}"{{end}}>{{if .Number}}<span class="num">{{.Number}}</span> {{end}}{{template "spans" .Spans}}</p>
+{{else if .List}}{{if .Ordered}}<ol type="a">{{else}}<ul>{{end}}{{range .Items}}<li>{{template "spans" .}}</li>{{end}}{{if .Ordered}}</ol>{{else}}</ul>{{end}}
+{{else if .H2}}<h2{{template "hattrs" .}}>{{template "hbody" .}}</h2>
+{{else if .H3}}<h3{{template "hattrs" .}}>{{template "hbody" .}}</h3>
+{{else if .H4}}<h4{{template "hattrs" .}}>{{template "hbody" .}}</h4>
+{{else if .Table}}<table>
+<thead><tr>{{range .Header}}<th scope="col"{{if .Class}} class="{{.Class}}"{{end}}>{{template "spans" .Spans}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range .}}<td{{if .Class}} class="{{.Class}}"{{end}}>{{template "spans" .Spans}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{else if eq .Kind "quote"}}<div class="signature">{{range .Children}}{{template "block" .}}{{end}}</div>
-{{else if eq .Kind "notes"}}<aside class="drafting-notes" aria-labelledby="drafting-notes">{{range $i, $c := .Children}}{{if eq $i 0}}<p class="notes-title" id="drafting-notes">{{template "spans" $c.Spans}}</p>
+{{else if .Title}}<h1{{if .ID}} id="{{.ID}}"{{end}}>{{template "spans" .Spans}}</h1>
+{{else if .Quote}}<div class="signature">{{range .Children}}{{template "block" .}}{{end}}</div>
+{{else if .Notes}}<aside class="drafting-notes" aria-labelledby="drafting-notes">{{range $i, $c := .Children}}{{if eq $i 0}}<p class="notes-title" id="drafting-notes">{{template "spans" $c.Spans}}</p>
 {{else}}{{template "block" $c}}{{end}}{{end}}</aside>
-{{else if eq .Kind "matrix"}}{{with .Matrix}}{{template "matrix" .}}{{end}}
-{{else if eq .Kind "pagebreak"}}<hr class="page-break">
+{{else if .Matrix}}{{template "matrix" .Matrix}}
+{{else if .PageBreak}}<hr class="page-break">
 {{end}}{{end}}`
 
 // htmlTemplate is the page, parsed on first use: a process that renders no
@@ -77,30 +78,38 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.Must(template.New("page").Parse(htmlPage)).Parse(matrixTemplate))
 })
 
-// htmlBlock and htmlSpan expose the outline to html/template.
+// htmlBlock and htmlSpan expose the outline to html/template. The page
+// template tests booleans and prints fields, which is all it does for
+// every block and span of a document: comparing strings and indexing
+// slices there cost it twice the time.
 type htmlBlock struct {
-	Kind, ID, Number           string
-	Level, Depth               int
-	Binding, Schedule, Ordered bool
-	Spans                      []htmlSpan
-	Items                      [][]htmlSpan
-	Header                     [][]htmlSpan
-	Rows                       [][][]htmlSpan
-	Align                      []string
-	Children                   []htmlBlock
-	Matrix                     *htmlMatrix // a risk matrix (matrix.go)
+	ID, Number                                        string
+	Depth                                             int
+	Binding                                           bool
+	Schedule                                          bool
+	Ordered                                           bool
+	Spans                                             []htmlSpan
+	Items                                             [][]htmlSpan
+	Header                                            []htmlCell
+	Rows                                              [][]htmlCell
+	Children                                          []htmlBlock
+	Matrix                                            *htmlMatrix // a risk matrix (matrix.go)
+	Para, List, Table, Title, Quote, Notes, PageBreak bool
+	H2, H3, H4                                        bool // a heading, by level
 }
 
+type htmlCell struct {
+	Class string // "right", "center" or ""
+	Spans []htmlSpan
+}
+
+// htmlSpan is a span's text between its opening and closing tags (the
+// constant tags of span.html, never text); most spans are Plain text,
+// with neither tags nor a link.
 type htmlSpan struct {
-	Text, Ref        string
-	Bold, Italic, BR bool
-	Mark             bool // a placeholder: <mark class="placeholder">
-}
-
-var kindNames = map[outline.Kind]string{
-	outline.Title: "title", outline.Heading: "heading", outline.Paragraph: "para", outline.List: "list",
-	outline.Table: "table", outline.Quote: "quote", outline.PageBreak: "pagebreak", outline.Notes: "notes",
-	outline.RiskMatrix: "matrix",
+	Text, Ref   string
+	Open, Close template.HTML
+	Plain       bool
 }
 
 var alignNames = map[outline.Alignment]string{outline.AlignRight: "right", outline.AlignCenter: "center"}
@@ -126,31 +135,21 @@ func Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 
 func toHTMLBlock(b *outline.Block) htmlBlock {
 	h := htmlBlock{
-		Kind: kindNames[b.Kind], ID: b.ID, Number: b.Number, Level: b.Level, Depth: b.Depth,
-		Binding: b.Binding, Schedule: b.Schedule, Ordered: b.Ordered, Spans: toHTMLSpans(b.Spans),
+		ID: b.ID, Number: b.Number, Depth: b.Depth, Binding: b.Binding, Schedule: b.Schedule, Ordered: b.Ordered,
+		Spans: toHTMLSpans(b.Spans),
+		Para:  b.Kind == outline.Paragraph, List: b.Kind == outline.List, Table: b.Kind == outline.Table,
+		Title: b.Kind == outline.Title, Quote: b.Kind == outline.Quote, Notes: b.Kind == outline.Notes,
+		PageBreak: b.Kind == outline.PageBreak,
 	}
-	if b.Kind == outline.Title {
-		h.Level = 1
+	if b.Kind == outline.Heading {
+		h.H2, h.H3, h.H4 = b.Level == 2, b.Level == 3, b.Level != 2 && b.Level != 3
 	}
 	for _, it := range b.Items {
 		h.Items = append(h.Items, toHTMLSpans(it))
 	}
-	for _, c := range b.Header {
-		h.Header = append(h.Header, toHTMLSpans(c))
-	}
+	h.Header = toHTMLCells(b.Header, b.Align)
 	for _, r := range b.Rows {
-		row := make([][]htmlSpan, len(r))
-		for i, c := range r {
-			row[i] = toHTMLSpans(c)
-		}
-		h.Rows = append(h.Rows, row)
-	}
-	for i := range b.Header {
-		a := ""
-		if i < len(b.Align) {
-			a = alignNames[b.Align[i]]
-		}
-		h.Align = append(h.Align, a)
+		h.Rows = append(h.Rows, toHTMLCells(r, b.Align))
 	}
 	for _, c := range b.Children {
 		h.Children = append(h.Children, toHTMLBlock(c))
@@ -161,14 +160,35 @@ func toHTMLBlock(b *outline.Block) htmlBlock {
 	return h
 }
 
+// toHTMLCells converts a table row, each cell with its column's alignment.
+func toHTMLCells(cells [][]outline.Span, align []outline.Alignment) []htmlCell {
+	if len(cells) == 0 {
+		return nil
+	}
+	out := make([]htmlCell, len(cells))
+	for i, c := range cells {
+		out[i].Spans = toHTMLSpans(c)
+		if i < len(align) {
+			out[i].Class = alignNames[align[i]]
+		}
+	}
+	return out
+}
+
+// span is a span being converted: its text and what it is.
+type span struct {
+	text, ref              string
+	bold, italic, br, mark bool
+}
+
 // toHTMLSpans converts spans, cutting each placeholder (see
 // outline.Placeholder) out as a span of its own, marked.
 func toHTMLSpans(spans []outline.Span) []htmlSpan {
 	out := make([]htmlSpan, 0, len(spans))
 	for _, s := range spans {
-		h := htmlSpan{Text: strings.TrimRight(s.Text, "\n"), Ref: s.Ref, Bold: s.Bold, Italic: s.Italic, BR: s.BR}
-		if h.Ref != "" {
-			out = append(out, h)
+		h := span{text: strings.TrimRight(s.Text, "\n"), ref: s.Ref, bold: s.Bold, italic: s.Italic, br: s.BR}
+		if h.ref != "" {
+			out = append(out, h.html())
 			continue
 		}
 		out = appendMarked(out, h)
@@ -176,28 +196,51 @@ func toHTMLSpans(spans []outline.Span) []htmlSpan {
 	return out
 }
 
+// html is the span with its tags: emphasis, then a link or strong
+// emphasis and a placeholder's mark, then a line break after.
+func (s span) html() htmlSpan {
+	var open, close string
+	if s.italic {
+		open, close = "<em>", "</em>"
+	}
+	if s.ref == "" && s.bold {
+		open, close = open+"<strong>", "</strong>"+close
+	}
+	if s.ref == "" && s.mark {
+		open, close = open+`<mark class="placeholder">`, "</mark>"+close
+	}
+	if s.br {
+		close += "<br>"
+	}
+	return htmlSpan{Text: s.text, Ref: s.ref, Open: template.HTML(open), Close: template.HTML(close),
+		Plain: s.ref == "" && open == "" && close == ""}
+}
+
 // appendMarked appends h, cut at its placeholders.
-func appendMarked(out []htmlSpan, h htmlSpan) []htmlSpan {
-	text, br := h.Text, h.BR
-	h.BR = false
+func appendMarked(out []htmlSpan, h span) []htmlSpan {
+	text, br := h.text, h.br
+	h.br = false
 	for {
 		start, end := outline.Placeholder(text)
 		if start < 0 {
 			break
 		}
 		if start > 0 {
-			h.Text = text[:start]
-			out = append(out, h)
+			h.text = text[:start]
+			out = append(out, h.html())
 		}
 		m := h
-		m.Text, m.Mark = text[start:end], true
-		out = append(out, m)
+		m.text, m.mark = text[start:end], true
+		out = append(out, m.html())
 		text = text[end:]
 	}
+	h.text, h.br = text, br
 	if text != "" || len(out) == 0 {
-		h.Text = text
-		out = append(out, h)
+		return append(out, h.html())
 	}
-	out[len(out)-1].BR = br
+	if br {
+		out[len(out)-1].Close += "<br>"
+		out[len(out)-1].Plain = false
+	}
 	return out
 }
