@@ -851,6 +851,10 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	// bmpUsed marks the characters of the Basic Multilingual Plane already
+	// in usedRunes (partnerdocs patch: text.go), shared by every copy of
+	// the definition as usedRunes is.
+	bmpUsed *[1024]uint64
 }
 
 // generateFontID generates a font Id from the font definition

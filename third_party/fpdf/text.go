@@ -39,8 +39,14 @@ func (f *Fpdf) textUTF8(x, y float64, s string) {
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
 	b = append(b, " Td ("...)
+	used := f.currentFont.bmpUsed
 	for _, r := range s {
-		f.currentFont.usedRunes[int(r)] = int(r)
+		if used == nil || used[r>>6]&(1<<(r&63)) == 0 {
+			f.currentFont.usedRunes[int(r)] = int(r)
+			if used != nil {
+				used[r>>6] |= 1 << (r & 63)
+			}
+		}
 		b = appendEscaped(appendEscaped(b, byte(r>>8)), byte(r))
 	}
 	b = append(b, ") Tj ET"...)

@@ -41,8 +41,10 @@ func ParseUTF8Font(ttf []byte) (*UTF8Font, error) {
 }
 
 // readCutTables reads the cmap and loca tables, or returns nil if the face
-// has no Unicode cmap.
+// has no Unicode cmap. The cmap's characters come from parseFile when it
+// has read them.
 func (utf *utf8FontFile) readCutTables() *cutTables {
+	charSymbol := utf.charSymbolDictionary
 	utf.fileReader.readerPosition = 0
 	utf.skip(4)
 	utf.generateTableDescriptions()
@@ -52,11 +54,14 @@ func (utf *utf8FontFile) readCutTables() *cutTables {
 	utf.SeekTable("maxp")
 	utf.skip(4)
 	numSymbols := utf.readUint16()
-	if utf.generateCMAP() == nil {
-		return nil
+	if len(charSymbol) == 0 {
+		if utf.generateCMAP() == nil {
+			return nil
+		}
+		charSymbol = utf.charSymbolDictionary
 	}
 	utf.parseLOCATable(locaFormat, numSymbols)
-	return &cutTables{charSymbol: utf.charSymbolDictionary, symbolPosition: utf.symbolPosition}
+	return &cutTables{charSymbol: charSymbol, symbolPosition: utf.symbolPosition}
 }
 
 // AddUTF8FontParsed is AddUTF8FontFromBytes for a face already parsed: the
@@ -98,5 +103,6 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		i:         fmt.Sprintf("%x", sha1.Sum([]byte("UTF8 "+fontkey+" "+font.sum))),
 		utf8File:  &file,
 		usedRunes: used,
+		bmpUsed:   new([1024]uint64),
 	}
 }
