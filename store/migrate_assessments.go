@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/pressly/goose/v3"
 )
@@ -15,13 +14,7 @@ import (
 const assessmentsVersion = 12
 
 func (db *DB) assessmentsMigration() *goose.Migration {
-	return goose.NewGoMigration(assessmentsVersion,
-		&goose.GoFunc{RunTx: func(ctx context.Context, sqlTx *sql.Tx) error {
-			return db.migrationTx(sqlTx).shareAssessments(ctx)
-		}},
-		&goose.GoFunc{RunTx: func(ctx context.Context, sqlTx *sql.Tx) error {
-			return db.migrationTx(sqlTx).inlineAssessments(ctx)
-		}})
+	return db.txMigration(assessmentsVersion, (*tx).shareAssessments, (*tx).inlineAssessments)
 }
 
 // storedAssessment is one revision's assessment, named by its SHA-256.

@@ -16,18 +16,18 @@ import (
 const chunksVersion = 11
 
 func (db *DB) chunksMigration() *goose.Migration {
-	return goose.NewGoMigration(chunksVersion,
-		&goose.GoFunc{RunTx: func(ctx context.Context, sqlTx *sql.Tx) error {
-			return db.migrationTx(sqlTx).splitContents(ctx)
-		}},
-		&goose.GoFunc{RunTx: func(ctx context.Context, sqlTx *sql.Tx) error {
-			return db.migrationTx(sqlTx).joinContents(ctx)
-		}})
+	return db.txMigration(chunksVersion, (*tx).splitContents, (*tx).joinContents)
 }
 
-// migrationTx is goose's transaction as the package's own.
-func (db *DB) migrationTx(sqlTx *sql.Tx) *tx {
-	return &tx{Tx: sqlTx, dialect: db.dialect, now: db.now().UTC(), full: &db.full}
+// txMigration is a Go migration whose steps, up and down, run in goose's
+// transaction as the package's own.
+func (db *DB) txMigration(version int64, up, down func(*tx, context.Context) error) *goose.Migration {
+	step := func(f func(*tx, context.Context) error) *goose.GoFunc {
+		return &goose.GoFunc{RunTx: func(ctx context.Context, sqlTx *sql.Tx) error {
+			return f(&tx{Tx: sqlTx, dialect: db.dialect, now: db.now().UTC(), full: &db.full}, ctx)
+		}}
+	}
+	return goose.NewGoMigration(version, step(up), step(down))
 }
 
 // splitContents stores each content kept whole as chunks, one content at
