@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"runtime"
@@ -305,26 +304,49 @@ func element(b *bytes.Buffer, name, text string) {
 	b.WriteString("</" + name + ">")
 }
 
-// writeEscaped writes s as XML character data, escaped by encoding/xml:
-// & < > " ' become references, and a character XML 1.0 cannot hold (a
-// control character, U+FFFE, U+FFFF, a byte that is not UTF-8) becomes
-// U+FFFD, so whatever a user typed prints as typed or visibly replaced and
-// never breaks the document. Most text needs none of it and is copied.
+// writeEscaped writes s as XML character data, escaped as encoding/xml's
+// EscapeText escapes it: & < > " ' and tab, newline and carriage return
+// become references, and a character XML 1.0 cannot hold (a control
+// character, U+FFFE, U+FFFF, a byte that is not UTF-8) becomes U+FFFD, so
+// whatever a user typed prints as typed or visibly replaced and never
+// breaks the document. It is one pass over the bytes, copying the runs
+// that need nothing: most text is all of one run.
 func writeEscaped(b *bytes.Buffer, s string) {
-	if !needsEscape(s) {
-		b.WriteString(s)
-		return
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			esc := asciiEscapes[c]
+			if esc == "" {
+				i++
+				continue
+			}
+			b.WriteString(s[last:i])
+			b.WriteString(esc)
+			i++
+			last = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r != utf8.RuneError || size != 1) && r != 0xFFFE && r != 0xFFFF {
+			i += size
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString("\uFFFD")
+		i += size
+		last = i
 	}
-	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer does not fail
+	b.WriteString(s[last:])
 }
 
-func needsEscape(s string) bool {
-	for _, r := range s {
-		switch {
-		case r == '&', r == '<', r == '>', r == '"', r == '\'', r < 0x20,
-			r == utf8.RuneError, r == 0xFFFE, r == 0xFFFF:
-			return true
-		}
+// asciiEscapes is what each ASCII byte is written as when it is not
+// itself, as encoding/xml writes it.
+var asciiEscapes = func() (esc [utf8.RuneSelf]string) {
+	for c := range byte(0x20) {
+		esc[c] = "\uFFFD"
 	}
-	return false
-}
+	esc['\t'], esc['\n'], esc['\r'] = "&#x9;", "&#xA;", "&#xD;"
+	esc['&'], esc['<'], esc['>'], esc['"'], esc['\''] = "&amp;", "&lt;", "&gt;", "&#34;", "&#39;"
+	return esc
+}()

@@ -223,3 +223,20 @@ func TestWriteEscaped(t *testing.T) {
 		}
 	}
 }
+
+// writeEscaped writes what encoding/xml's EscapeText writes, which it
+// replaced for speed.
+func TestWriteEscapedAsEncodingXML(t *testing.T) {
+	for _, in := range []string{"", "plain", "Partner's \"lead\" & co", "tab\there\nnew\rline",
+		"\x00\x1f\x7f", "é ü — £ \U0001F600", "\uFFFD kept", "\xe2\x82 cut", "\xed\xa0\x80 surrogate",
+		"\uFFFE\uFFFF", "ends with <"} {
+		var got, want bytes.Buffer
+		writeEscaped(&got, in)
+		if err := xml.EscapeText(&want, []byte(in)); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%q: %q, encoding/xml %q", in, got.String(), want.String())
+		}
+	}
+}
