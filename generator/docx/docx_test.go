@@ -114,9 +114,9 @@ func TestRenderParts(t *testing.T) {
 	for _, want := range []string{
 		`<w:pStyle w:val="DraftNotice"/>`,
 		` w:name="pd_money"/>`,
-		`<w:hyperlink w:anchor="pd_money" w:history="1"><w:r><w:t xml:space="preserve">Schedule 1</w:t></w:r></w:hyperlink>`,
-		`<w:t xml:space="preserve">(b)</w:t>`,
-		`<w:t xml:space="preserve">East Northamptonshire Council &lt;x&gt;</w:t>`,
+		`<w:hyperlink w:anchor="pd_money" w:history="1"><w:r><w:t>Schedule 1</w:t></w:r></w:hyperlink>`,
+		`<w:t>(b)</w:t>`,
+		`<w:t>East Northamptonshire Council &lt;x&gt;</w:t>`,
 		`<w:pageBreakBefore/>`,
 		`<w:tblHeader/>`,
 		`<w:jc w:val="right"/>`,
@@ -237,6 +237,24 @@ func TestWriteEscapedAsEncodingXML(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("%q: %q, encoding/xml %q", in, got.String(), want.String())
+		}
+	}
+}
+
+// Text says xml:space="preserve" only when XML could lose its white space.
+func TestTextElementPreserve(t *testing.T) {
+	for in, want := range map[string]string{
+		"clause":      `<w:t>clause</w:t>`,
+		"a b & c":     `<w:t>a b &amp; c</w:t>`,
+		"clause ":     `<w:t xml:space="preserve">clause </w:t>`,
+		" of ":        `<w:t xml:space="preserve"> of </w:t>`,
+		"two  spaces": `<w:t xml:space="preserve">two  spaces</w:t>`,
+		"a\tb":        `<w:t xml:space="preserve">a&#x9;b</w:t>`,
+	} {
+		var b bytes.Buffer
+		textElement(&b, "w:t", in)
+		if b.String() != want {
+			t.Errorf("%q: %s, want %s", in, b.String(), want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"partnerdocs/generator/outline"
 )
@@ -203,7 +204,36 @@ func docxRun(b *bytes.Buffer, text, rPr string) {
 	}
 	b.WriteString(`<w:r>`)
 	b.WriteString(rPr)
-	b.WriteString(`<w:t xml:space="preserve">`)
-	writeEscaped(b, text)
-	b.WriteString(`</w:t></w:r>`)
+	textElement(b, "w:t", text)
+	b.WriteString(`</w:r>`)
 }
+
+// textElement writes text as a w:t or w:delText, saying
+// xml:space="preserve" only when the text needs it: XML may drop white
+// space at either end, or squeeze white space inside, of text without it.
+func textElement(b *bytes.Buffer, tag, text string) {
+	b.WriteByte('<')
+	b.WriteString(tag)
+	if needsPreserve(text) {
+		b.WriteString(` xml:space="preserve"`)
+	}
+	b.WriteByte('>')
+	writeEscaped(b, text)
+	b.WriteString(`</`)
+	b.WriteString(tag)
+	b.WriteByte('>')
+}
+
+// needsPreserve reports whether text starts or ends with white space or
+// holds a tab, a line break or two spaces together.
+func needsPreserve(text string) bool {
+	if text == "" {
+		return false
+	}
+	if isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1]) {
+		return true
+	}
+	return strings.ContainsAny(text, "\t\n\r") || strings.Contains(text, "  ")
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
