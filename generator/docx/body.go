@@ -296,27 +296,32 @@ func (d *docxBody) heading(b *outline.Block) {
 // each level.
 func (d *docxBody) paragraph(b *outline.Block, beforeList bool) {
 	p := docxPara{keepNext: beforeList, rev: b.Rev}
-	if b.Depth > 0 {
-		p.left = docxNumCol * b.Depth
-		if b.Number != "" {
-			p.hanging = docxNumCol
-			p.num = docxNum{set: true, level: numLevel(b)}
+	left := docxNumCol * b.Depth
+	switch {
+	case b.Depth > 0 && b.Number != "":
+		p.num = docxNum{set: true, level: numLevel(b)}
+		if b.Depth <= len(docxHangingClauseStyles) {
+			p.style = docxHangingClauseStyles[b.Depth-1]
+		} else {
+			p.left, p.hanging = left, docxNumCol
 		}
+	case b.Depth > 0:
+		p.left = left
 	}
 	d.startPara(p)
 	d.spans(b.Spans, false)
 	d.endPara()
-	d.indent = p.left
+	d.indent = left
 }
 
 // list writes each item as a paragraph with its label, "(a)" or a bullet,
 // as text, under the text of the clause before it.
 func (d *docxBody) list(b *outline.Block) {
-	left := d.indent + docxListLabel
+	style, left, hanging := listItemStyle(d.indent)
 	oldN, newN := 0, 0
 	for i, item := range b.Items {
 		rev := revAt(b.ItemRevs, i, b.Rev)
-		p := docxPara{style: "ListParagraph", left: left, hanging: docxListLabel, rev: rev}
+		p := docxPara{style: style, left: left, hanging: hanging, rev: rev}
 		if i == len(b.Items)-1 {
 			p.spaceAfter = 120
 		}
@@ -331,6 +336,16 @@ func (d *docxBody) list(b *outline.Block) {
 			newN++
 		}
 	}
+}
+
+// listItemStyle is the style of a list's items under text indented by
+// indent twips, and the indent and hanging label the items must say
+// themselves when no list item style has them (zero when one has).
+func listItemStyle(indent int) (style string, left, hanging int) {
+	if depth := indent / docxNumCol; indent%docxNumCol == 0 && depth < len(docxListItemStyles) {
+		return docxListItemStyles[depth], 0, 0
+	}
+	return "ListParagraph", indent + docxListLabel, docxListLabel
 }
 
 // spans writes inline text: bold and italic as run properties, line breaks

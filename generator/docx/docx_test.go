@@ -258,3 +258,24 @@ func TestTextElementPreserve(t *testing.T) {
 		}
 	}
 }
+
+// Every paragraph style the body names is in the style sheet: a list's
+// items and numbered paragraphs take their indents from styles.
+func TestParagraphStylesDefined(t *testing.T) {
+	pStyle := regexp.MustCompile(`<w:pStyle w:val="([^"]+)"/>`)
+	used := map[string]bool{}
+	for _, parts := range []map[string][]byte{render(t, newRenderer(t), meta), renderNumbered(t, true)} {
+		styles := string(parts["word/styles.xml"])
+		for _, m := range pStyle.FindAllStringSubmatch(string(parts["word/document.xml"]), -1) {
+			used[m[1]] = true
+			if !strings.Contains(styles, `w:styleId="`+m[1]+`"`) {
+				t.Errorf("style %s is used but not defined", m[1])
+			}
+		}
+	}
+	for _, s := range []string{"ListItem2", "HangingClause1", "HangingClause2"} {
+		if !used[s] {
+			t.Errorf("no paragraph is in style %s", s)
+		}
+	}
+}

@@ -124,10 +124,10 @@ func TestHeadingsHaveNoTypedNumbers(t *testing.T) {
 		{"Heading1", "0", "0", "Parties"},
 		{"", "", "", "The parties."},
 		{"Heading1", "", "", "Definitions"},
-		{"", "1", "1", "Words have the meanings in "},
+		{"HangingClause1", "1", "1", "Words have the meanings in "},
 		{"Heading1", "", "", "Exit"},
 		{"Heading2", "", "", "In writing"},
-		{"", "1", "2", "Notice is given in writing, as "},
+		{"HangingClause2", "1", "2", "Notice is given in writing, as "},
 		{"Heading1", "0", "0", "Schedule 1: "},
 		{"", "", "", "Amounts "},
 	}
