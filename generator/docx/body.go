@@ -427,7 +427,7 @@ func (d *docxBody) runs(text string, style int) {
 // verbatim template text holds) into Word's own.
 func (d *docxBody) plainRuns(text, rPr string) {
 	for text != "" {
-		i := strings.IndexAny(text, "\t\n\r")
+		i := indexBreak(text)
 		if i < 0 {
 			d.run(text, rPr)
 			return
@@ -444,6 +444,17 @@ func (d *docxBody) plainRuns(text, rPr string) {
 		}
 		text = text[i+1:]
 	}
+}
+
+// indexBreak is the index of the first tab or line break in text, or -1:
+// strings.IndexAny, without building its set of bytes on every call.
+func indexBreak(text string) int {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == '\t' || c == '\n' || c == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // beforeTable keeps two tables apart (Word would join them into one) and

@@ -3,7 +3,6 @@ package docx
 import (
 	"bytes"
 	"strconv"
-	"strings"
 
 	"partnerdocs/generator/outline"
 )
@@ -286,13 +285,15 @@ func textElement(b *bytes.Buffer, tag, text string) {
 // needsPreserve reports whether text starts or ends with white space or
 // holds a tab, a line break or two spaces together.
 func needsPreserve(text string) bool {
-	if text == "" {
-		return false
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\t', '\n', '\r':
+			return true
+		case ' ':
+			if i == 0 || i == len(text)-1 || text[i+1] == ' ' {
+				return true
+			}
+		}
 	}
-	if isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1]) {
-		return true
-	}
-	return strings.ContainsAny(text, "\t\n\r") || strings.Contains(text, "  ")
+	return false
 }
-
-func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
