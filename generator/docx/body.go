@@ -447,14 +447,16 @@ func (d *docxBody) plainRuns(text, rPr string) {
 }
 
 // indexBreak is the index of the first tab or line break in text, or -1:
-// strings.IndexAny, without building its set of bytes on every call.
+// strings.IndexAny, but by strings.IndexByte, which looks at many bytes
+// at a time.
 func indexBreak(text string) int {
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c == '\t' || c == '\n' || c == '\r' {
-			return i
+	i := -1
+	for _, c := range [...]byte{'\t', '\n', '\r'} {
+		if j := strings.IndexByte(text, c); j >= 0 && (i < 0 || j < i) {
+			i = j
 		}
 	}
-	return -1
+	return i
 }
 
 // beforeTable keeps two tables apart (Word would join them into one) and
@@ -558,13 +560,22 @@ func (d *docxBody) columnWidths(b *outline.Block) []int {
 	// LibreOffice measure a little differently, and a column exactly as
 	// wide as its longest word would break that word in one of them.
 	pad := 2*float64(docxCellMarLR)/20 + 2 // points
+	plainSpace, boldSpace := d.textWidth(" ", false), d.textWidth(" ", true)
 	measure := func(cells [][]outline.Span, bold bool) {
 		for i := 0; i < n && i < len(cells); i++ {
 			whole := 0.0
 			d.words = cellWords(d.words[:0], cells[i], bold)
 			for _, wd := range d.words {
-				least[i] = math.Max(least[i], d.widestPiece(wd.text, wd.bold)+pad)
-				whole += d.textWidth(wd.text, wd.bold) + d.textWidth(" ", wd.bold)
+				w, space := d.textWidth(wd.text, wd.bold), plainSpace
+				if wd.bold {
+					space = boldSpace
+				}
+				widest := w // a word without a hyphen is one piece
+				if strings.IndexByte(wd.text, '-') >= 0 {
+					widest = d.widestPiece(wd.text, wd.bold)
+				}
+				least[i] = math.Max(least[i], widest+pad)
+				whole += w + space
 			}
 			natural[i] = math.Max(natural[i], whole+pad)
 		}

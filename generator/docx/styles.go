@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"partnerdocs/generator/outline"
 )
@@ -283,17 +284,18 @@ func textElement(b *bytes.Buffer, tag, text string) {
 }
 
 // needsPreserve reports whether text starts or ends with white space or
-// holds a tab, a line break or two spaces together.
+// holds a tab, a line break or two spaces together. Each test is
+// strings.IndexByte or strings.Contains, which look at many bytes at a
+// time.
 func needsPreserve(text string) bool {
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\t', '\n', '\r':
-			return true
-		case ' ':
-			if i == 0 || i == len(text)-1 || text[i+1] == ' ' {
-				return true
-			}
-		}
+	if text == "" {
+		return false
 	}
-	return false
+	if isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1]) {
+		return true
+	}
+	return strings.Contains(text, "  ") || strings.IndexByte(text, '\t') >= 0 ||
+		strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') >= 0
 }
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
