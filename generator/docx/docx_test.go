@@ -279,3 +279,37 @@ func TestParagraphStylesDefined(t *testing.T) {
 		}
 	}
 }
+
+// The body and the style sheet are deflated; parts too small to repay
+// deflating are stored.
+func TestPartsDeflatedBySize(t *testing.T) {
+	b, err := newRenderer(t).Render(mustParse(t, document), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		want := zip.Deflate
+		if f.UncompressedSize64 < docxStoreBelow {
+			want = zip.Store
+		}
+		if f.Method != want {
+			t.Errorf("%s (%d bytes) has method %d, want %d", f.Name, f.UncompressedSize64, f.Method, want)
+		}
+		if f.Name == "word/document.xml" && f.Method != zip.Deflate {
+			t.Error("the body is not deflated")
+		}
+	}
+}
+
+func mustParse(t *testing.T, src string) *outline.Outline {
+	t.Helper()
+	o, err := outline.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
