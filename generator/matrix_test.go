@@ -239,7 +239,7 @@ func TestRiskMatrixDOCX(t *testing.T) {
 		t.Fatalf("no table captioned and described as the risk matrix (%q)", alt)
 	}
 	table := body[i : i+strings.Index(body[i:], "</w:tbl>")]
-	for _, want := range []string{`<w:shd w:val="clear" w:color="auto" w:fill="F4C7C3"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/><w:keepNext/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">High</w:t>`,
+	for _, want := range []string{`<w:shd w:val="clear" w:color="auto" w:fill="F4C7C3"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/><w:keepNext/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>High</w:t>`,
 		`w:fill="FDE5AA"`, `>Medium</w:t>`, `>Low</w:t>`, `>Almost certain</w:t>`, `>5 Severe</w:t>`} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the matrix table lacks %s", want)

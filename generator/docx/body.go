@@ -296,27 +296,32 @@ func (d *docxBody) heading(b *outline.Block) {
 // each level.
 func (d *docxBody) paragraph(b *outline.Block, beforeList bool) {
 	p := docxPara{keepNext: beforeList, rev: b.Rev}
-	if b.Depth > 0 {
-		p.left = docxNumCol * b.Depth
-		if b.Number != "" {
-			p.hanging = docxNumCol
-			p.num = docxNum{set: true, level: numLevel(b)}
+	left := docxNumCol * b.Depth
+	switch {
+	case b.Depth > 0 && b.Number != "":
+		p.num = docxNum{set: true, level: numLevel(b)}
+		if b.Depth <= len(docxHangingClauseStyles) {
+			p.style = docxHangingClauseStyles[b.Depth-1]
+		} else {
+			p.left, p.hanging = left, docxNumCol
 		}
+	case b.Depth > 0:
+		p.left = left
 	}
 	d.startPara(p)
 	d.spans(b.Spans, false)
 	d.endPara()
-	d.indent = p.left
+	d.indent = left
 }
 
 // list writes each item as a paragraph with its label, "(a)" or a bullet,
 // as text, under the text of the clause before it.
 func (d *docxBody) list(b *outline.Block) {
-	left := d.indent + docxListLabel
+	style, left, hanging := listItemStyle(d.indent)
 	oldN, newN := 0, 0
 	for i, item := range b.Items {
 		rev := revAt(b.ItemRevs, i, b.Rev)
-		p := docxPara{style: "ListParagraph", left: left, hanging: docxListLabel, rev: rev}
+		p := docxPara{style: style, left: left, hanging: hanging, rev: rev}
 		if i == len(b.Items)-1 {
 			p.spaceAfter = 120
 		}
@@ -331,6 +336,16 @@ func (d *docxBody) list(b *outline.Block) {
 			newN++
 		}
 	}
+}
+
+// listItemStyle is the style of a list's items under text indented by
+// indent twips, and the indent and hanging label the items must say
+// themselves when no list item style has them (zero when one has).
+func listItemStyle(indent int) (style string, left, hanging int) {
+	if depth := indent / docxNumCol; indent%docxNumCol == 0 && depth < len(docxListItemStyles) {
+		return docxListItemStyles[depth], 0, 0
+	}
+	return "ListParagraph", indent + docxListLabel, docxListLabel
 }
 
 // spans writes inline text: bold and italic as run properties, line breaks
@@ -412,7 +427,7 @@ func (d *docxBody) runs(text string, style int) {
 // verbatim template text holds) into Word's own.
 func (d *docxBody) plainRuns(text, rPr string) {
 	for text != "" {
-		i := strings.IndexAny(text, "\t\n\r")
+		i := indexBreak(text)
 		if i < 0 {
 			d.run(text, rPr)
 			return
@@ -429,6 +444,19 @@ func (d *docxBody) plainRuns(text, rPr string) {
 		}
 		text = text[i+1:]
 	}
+}
+
+// indexBreak is the index of the first tab or line break in text, or -1:
+// strings.IndexAny, but by strings.IndexByte, which looks at many bytes
+// at a time.
+func indexBreak(text string) int {
+	i := -1
+	for _, c := range [...]byte{'\t', '\n', '\r'} {
+		if j := strings.IndexByte(text, c); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	return i
 }
 
 // beforeTable keeps two tables apart (Word would join them into one) and
@@ -532,13 +560,22 @@ func (d *docxBody) columnWidths(b *outline.Block) []int {
 	// LibreOffice measure a little differently, and a column exactly as
 	// wide as its longest word would break that word in one of them.
 	pad := 2*float64(docxCellMarLR)/20 + 2 // points
+	plainSpace, boldSpace := d.textWidth(" ", false), d.textWidth(" ", true)
 	measure := func(cells [][]outline.Span, bold bool) {
 		for i := 0; i < n && i < len(cells); i++ {
 			whole := 0.0
 			d.words = cellWords(d.words[:0], cells[i], bold)
 			for _, wd := range d.words {
-				least[i] = math.Max(least[i], d.widestPiece(wd.text, wd.bold)+pad)
-				whole += d.textWidth(wd.text, wd.bold) + d.textWidth(" ", wd.bold)
+				w, space := d.textWidth(wd.text, wd.bold), plainSpace
+				if wd.bold {
+					space = boldSpace
+				}
+				widest := w // a word without a hyphen is one piece
+				if strings.IndexByte(wd.text, '-') >= 0 {
+					widest = d.widestPiece(wd.text, wd.bold)
+				}
+				least[i] = math.Max(least[i], widest+pad)
+				whole += w + space
 			}
 			natural[i] = math.Max(natural[i], whole+pad)
 		}

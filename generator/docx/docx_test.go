@@ -114,9 +114,9 @@ func TestRenderParts(t *testing.T) {
 	for _, want := range []string{
 		`<w:pStyle w:val="DraftNotice"/>`,
 		` w:name="pd_money"/>`,
-		`<w:hyperlink w:anchor="pd_money" w:history="1"><w:r><w:t xml:space="preserve">Schedule 1</w:t></w:r></w:hyperlink>`,
-		`<w:t xml:space="preserve">(b)</w:t>`,
-		`<w:t xml:space="preserve">East Northamptonshire Council &lt;x&gt;</w:t>`,
+		`<w:hyperlink w:anchor="pd_money" w:history="1"><w:r><w:t>Schedule 1</w:t></w:r></w:hyperlink>`,
+		`<w:t>(b)</w:t>`,
+		`<w:t>East Northamptonshire Council &lt;x&gt;</w:t>`,
 		`<w:pageBreakBefore/>`,
 		`<w:tblHeader/>`,
 		`<w:jc w:val="right"/>`,
@@ -222,4 +222,94 @@ func TestWriteEscaped(t *testing.T) {
 			t.Errorf("%q: %v", in, err)
 		}
 	}
+}
+
+// writeEscaped writes what encoding/xml's EscapeText writes, which it
+// replaced for speed.
+func TestWriteEscapedAsEncodingXML(t *testing.T) {
+	for _, in := range []string{"", "plain", "Partner's \"lead\" & co", "tab\there\nnew\rline",
+		"\x00\x1f\x7f", "é ü — £ \U0001F600", "\uFFFD kept", "\xe2\x82 cut", "\xed\xa0\x80 surrogate",
+		"\uFFFE\uFFFF", "ends with <"} {
+		var got, want bytes.Buffer
+		writeEscaped(&got, in)
+		if err := xml.EscapeText(&want, []byte(in)); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%q: %q, encoding/xml %q", in, got.String(), want.String())
+		}
+	}
+}
+
+// Text says xml:space="preserve" only when XML could lose its white space.
+func TestTextElementPreserve(t *testing.T) {
+	for in, want := range map[string]string{
+		"clause":      `<w:t>clause</w:t>`,
+		"a b & c":     `<w:t>a b &amp; c</w:t>`,
+		"clause ":     `<w:t xml:space="preserve">clause </w:t>`,
+		" of ":        `<w:t xml:space="preserve"> of </w:t>`,
+		"two  spaces": `<w:t xml:space="preserve">two  spaces</w:t>`,
+		"a\tb":        `<w:t xml:space="preserve">a&#x9;b</w:t>`,
+	} {
+		var b bytes.Buffer
+		textElement(&b, "w:t", in)
+		if b.String() != want {
+			t.Errorf("%q: %s, want %s", in, b.String(), want)
+		}
+	}
+}
+
+// Every paragraph style the body names is in the style sheet: a list's
+// items and numbered paragraphs take their indents from styles.
+func TestParagraphStylesDefined(t *testing.T) {
+	pStyle := regexp.MustCompile(`<w:pStyle w:val="([^"]+)"/>`)
+	used := map[string]bool{}
+	for _, parts := range []map[string][]byte{render(t, newRenderer(t), meta), renderNumbered(t, true)} {
+		styles := string(parts["word/styles.xml"])
+		for _, m := range pStyle.FindAllStringSubmatch(string(parts["word/document.xml"]), -1) {
+			used[m[1]] = true
+			if !strings.Contains(styles, `w:styleId="`+m[1]+`"`) {
+				t.Errorf("style %s is used but not defined", m[1])
+			}
+		}
+	}
+	for _, s := range []string{"ListItem2", "HangingClause1", "HangingClause2"} {
+		if !used[s] {
+			t.Errorf("no paragraph is in style %s", s)
+		}
+	}
+}
+
+// The body and the style sheet are deflated; parts too small to repay
+// deflating are stored.
+func TestPartsDeflatedBySize(t *testing.T) {
+	b, err := newRenderer(t).Render(mustParse(t, document), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		want := zip.Deflate
+		if f.UncompressedSize64 < docxStoreBelow {
+			want = zip.Store
+		}
+		if f.Method != want {
+			t.Errorf("%s (%d bytes) has method %d, want %d", f.Name, f.UncompressedSize64, f.Method, want)
+		}
+		if f.Name == "word/document.xml" && f.Method != zip.Deflate {
+			t.Error("the body is not deflated")
+		}
+	}
+}
+
+func mustParse(t *testing.T, src string) *outline.Outline {
+	t.Helper()
+	o, err := outline.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

@@ -30,13 +30,13 @@ func (d *docxBody) notes(b *outline.Block) {
 	}
 	for _, c := range b.Children {
 		if c.Kind != outline.List {
-			d.startPara(docxPara{spaceAfter: 80})
+			d.startPara(docxPara{style: "DraftingNote"})
 			d.spans(c.Spans, false)
 			d.endPara()
 			continue
 		}
 		for j, item := range c.Items {
-			d.startPara(docxPara{left: docxListLabel, hanging: docxListLabel, spaceAfter: 60})
+			d.startPara(docxPara{style: "DraftingNoteItem"})
 			d.run(c.ItemLabel(j), "")
 			d.out.WriteString(`<w:r><w:tab/></w:r>`)
 			d.spans(item, false)

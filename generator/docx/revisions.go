@@ -73,9 +73,10 @@ func (d *docxBody) run(text, rPr string) {
 	if text == "" {
 		return
 	}
-	d.out.WriteString(`<w:r>` + rPr + `<w:delText xml:space="preserve">`)
-	writeEscaped(d.out, text)
-	d.out.WriteString(`</w:delText></w:r>`)
+	d.out.WriteString(`<w:r>`)
+	d.out.WriteString(rPr)
+	textElement(d.out, "w:delText", text)
+	d.out.WriteString(`</w:r>`)
 }
 
 // itemLabels writes a list item's label as the redline has it: an inserted

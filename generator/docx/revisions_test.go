@@ -36,9 +36,9 @@ func TestRenderRedline(t *testing.T) {
 	}
 	doc := part(t, b, "word/document.xml")
 	for _, want := range []string{
-		`<w:del w:id="`, `<w:delText xml:space="preserve">Gone &lt;&amp;&gt;</w:delText>`,
+		`<w:del w:id="`, `<w:delText>Gone &lt;&amp;&gt;</w:delText>`,
 		`<w:ins w:id="`, `>4 &amp; more</w:t>`, `<w:trPr><w:del w:id="`, `<w:pPr><w:pStyle w:val="Heading1"/>`,
-		`<w:delText xml:space="preserve">(a)</w:delText>`, `<w:t xml:space="preserve">(b)</w:t>`,
+		`<w:delText>(a)</w:delText>`, `<w:t>(b)</w:t>`,
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)

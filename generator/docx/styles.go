@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"partnerdocs/generator/outline"
 )
@@ -13,8 +14,11 @@ import (
 // navigation pane and the accessibility checker know them), list
 // paragraphs, table text, a bordered table style whose header row is bold
 // and shaded, the box round a signature block, the DRAFT notice, and the
-// running header and footer. The language is British English throughout.
-// Elements inside each style are in the order the schema requires. It is
+// running header and footer. List items and numbered paragraphs take their
+// hanging indents from styles (List Item 1-3, Hanging Clause 1-2), as
+// drafting notes take theirs (Drafting Note, Drafting Note Item), so that
+// each paragraph names a style rather than repeating its properties. The
+// language is British English throughout. Elements inside each style are in the order the schema requires. It is
 // built once and only read.
 var docxStyles = xmlDeclaration +
 	`<w:styles xmlns:w="` + nsW + `">` +
@@ -48,6 +52,18 @@ var docxStyles = xmlDeclaration +
 
 	`<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>` +
 	`<w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:spacing w:after="60"/></w:pPr></w:style>` +
+
+	docxHangingClauseStyle(1) +
+	docxHangingClauseStyle(2) +
+
+	docxListItemStyle(0) +
+	docxListItemStyle(1) +
+	docxListItemStyle(2) +
+
+	`<w:style w:type="paragraph" w:styleId="DraftingNote"><w:name w:val="Drafting Note"/><w:basedOn w:val="Normal"/>` +
+	`<w:qFormat/><w:pPr><w:spacing w:after="80"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="DraftingNoteItem"><w:name w:val="Drafting Note Item"/>` +
+	`<w:basedOn w:val="DraftingNote"/><w:qFormat/>` + docxHangingPPr(docxListLabel, docxListLabel, 60) + `</w:style>` +
 
 	`<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>` +
@@ -136,6 +152,50 @@ func docxTOCStyle(n, left int) string {
 		`<w:spacing w:after="40"/><w:ind w:left="` + strconv.Itoa(left) + `"/></w:pPr></w:style>`
 }
 
+// docxHangingClauseStyles are the styles of numbered paragraphs, by
+// depth: "Hanging Clause 1" under a clause ("7.2"), "Hanging Clause 2"
+// under a sub-clause ("7.2.1").
+var docxHangingClauseStyles = [...]string{"HangingClause1", "HangingClause2"}
+
+// docxHangingClauseStyle is "hanging clause depth": text depth clause
+// columns in, the number, which the paragraph's own numbering gives,
+// hanging one column before it as the list level itself hangs it
+// (numbering.go). The style holds no numbering: a paragraph in it is
+// numbered only when it says so.
+func docxHangingClauseStyle(depth int) string {
+	id := strconv.Itoa(depth)
+	return `<w:style w:type="paragraph" w:styleId="` + docxHangingClauseStyles[depth-1] + `"><w:name w:val="Hanging Clause ` + id + `"/>` +
+		`<w:basedOn w:val="Normal"/><w:qFormat/>` + docxHangingPPr(depth*docxNumCol, docxNumCol, 0) + `</w:style>`
+}
+
+// docxListItemStyles are the styles of list items under text at each
+// depth: "List Item 1" under unindented text, "List Item 2" under a
+// clause's text (one column in), "List Item 3" under a sub-clause's.
+var docxListItemStyles = [...]string{"ListItem1", "ListItem2", "ListItem3"}
+
+// docxListItemStyle is "list item n+1": a list paragraph whose "(a)" or
+// bullet hangs in docxListLabel before its text, under text indented by
+// depth clause columns.
+func docxListItemStyle(depth int) string {
+	id := docxListItemStyles[depth]
+	left := depth*docxNumCol + docxListLabel
+	return `<w:style w:type="paragraph" w:styleId="` + id + `"><w:name w:val="List Item ` + strconv.Itoa(depth+1) + `"/>` +
+		`<w:basedOn w:val="ListParagraph"/><w:uiPriority w:val="34"/><w:qFormat/>` +
+		docxHangingPPr(left, docxListLabel, 0) + `</w:style>`
+}
+
+// docxHangingPPr is a style's pPr for a paragraph whose label hangs by
+// hanging twips before its text at left, where a tab stop is set, with
+// after twips of space after it when after is not zero.
+func docxHangingPPr(left, hanging, after int) string {
+	spacing := ""
+	if after > 0 {
+		spacing = `<w:spacing w:after="` + strconv.Itoa(after) + `"/>`
+	}
+	return `<w:pPr><w:tabs><w:tab w:val="left" w:pos="` + strconv.Itoa(left) + `"/></w:tabs>` + spacing +
+		`<w:ind w:left="` + strconv.Itoa(left) + `" w:hanging="` + strconv.Itoa(hanging) + `"/></w:pPr>`
+}
+
 // docxBorder is one single-line border; size is in eighths of a point and
 // space in points.
 func docxBorder(side string, size, space int, color string) string {
@@ -203,7 +263,39 @@ func docxRun(b *bytes.Buffer, text, rPr string) {
 	}
 	b.WriteString(`<w:r>`)
 	b.WriteString(rPr)
-	b.WriteString(`<w:t xml:space="preserve">`)
-	writeEscaped(b, text)
-	b.WriteString(`</w:t></w:r>`)
+	textElement(b, "w:t", text)
+	b.WriteString(`</w:r>`)
 }
+
+// textElement writes text as a w:t or w:delText, saying
+// xml:space="preserve" only when the text needs it: XML may drop white
+// space at either end, or squeeze white space inside, of text without it.
+func textElement(b *bytes.Buffer, tag, text string) {
+	b.WriteByte('<')
+	b.WriteString(tag)
+	if needsPreserve(text) {
+		b.WriteString(` xml:space="preserve"`)
+	}
+	b.WriteByte('>')
+	writeEscaped(b, text)
+	b.WriteString(`</`)
+	b.WriteString(tag)
+	b.WriteByte('>')
+}
+
+// needsPreserve reports whether text starts or ends with white space or
+// holds a tab, a line break or two spaces together. Each test is
+// strings.IndexByte or strings.Contains, which look at many bytes at a
+// time.
+func needsPreserve(text string) bool {
+	if text == "" {
+		return false
+	}
+	if isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1]) {
+		return true
+	}
+	return strings.Contains(text, "  ") || strings.IndexByte(text, '\t') >= 0 ||
+		strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') >= 0
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
