@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"sort"
 	"strconv"
