@@ -215,7 +215,7 @@ func acceptXML(s string) string {
 func rejectXML(s string) string {
 	s = dropMarked(s, "<w:ins ")
 	s = delTag.ReplaceAllString(insWhole.ReplaceAllString(s, ""), "")
-	return strings.ReplaceAll(strings.ReplaceAll(s, "<w:delText ", "<w:t "), "</w:delText>", "</w:t>")
+	return strings.NewReplacer("<w:delText>", "<w:t>", "<w:delText ", "<w:t ", "</w:delText>", "</w:t>").Replace(s)
 }
 
 // dropMarked drops every paragraph whose mark, and every row which, is
