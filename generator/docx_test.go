@@ -221,15 +221,23 @@ func convertDOCX(t testing.TB, docs map[string][]byte, filter, ext string) map[s
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
 	got := map[string][]byte{}
+	var missing []string
 	for name := range docs {
 		b, err := os.ReadFile(filepath.Join(dir, "out", name+"."+ext))
 		if err != nil {
-			if os.Getenv("CI") != "true" && bytes.Contains(out, []byte("source file could not be loaded")) {
-				t.Skipf("LibreOffice cannot open Word documents here (apt-get install libreoffice-writer-nogui):\n%s", out)
-			}
-			t.Fatalf("LibreOffice did not convert %s: %v\n%s", name, err, out)
+			missing = append(missing, name)
+			continue
 		}
 		got[name] = b
+	}
+	// Without its Writer component LibreOffice loads no Word document at
+	// all; one that loads the others but not this one was given a broken
+	// file, which fails here as in CI.
+	if len(got) == 0 && os.Getenv("CI") != "true" && bytes.Contains(out, []byte("source file could not be loaded")) {
+		t.Skipf("LibreOffice cannot open Word documents here (apt-get install libreoffice-writer-nogui):\n%s", out)
+	}
+	if len(missing) > 0 {
+		t.Fatalf("LibreOffice did not convert %v:\n%s", missing, out)
 	}
 	return got
 }
