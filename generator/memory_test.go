@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -101,6 +103,7 @@ func TestMemoryNeedBoundsEveryRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	bodies := largestBodies(t)
+	writeLargestBodies(t, bodies)
 	for _, name := range samples.Names() {
 		bodies[name] = loadSample(t, name)
 	}
@@ -128,5 +131,29 @@ func TestMemoryNeedBoundsEveryRender(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// writeLargestBodies writes each of the largest bodies as JSON to the
+// folder PARTNERDOCS_LARGEST_BODIES names, if it does, for the load script
+// to post (README, "Benchmarks and load").
+func writeLargestBodies(t *testing.T, bodies map[string]*partnership.Partnership) {
+	dir := os.Getenv("PARTNERDOCS_LARGEST_BODIES")
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range bodies {
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".json")
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s (%d bytes)", file, len(b))
 	}
 }
