@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"runtime"
+	"sync"
 	"time"
 
 	"partnerdocs/generator/docx"
@@ -162,6 +163,19 @@ func profileHash(c partnership.Council) string {
 func (g *Generator) Fingerprints(kind string) (templates, profile string, ok bool) {
 	meta, ok := g.templates.Meta(kind)
 	return meta.Hash, g.profile, ok
+}
+
+// Prepare does now the once-per-process work a render of kind in format
+// would do first, parsing the kind's templates and, for a PDF, the faces,
+// so that a one-shot render can run it beside reading its input. It is
+// safe to call at the same time as Render; faults are reported by Render.
+func (g *Generator) Prepare(kind string, f Format) {
+	var wg sync.WaitGroup
+	if f == "" || f == FormatPDF {
+		wg.Go(g.pdf.Prepare)
+	}
+	g.templates.Prepare(kind)
+	wg.Wait()
 }
 
 // Kinds lists the document kinds the generator can render, sorted.

@@ -249,6 +249,16 @@ func (s *Set) ExecuteContext(ctx context.Context, w io.Writer, kind string, data
 	return execute(ctx, root, w, data, s.Limits())
 }
 
+// Prepare parses kind's templates now, if LoadLazy left them for the
+// first ExecuteContext: a one-shot render starts it beside reading its
+// input. A fault is kept for ExecuteContext to return; an unknown kind is
+// ignored.
+func (s *Set) Prepare(kind string) {
+	if ks, ok := s.kinds[kind]; ok {
+		_, _ = ks.root()
+	}
+}
+
 // splitFrontMatter reads the front matter of a main file and returns the
 // body with the front matter replaced by a template comment spanning the
 // same lines, so that line numbers in later errors still match the file.

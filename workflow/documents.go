@@ -46,6 +46,14 @@ func (s *Service) takeRenderSlot(ctx context.Context, need int64) (int64, error)
 	return held, nil
 }
 
+// Prepare does the once-per-process work of a first render of kind in
+// format (see generator.Generator.Prepare); a one-shot render runs it
+// beside reading its input. It needs no permission: it reads nothing a
+// caller gives and returns nothing.
+func (s *Service) Prepare(kind string, format generator.Format) {
+	s.gen.Prepare(kind, format)
+}
+
 // CheckKindAndFormat names, by "kind" and "format", what is wrong with a
 // request for a document; an empty format means PDF.
 func (s *Service) CheckKindAndFormat(kind string, format generator.Format) []partnership.Problem {

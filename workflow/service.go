@@ -14,6 +14,9 @@ import (
 type Generator interface {
 	Kinds() []string
 	Render(ctx context.Context, req generator.Request) (*generator.Document, error)
+	// Prepare does now what a first render of kind in format would do
+	// once per process; Render reports its faults.
+	Prepare(kind string, f generator.Format)
 	// Compare compares two versions of a document and writes the redline.
 	Compare(ctx context.Context, req generator.CompareRequest) (*generator.Document, error)
 	// Council is the council profile documents and workbooks are made for.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"partnerdocs/workflow"
@@ -71,6 +72,11 @@ func (c *renderCommand) run(ctx context.Context) error {
 	if kinds := flow.Kinds(); !slices.Contains(kinds, c.kind) {
 		return usageErrorf("render: --kind %q is not a document kind; the kinds are: %s", c.kind, strings.Join(kinds, ", "))
 	}
+	// The kind's templates and the faces are parsed on the other core
+	// while the input is read, decoded and assessed; Render waits for them.
+	var prepared sync.WaitGroup
+	defer prepared.Wait()
+	prepared.Go(func() { flow.Prepare(c.kind, workflow.Format(c.format)) })
 	p, err := readPartnership(c.in, c.stdin)
 	if err != nil {
 		return err

@@ -3,10 +3,13 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"github.com/klauspost/compress/zlib"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // Hand-written PDF stream rewriting, for a measured target:
@@ -81,15 +84,62 @@ type shift struct{ at, delta int }
 
 // compressPages writes in to out with its page streams deflated and
 // returns out's bytes, which stay the caller's until it puts out back.
+// The streams are deflated on up to maxDeflaters goroutines, each a run
+// of consecutive pages, so that a long document's pages are compressed on
+// every core; each stream is deflated alone, so the bytes do not depend on
+// how the pages were shared out.
 func (d *pools) compressPages(in []byte, pages int, out *bytes.Buffer) ([]byte, error) {
-	mark := utf16BE(pageCountMark)
-	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), pages))
+	streams := pageStreams(in, pages)
+	runs := shareOut(streams, deflaters(streams))
+	deflated := make([]deflatedRun, len(runs))
+	var wg sync.WaitGroup
+	for r := 1; r < len(runs); r++ {
+		wg.Go(func() { deflated[r] = d.deflateRun(in, runs[r]) })
+	}
+	if len(runs) > 0 {
+		deflated[0] = d.deflateRun(in, runs[0])
+	}
+	wg.Wait()
 	var shifts []shift
 	last, delta := 0, 0
+	for r, run := range runs {
+		from := 0
+		for j, s := range run {
+			out.Write(in[last:s.obj])
+			to := deflated[r].ends[j]
+			out.Write(deflated[r].buf.Bytes()[from:to])
+			delta += (to - from) - (s.end - s.obj)
+			shifts = append(shifts, shift{at: s.end, delta: delta})
+			last, from = s.end, to
+		}
+		d.putOutput(deflated[r].buf)
+	}
+	out.Write(in[last:])
+	return fixXref(out.Bytes(), shifts)
+}
+
+// pageStream is an uncompressed stream object fpdf wrote: its dictionary
+// starts at obj and its data runs from data to end.
+type pageStream struct{ obj, data, end int }
+
+// maxDeflaters bounds the goroutines one document's pages are deflated on,
+// and deflaterShare is the least stream data worth a goroutine of its own.
+const (
+	maxDeflaters  = 4
+	deflaterShare = 64 << 10
+)
+
+// pageStreams finds the uncompressed streams in in and puts the page count
+// in place of every pageCountMark in them; the count is padded to the
+// mark's length.
+func pageStreams(in []byte, pages int) []pageStream {
+	mark := utf16BE(pageCountMark)
+	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), pages))
+	var streams []pageStream
 	for i := 0; ; {
 		k := bytes.Index(in[i:], plainStream)
 		if k < 0 {
-			break
+			return streams
 		}
 		lenAt := i + k + len(plainStream)
 		n, digits := leadingInt(in[lenAt:])
@@ -98,20 +148,61 @@ func (d *pools) compressPages(in []byte, pages int, out *bytes.Buffer) ([]byte, 
 			i = lenAt
 			continue
 		}
-		out.Write(in[last : i+k+len(" 0 obj\n")])
-		before := out.Len()
 		data := in[dataAt : dataAt+n]
-		// The count is padded to the mark's length, so it is put in place.
 		for at := bytes.Index(data, mark); at >= 0; at = bytes.Index(data, mark) {
 			copy(data[at:], count)
 		}
-		d.writeCompressed(out, data)
-		delta += (out.Len() - before) - (dataAt + n - (i + k + len(" 0 obj\n")))
-		shifts = append(shifts, shift{at: dataAt + n, delta: delta})
-		last, i = dataAt+n, dataAt+n
+		streams = append(streams, pageStream{obj: i + k + len(" 0 obj\n"), data: dataAt, end: dataAt + n})
+		i = dataAt + n
 	}
-	out.Write(in[last:])
-	return fixXref(out.Bytes(), shifts)
+}
+
+// deflaters is how many goroutines streams are worth: one per
+// deflaterShare of their data, at most maxDeflaters and GOMAXPROCS.
+func deflaters(streams []pageStream) int {
+	total := 0
+	for _, s := range streams {
+		total += s.end - s.data
+	}
+	return max(1, min(maxDeflaters, runtime.GOMAXPROCS(0), total/deflaterShare))
+}
+
+// shareOut splits streams into at most n runs of consecutive streams with
+// about the same amount of data each.
+func shareOut(streams []pageStream, n int) [][]pageStream {
+	total := 0
+	for _, s := range streams {
+		total += s.end - s.data
+	}
+	runs := make([][]pageStream, 0, n)
+	from, sum := 0, 0
+	for i, s := range streams {
+		sum += s.end - s.data
+		if len(runs) < n-1 && sum*n >= total*(len(runs)+1) {
+			runs = append(runs, streams[from:i+1])
+			from = i + 1
+		}
+	}
+	if from < len(streams) {
+		runs = append(runs, streams[from:])
+	}
+	return runs
+}
+
+// deflatedRun is a run of streams deflated, dictionaries and all, one
+// after another into buf; ends holds where each ends.
+type deflatedRun struct {
+	buf  *bytes.Buffer
+	ends []int
+}
+
+func (d *pools) deflateRun(in []byte, run []pageStream) deflatedRun {
+	r := deflatedRun{buf: d.output(), ends: make([]int, len(run))}
+	for j, s := range run {
+		d.writeCompressed(r.buf, in[s.data:s.end])
+		r.ends[j] = r.buf.Len()
+	}
+	return r
 }
 
 // writeCompressed deflates data straight into out, then fills in the

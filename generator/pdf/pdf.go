@@ -94,6 +94,10 @@ type pdfWriter struct {
 	}
 }
 
+// Prepare parses the faces now, if no document has yet: a one-shot render
+// starts it beside the rest of its work. A fault is kept for Render.
+func (r *Renderer) Prepare() { _, _ = r.parsed() }
+
 // Render draws o on A4 pages, with m's running header and footer (and the
 // DRAFT watermark while m.Draft), bookmarks for every heading, links for
 // every cross-reference and, over maxUnlisted pages, a contents list. The
