@@ -563,6 +563,8 @@ func (g *gatedGenerator) Council() partnership.Council { return partnership.Defa
 
 func (g *gatedGenerator) Fingerprints(string) (string, string, bool) { return "", "", false }
 
+func (g *gatedGenerator) Prepare(string, generator.Format) {}
+
 func (g *gatedGenerator) Compare(context.Context, generator.CompareRequest) (*generator.Document, error) {
 	return nil, errors.New("the gated generator does not compare")
 }
