@@ -536,6 +536,8 @@ func (g failingGenerator) Council() partnership.Council { return partnership.Def
 
 func (g failingGenerator) Fingerprints(string) (string, string, bool) { return "", "", false }
 
+func (g failingGenerator) Prepare(string, generator.Format) {}
+
 func (g failingGenerator) Compare(context.Context, generator.CompareRequest) (*generator.Document, error) {
 	return nil, errors.New("disk on fire at /var/secret/path")
 }
