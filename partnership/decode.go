@@ -286,7 +286,7 @@ func (c *shapeChecker) object(t reflect.Type, path string) error {
 }
 
 func (c *shapeChecker) member(t reflect.Type, path, key string, seen map[string]bool) error {
-	field, known := fieldByJSONName(t, key)
+	i, known := fieldIndex(t, key)
 	here := fieldPath(path, key)
 	switch {
 	case !known:
@@ -295,7 +295,7 @@ func (c *shapeChecker) member(t reflect.Type, path, key string, seen map[string]
 		c.add(here, func() string { return "Is given more than once; give each field once" })
 	default:
 		seen[key] = true
-		return c.value(field.Type, here)
+		return c.value(t.Field(i).Type, here)
 	}
 	return c.skip()
 }
@@ -414,17 +414,6 @@ func describe(tok json.Token) string {
 	return "null"
 }
 
-// fieldByJSONName finds the field of struct type t whose JSON name is
-// exactly name (encoding/json would also accept "Name" or "NAME").
-func fieldByJSONName(t reflect.Type, name string) (reflect.StructField, bool) {
-	for i := range t.NumField() {
-		if f := t.Field(i); jsonName(f) == name {
-			return f, true
-		}
-	}
-	return reflect.StructField{}, false
-}
-
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 	if name == "" {
@@ -445,8 +434,8 @@ func unknownFieldMessage(t reflect.Type, key string) string {
 // slip for (the same but for case, or at most two letters different), or "".
 func nearestField(t reflect.Type, key string) string {
 	best, bestDistance := "", 3
-	for i := range t.NumField() {
-		name := jsonName(t.Field(i))
+	for _, f := range contractFields[t] {
+		name := f.name
 		if strings.EqualFold(name, key) {
 			return name
 		}

@@ -12,27 +12,32 @@ import (
 )
 
 // BenchmarkDecode decodes the longest sample, the 25-partner health
-// alliance, as a one-shot render and every POST do, and a valid body just
-// under the 1 MiB limit: 200 partners with long addresses.
+// alliance, as a one-shot render and every POST do; a valid body just under
+// the 1 MiB limit, 200 partners with long addresses; and the health
+// alliance with an unknown field at its end, which Decode refuses.
 func BenchmarkDecode(b *testing.B) {
 	sample, err := samples.Read("health-alliance.json")
 	if err != nil {
 		b.Fatal(err)
 	}
+	unknownAtEnd := append(bytes.TrimRight(bytes.Clone(sample), " \n}"), `, "colour": "green"}`...)
 	bodies := []struct {
 		name string
 		body []byte
+		code partnership.Code // "" when Decode must succeed
 	}{
-		{"health-alliance", sample},
-		{"200 partners with long addresses", largestPartnersBody(b)},
+		{"health-alliance", sample, ""},
+		{"200 partners with long addresses", largestPartnersBody(b), ""},
+		{"health-alliance with an unknown field at the end", unknownAtEnd, partnership.EMalformed},
 	}
 	for _, bb := range bodies {
 		b.Run(bb.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bb.body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := partnership.Decode(bytes.NewReader(bb.body)); err != nil {
-					b.Fatal(err)
+				_, err := partnership.Decode(bytes.NewReader(bb.body))
+				if (err == nil) != (bb.code == "") || (err != nil && partnership.ErrorCode(err) != bb.code) {
+					b.Fatalf("Decode: %v, want code %q", err, bb.code)
 				}
 			}
 		})
