@@ -67,12 +67,9 @@ func readBody(r io.Reader) ([]byte, error) {
 
 func decodeBody(body []byte) (*Partnership, error) {
 	body = bytes.TrimPrefix(body, []byte(byteOrderMark))
-	p, ok := unmarshalStrict(body)
-	if !ok {
-		var err error
-		if p, err = unmarshalChecked(body); err != nil {
-			return nil, err
-		}
+	p, err := unmarshal(body)
+	if err != nil {
+		return nil, err
 	}
 	Normalize(p)
 	if err := ValidationError(Validate(p)); err != nil {
@@ -81,9 +78,19 @@ func decodeBody(body []byte) (*Partnership, error) {
 	return p, nil
 }
 
+// unmarshal decodes a body of the contract's shape, or returns EMalformed
+// naming everything in it that is not.
+func unmarshal(body []byte) (*Partnership, error) {
+	if p, ok := unmarshalStrict(body); ok {
+		return p, nil
+	}
+	return unmarshalChecked(body)
+}
+
 // unmarshalStrict decodes a body that has the contract's shape in one
-// pass, with encoding/json/v2's implementation (see store.decodeStored),
-// which is as strict as the contract: it matches field names exactly and
+// pass, with encoding/json/v2's implementation (the standard library's v2
+// package, mirrored by github.com/go-json-experiment/json for Go versions
+// before 1.27), which is as strict as the contract: it matches field names exactly and
 // refuses unknown and repeated fields, bytes that are not UTF-8, escapes
 // naming half a surrogate pair, wrongly typed values and data after the
 // object. It accepts exactly what unmarshalChecked accepts, giving the same

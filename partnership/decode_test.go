@@ -382,7 +382,10 @@ func FuzzDecodeAgrees(f *testing.F) {
 	} {
 		f.Add([]byte(body))
 	}
-	files, _ := filepath.Glob("../samples/*.json")
+	files, err := filepath.Glob("../samples/*.json")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no samples: %v", err)
+	}
 	for _, file := range files {
 		body, err := os.ReadFile(file)
 		if err != nil {
