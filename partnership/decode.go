@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	jsonv2 "github.com/go-json-experiment/json"
 )
 
 // MaxBodyBytes is the largest body Decode accepts: 1 MiB, many times the
@@ -35,8 +37,9 @@ const byteOrderMark = "\xef\xbb\xbf"
 //
 // encoding/json is lenient where the contract is not (it replaces bad UTF-8
 // with U+FFFD, matches field names case-insensitively and lets a repeated
-// field win silently), so the body is checked for all of those before it is
-// unmarshalled.
+// field win silently), so a body is checked for all of those before
+// encoding/json unmarshals it; but a body that encoding/json/v2, as strict
+// as the contract, decodes without error is taken as it is, in one pass.
 func Decode(r io.Reader) (*Partnership, error) {
 	body, err := readBody(r)
 	if err != nil {
@@ -64,6 +67,57 @@ func readBody(r io.Reader) ([]byte, error) {
 
 func decodeBody(body []byte) (*Partnership, error) {
 	body = bytes.TrimPrefix(body, []byte(byteOrderMark))
+	p, err := unmarshal(body)
+	if err != nil {
+		return nil, err
+	}
+	Normalize(p)
+	if err := ValidationError(Validate(p)); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// unmarshal decodes a body of the contract's shape, or returns EMalformed
+// naming everything in it that is not.
+func unmarshal(body []byte) (*Partnership, error) {
+	if p, ok := unmarshalStrict(body); ok {
+		return p, nil
+	}
+	return unmarshalChecked(body)
+}
+
+// unmarshalStrict decodes a body that has the contract's shape in one
+// pass, with encoding/json/v2's implementation (the standard library's v2
+// package, mirrored by github.com/go-json-experiment/json for Go versions
+// before 1.27), which is as strict as the contract: it matches field names exactly and
+// refuses unknown and repeated fields, bytes that are not UTF-8, escapes
+// naming half a surrogate pair, wrongly typed values and data after the
+// object. It accepts exactly what unmarshalChecked accepts, giving the same
+// partnership (FuzzDecodeAgrees checks both), but reports nothing: a body
+// it refuses goes through unmarshalChecked to have every problem named.
+func unmarshalStrict(body []byte) (*Partnership, bool) {
+	if !startsObject(body) {
+		return nil, false // v2 would take null as an empty partnership
+	}
+	var p Partnership
+	if jsonv2.Unmarshal(body, &p, jsonv2.RejectUnknownMembers(true)) != nil {
+		return nil, false
+	}
+	return &p, true
+}
+
+// startsObject reports whether the first character after any whitespace
+// is '{'.
+func startsObject(body []byte) bool {
+	rest := bytes.TrimLeft(body, " \t\r\n")
+	return len(rest) > 0 && rest[0] == '{'
+}
+
+// unmarshalChecked decodes body with encoding/json after checking it for
+// everything in which encoding/json is more lenient than the contract, and
+// returns EMalformed listing what is wrong.
+func unmarshalChecked(body []byte) (*Partnership, error) {
 	if err := checkEncoding(body); err != nil {
 		return nil, err
 	}
@@ -73,10 +127,6 @@ func decodeBody(body []byte) (*Partnership, error) {
 	var p Partnership
 	if err := json.Unmarshal(body, &p); err != nil {
 		return nil, unmarshalError(body, err)
-	}
-	Normalize(&p)
-	if err := ValidationError(Validate(&p)); err != nil {
-		return nil, err
 	}
 	return &p, nil
 }
@@ -243,7 +293,7 @@ func (c *shapeChecker) object(t reflect.Type, path string) error {
 }
 
 func (c *shapeChecker) member(t reflect.Type, path, key string, seen map[string]bool) error {
-	field, known := fieldByJSONName(t, key)
+	i, known := fieldIndex(t, key)
 	here := fieldPath(path, key)
 	switch {
 	case !known:
@@ -252,7 +302,7 @@ func (c *shapeChecker) member(t reflect.Type, path, key string, seen map[string]
 		c.add(here, func() string { return "Is given more than once; give each field once" })
 	default:
 		seen[key] = true
-		return c.value(field.Type, here)
+		return c.value(t.Field(i).Type, here)
 	}
 	return c.skip()
 }
@@ -371,17 +421,6 @@ func describe(tok json.Token) string {
 	return "null"
 }
 
-// fieldByJSONName finds the field of struct type t whose JSON name is
-// exactly name (encoding/json would also accept "Name" or "NAME").
-func fieldByJSONName(t reflect.Type, name string) (reflect.StructField, bool) {
-	for i := range t.NumField() {
-		if f := t.Field(i); jsonName(f) == name {
-			return f, true
-		}
-	}
-	return reflect.StructField{}, false
-}
-
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 	if name == "" {
@@ -402,8 +441,8 @@ func unknownFieldMessage(t reflect.Type, key string) string {
 // slip for (the same but for case, or at most two letters different), or "".
 func nearestField(t reflect.Type, key string) string {
 	best, bestDistance := "", 3
-	for i := range t.NumField() {
-		name := jsonName(t.Field(i))
+	for _, f := range contractFields[t] {
+		name := f.name
 		if strings.EqualFold(name, key) {
 			return name
 		}

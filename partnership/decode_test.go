@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -300,7 +302,8 @@ func TestDottedToPath(t *testing.T) {
 	}
 }
 
-func FuzzDecode(f *testing.F) {
+// addDecodeSeeds gives a fuzz target bodies good and bad.
+func addDecodeSeeds(f *testing.F) {
 	f.Add(validBody(f))
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"name": "N", "purpose": "P", "partners": [{"id": "a", "nmae": 1, "type": "police"}]}`))
@@ -309,6 +312,10 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("{\"name\": \"\xff\"} x"))
 	f.Add([]byte(`[{"a": [[[[{}]]]]}]`))
 	f.Add([]byte(`{"name": "N", "purpose": "P", "objectives": [], "partners": []}`))
+}
+
+func FuzzDecode(f *testing.F) {
+	addDecodeSeeds(f)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		p, err := Decode(bytes.NewReader(body))
 		if err != nil {
@@ -352,3 +359,48 @@ func checkFuzzError(t *testing.T, p *Partnership, err error) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// FuzzDecodeAgrees checks that Decode's one-pass unmarshalStrict accepts
+// exactly the bodies that unmarshalChecked (the shape check, then
+// encoding/json) accepts, and decodes them to the same partnership.
+func FuzzDecodeAgrees(f *testing.F) {
+	addDecodeSeeds(f)
+	for _, body := range []string{
+		`{"name": "N", "purpose": "P", "partners": [null, {"signatory": null}], "objectives": [null, ""]}`,
+		`{"governance": {"quorum": -0}, "targets": [{"baseline": 1e308, "target": -0.0, "results": [{"actual": 1e-400}]}]}`,
+		`{"governance": {"quorum": 1.0}}`,
+		`{"governance": {"quorum": 1e2}}`,
+		`{"targets": [{"baseline": 1e400}]}`,
+		`{"liability_cap_pence": 9223372036854775808}`,
+		`{"liability_cap_pence": -9223372036854775808}`,
+		`{"n\u0061me": "N", "name": "M"}`,
+		`{"name": "N", "Purpose": "P"}`,
+		`{"name": "\ud83d\ude00 \u00e9 \/ \u0000"}`,
+		` null `,
+		`{"mou": {"binding_clauses": []}, "reviews": [{"actions": []}]} `,
+		`{"significance": {"override": "", "policy_and_resources": true}} {}`,
+	} {
+		f.Add([]byte(body))
+	}
+	files, err := filepath.Glob("../samples/*.json")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no samples: %v", err)
+	}
+	for _, file := range files {
+		body, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(body)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		fast, ok := unmarshalStrict(body)
+		slow, err := unmarshalChecked(body)
+		if ok != (err == nil) {
+			t.Fatalf("unmarshalStrict accepts: %v; unmarshalChecked: %v", ok, err)
+		}
+		if ok && !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("the two decode differently:\n%+v\n%+v", fast, slow)
+		}
+	})
+}
