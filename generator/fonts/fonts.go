@@ -16,11 +16,11 @@ import (
 )
 
 // Two faces only: every embedded UTF-8 face costs fpdf a fixed few
-// milliseconds per document. Beside each is its width table (see
-// widthsFile), generated from it.
+// milliseconds per document. Beside each are its width table (see
+// widthsFile) and fpdf's tables of it (see tablesFile), generated from it.
 //
-//go:generate go test -run TestWidthTables -update
-//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf LiberationSans-Regular.widths LiberationSans-Bold.widths
+//go:generate go test -run "^(TestWidthTables|TestFPDFTables)$" -update
+//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf LiberationSans-Regular.widths LiberationSans-Bold.widths LiberationSans-Regular.fpdf LiberationSans-Bold.fpdf
 var files embed.FS
 
 // Family is the faces' family name.
@@ -66,6 +66,9 @@ type Face struct {
 	// font is the parsed font, needed only for a character beyond the
 	// Basic Multilingual Plane, and parsed on the first.
 	font func() (*sfnt.Font, error)
+	// tables are fpdf's tables of the face (see tablesFile), read on first
+	// use.
+	tables func() []byte
 }
 
 func load(name string) (*Face, error) {
@@ -76,13 +79,17 @@ func load(name string) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, err := fs.Stat(files, tablesFile(name)); err != nil {
+		return nil, err
+	}
 	// embed.FS hands out a copy of a file: the font's 400 KB are copied
 	// when a renderer first asks for them, not by every process that starts.
-	ttf := sync.OnceValue(func() []byte {
-		b, _ := files.ReadFile(name) // it is there: see fs.Stat above
-		return b
-	})
-	face := &Face{ttf: ttf, font: sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(ttf()) })}
+	ttf := sync.OnceValue(func() []byte { return readFile(name) })
+	face := &Face{
+		ttf:    ttf,
+		font:   sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(ttf()) }),
+		tables: sync.OnceValue(func() []byte { return readFile(tablesFile(name)) }),
+	}
 	if face.bmp, face.missing, err = parseWidths(widths); err != nil {
 		return nil, fmt.Errorf("font %s: %s: %w", name, widthsFile(name), err)
 	}
@@ -97,6 +104,19 @@ func load(name string) (*Face, error) {
 // .notdef glyph's width, then for each character of the Basic Multilingual
 // Plane the face has, in order, its code point and its width.
 func widthsFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".widths" }
+
+// tablesFile names fpdf's tables of a face: what fpdf.ParseUTF8Font reads
+// from the font file (its metrics, character widths, cmap, and SHA-1),
+// encoded by fpdf's UTF8Font.Tables once by go generate (TestFPDFTables
+// parses the font again and fails if they differ), so that a process
+// makes the face with fpdf.NewUTF8FontFromTables instead of parsing it.
+func tablesFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".fpdf" }
+
+// readFile reads an embedded file that load has seen is there.
+func readFile(name string) []byte {
+	b, _ := files.ReadFile(name) // it is there: see fs.Stat in load
+	return b
+}
 
 // bmpTable holds a width for each character of the Basic Multilingual
 // Plane, by blocks of 256 characters: a block in which the face has no
@@ -169,6 +189,10 @@ func advance(f *sfnt.Font, buf *sfnt.Buffer, g sfnt.GlyphIndex) (int, error) {
 
 // TTF is the font file, for a renderer to embed.
 func (f *Face) TTF() []byte { return f.ttf() }
+
+// FPDFTables are fpdf's tables of the face, for
+// fpdf.NewUTF8FontFromTables with TTF (see tablesFile).
+func (f *Face) FPDFTables() []byte { return f.tables() }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
