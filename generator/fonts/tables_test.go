@@ -8,18 +8,12 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// faceFiles are the embedded font files.
-var faceFiles = []string{"LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"}
-
 // TestFPDFTables parses each face with fpdf, as every process did before
 // the tables were generated, and fails if the embedded tables load reads
 // say otherwise; with -update (go generate) it rewrites them instead.
 func TestFPDFTables(t *testing.T) {
-	for _, name := range faceFiles {
-		ttf, err := files.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, name := range []string{regularFile, boldFile} {
+		ttf, _ := embedded(name)
 		font, err := fpdf.ParseUTF8Font(ttf)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -56,12 +50,16 @@ func TestFPDFTablesRefusedForAnotherFaceOrCut(t *testing.T) {
 	}
 	reg, bold := faces.Regular, faces.Bold
 	tables := reg.FPDFTables()
+	widths, err := files.ReadFile(widthsFile(regularFile))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, c := range map[string]struct{ ttf, tables []byte }{
 		"the bold face's file":  {bold.TTF(), tables},
 		"the file cut short":    {reg.TTF()[:len(reg.TTF())-1], tables},
 		"the tables cut short":  {reg.TTF(), tables[:len(tables)-1]},
 		"the tables running on": {reg.TTF(), append(bytes.Clone(tables), 0)},
-		"the width tables":      {reg.TTF(), readFile(widthsFile(faceFiles[0]))},
+		"the width tables":      {reg.TTF(), widths},
 		"no tables":             {reg.TTF(), nil},
 	} {
 		if _, err := fpdf.NewUTF8FontFromTables(c.ttf, c.tables); err == nil {
