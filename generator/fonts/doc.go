@@ -12,4 +12,10 @@
 // than a look-up in the font's tables, and starting does not look up every
 // character in the fonts. A character beyond the plane is looked up in the
 // font with golang.org/x/image/font/sfnt, which parses it on the first.
+//
+// What fpdf reads from a font file to embed it (its metrics and character
+// widths, its cmap, the file's SHA-1) is generated beside it in the same
+// way (*.fpdf, fpdf's UTF8Font.Tables), so that the PDF renderer makes
+// each face with fpdf.NewUTF8FontFromTables instead of parsing the file in
+// every process.
 package fonts

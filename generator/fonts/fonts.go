@@ -4,7 +4,6 @@ import (
 	"embed"
 	"encoding/binary"
 	"fmt"
-	"io/fs"
 	"math"
 	"strings"
 	"sync"
@@ -16,12 +15,47 @@ import (
 )
 
 // Two faces only: every embedded UTF-8 face costs fpdf a fixed few
-// milliseconds per document. Beside each is its width table (see
-// widthsFile), generated from it.
+// milliseconds per document. Beside each are its width table (see
+// widthsFile) and fpdf's tables of it (see tablesFile), generated from it.
 //
-//go:generate go test -run TestWidthTables -update
-//go:embed LiberationSans-Regular.ttf LiberationSans-Bold.ttf LiberationSans-Regular.widths LiberationSans-Bold.widths
+//go:generate go test -run "^(TestWidthTables|TestFPDFTables)$" -update
+//go:embed LiberationSans-Regular.widths LiberationSans-Bold.widths
 var files embed.FS
+
+// The font files, and fpdf's tables of them, are embedded as byte slices
+// rather than in files, as embed.FS hands out a copy of a file each time
+// it is read: a slice is the bytes in the program's data, of which a
+// process maps in only the pages it reads (a document's subsets take a
+// few glyphs), where copying the two 400 KB files cost every process that
+// drew a PDF some 400 page faults. Nothing writes to them: fpdf and sfnt
+// only read a font file, and every document drawn shares them.
+var (
+	//go:embed LiberationSans-Regular.ttf
+	regularTTF []byte
+	//go:embed LiberationSans-Regular.fpdf
+	regularTables []byte
+	//go:embed LiberationSans-Bold.ttf
+	boldTTF []byte
+	//go:embed LiberationSans-Bold.fpdf
+	boldTables []byte
+)
+
+// The font files' names.
+const (
+	regularFile = "LiberationSans-Regular.ttf"
+	boldFile    = "LiberationSans-Bold.ttf"
+)
+
+// embedded is the named font file and fpdf's tables of it, or nils.
+func embedded(name string) (ttf, tables []byte) {
+	switch name {
+	case regularFile:
+		return regularTTF, regularTables
+	case boldFile:
+		return boldTTF, boldTables
+	}
+	return nil, nil
+}
 
 // Family is the faces' family name.
 const Family = "LiberationSans"
@@ -42,11 +76,11 @@ func (fs *Faces) Face(bold bool) *Face {
 // Load reads both faces. The result is only read afterwards, so it is safe
 // for concurrent use.
 func Load() (*Faces, error) {
-	reg, err := load("LiberationSans-Regular.ttf")
+	reg, err := load(regularFile)
 	if err != nil {
 		return nil, err
 	}
-	bold, err := load("LiberationSans-Bold.ttf")
+	bold, err := load(boldFile)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +89,8 @@ func Load() (*Faces, error) {
 
 // Face is one TrueType face.
 type Face struct {
-	ttf func() []byte // the font file, read on first use
+	ttf    []byte // the font file
+	tables []byte // fpdf's tables of it (see tablesFile)
 	// bmp holds the advance width, in 1/1000 em, of every character of the
 	// Basic Multilingual Plane, or -1 where the face has no glyph: see
 	// bmpTable.
@@ -69,20 +104,19 @@ type Face struct {
 }
 
 func load(name string) (*Face, error) {
-	if _, err := fs.Stat(files, name); err != nil {
-		return nil, err
+	ttf, tables := embedded(name)
+	if ttf == nil {
+		return nil, fmt.Errorf("no font file %s", name)
 	}
 	widths, err := files.ReadFile(widthsFile(name))
 	if err != nil {
 		return nil, err
 	}
-	// embed.FS hands out a copy of a file: the font's 400 KB are copied
-	// when a renderer first asks for them, not by every process that starts.
-	ttf := sync.OnceValue(func() []byte {
-		b, _ := files.ReadFile(name) // it is there: see fs.Stat above
-		return b
-	})
-	face := &Face{ttf: ttf, font: sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(ttf()) })}
+	face := &Face{
+		ttf:    ttf,
+		tables: tables,
+		font:   sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(ttf) }),
+	}
 	if face.bmp, face.missing, err = parseWidths(widths); err != nil {
 		return nil, fmt.Errorf("font %s: %s: %w", name, widthsFile(name), err)
 	}
@@ -97,6 +131,13 @@ func load(name string) (*Face, error) {
 // .notdef glyph's width, then for each character of the Basic Multilingual
 // Plane the face has, in order, its code point and its width.
 func widthsFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".widths" }
+
+// tablesFile names fpdf's tables of a face: what fpdf.ParseUTF8Font reads
+// from the font file (its metrics, character widths, cmap, and SHA-1),
+// encoded by fpdf's UTF8Font.Tables once by go generate (TestFPDFTables
+// parses the font again and fails if they differ), so that a process
+// makes the face with fpdf.NewUTF8FontFromTables instead of parsing it.
+func tablesFile(ttf string) string { return strings.TrimSuffix(ttf, ".ttf") + ".fpdf" }
 
 // bmpTable holds a width for each character of the Basic Multilingual
 // Plane, by blocks of 256 characters: a block in which the face has no
@@ -168,7 +209,11 @@ func advance(f *sfnt.Font, buf *sfnt.Buffer, g sfnt.GlyphIndex) (int, error) {
 }
 
 // TTF is the font file, for a renderer to embed.
-func (f *Face) TTF() []byte { return f.ttf() }
+func (f *Face) TTF() []byte { return f.ttf }
+
+// FPDFTables are fpdf's tables of the face, for
+// fpdf.NewUTF8FontFromTables with TTF (see tablesFile).
+func (f *Face) FPDFTables() []byte { return f.tables }
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {

@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -64,8 +65,8 @@ func TestWidths(t *testing.T) {
 
 func TestTTFIsTheFile(t *testing.T) {
 	fs := loadFaces(t)
-	for name, f := range map[string]*Face{"LiberationSans-Regular.ttf": fs.Regular, "LiberationSans-Bold.ttf": fs.Bold} {
-		b, err := files.ReadFile(name)
+	for name, f := range map[string]*Face{regularFile: fs.Regular, boldFile: fs.Bold} {
+		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}

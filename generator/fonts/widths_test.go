@@ -18,11 +18,8 @@ var update = flag.Bool("update", false, "rewrite the width tables (*.widths) fro
 // tables, and fails if the embedded table Load reads says otherwise; with
 // -update (go generate) it rewrites the table instead.
 func TestWidthTables(t *testing.T) {
-	for _, name := range []string{"LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"} {
-		ttf, err := files.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, name := range []string{regularFile, boldFile} {
+		ttf, _ := embedded(name)
 		bmp, missing, err := scanWidths(ttf)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

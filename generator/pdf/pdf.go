@@ -31,9 +31,8 @@ const (
 type Renderer struct {
 	faces *fonts.Faces
 	pools pools
-	// parsed holds the faces as fpdf parsed them, once for every document
-	// and only when the first PDF is drawn: parsing a face costs about a
-	// millisecond and two megabytes.
+	// parsed holds the faces as fpdf uses them, made once for every
+	// document and only when the first PDF is drawn (see parseFaces).
 	parsed func() (parsedFaces, error)
 }
 
@@ -52,12 +51,15 @@ func New(faces *fonts.Faces) *Renderer {
 	}
 }
 
+// parseFaces makes the faces from fpdf's tables of them, generated with the
+// fonts (see fonts.Face.FPDFTables), rather than parsing the font files,
+// which cost every process about a millisecond and two megabytes.
 func parseFaces(faces *fonts.Faces) (parsedFaces, error) {
-	reg, err := fpdf.ParseUTF8Font(faces.Regular.TTF())
+	reg, err := fpdf.NewUTF8FontFromTables(faces.Regular.TTF(), faces.Regular.FPDFTables())
 	if err != nil {
 		return parsedFaces{}, fmt.Errorf("regular face: %w", err)
 	}
-	bold, err := fpdf.ParseUTF8Font(faces.Bold.TTF())
+	bold, err := fpdf.NewUTF8FontFromTables(faces.Bold.TTF(), faces.Bold.FPDFTables())
 	if err != nil {
 		return parsedFaces{}, fmt.Errorf("bold face: %w", err)
 	}

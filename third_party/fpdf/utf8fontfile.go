@@ -44,7 +44,6 @@ type utf8FontFile struct {
 	LastRune             int
 	tableDescriptions    map[string]*tableDescription
 	outTablesData        map[string][]byte
-	symbolPosition       []int
 	charSymbolDictionary map[int]int
 	Ascent               int
 	Descent              int
@@ -101,7 +100,6 @@ func newUTF8Font(reader *fileReader) *utf8FontFile {
 
 func (utf *utf8FontFile) parseFile() error {
 	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
@@ -534,10 +532,9 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if symbol, OK := utf.shared.glyph(char); OK { // partnerdocs patch: see cutTables
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -637,12 +634,14 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	// partnerdocs patch: the cmap and loca tables are read once per face
 	// (readCutTables), not once per document, and the hmtx table, whose
-	// widths nothing here used, is no longer parsed.
-	tables := utf.shared
-	if tables == nil {
-		if tables = utf.readCutTables(); tables == nil {
+	// widths nothing here used, is no longer parsed. A face made from
+	// tables (NewUTF8FontFromTables) is cut without parsing it at all.
+	if utf.shared == nil {
+		tables, err := utf.readCutTables()
+		if err != nil {
 			return nil
 		}
+		utf.shared = tables
 	}
 	utf.fileReader.readerPosition = 0
 	utf.tableDescriptions = make(map[string]*tableDescription)
@@ -659,8 +658,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	oldMetrics := metricsCount
 
 	var LocaFormat, numSymbols int
-	utf.charSymbolDictionary = tables.charSymbol
-	utf.symbolPosition = tables.symbolPosition
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
@@ -694,8 +691,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		hmtxData = append(hmtxData, hm...)
 
 		offsets = append(offsets, pos)
-		symbolPos := utf.symbolPosition[originalSymbolIdx]
-		symbolLen := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+		symbolPos := utf.shared.position(originalSymbolIdx)
+		symbolLen := utf.shared.position(originalSymbolIdx+1) - symbolPos
 		data := symbolData[symbolPos : symbolPos+symbolLen]
 		var up int
 		if symbolLen > 0 {
@@ -783,8 +780,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 }
 
 func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet map[int]int, SymbolsCollection map[int]int, SymbolsCollectionKeys []int) (*int, map[int]int, map[int]int, []int) {
-	symbolPos := utf.symbolPosition[originalSymbolIdx]
-	symbolSize := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+	symbolPos := utf.shared.position(originalSymbolIdx)
+	symbolSize := utf.shared.position(originalSymbolIdx+1) - symbolPos
 	if symbolSize == 0 {
 		return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 	}
@@ -890,27 +887,6 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
 	return metrics
-}
-
-func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
-	start := utf.SeekTable("loca")
-	utf.symbolPosition = make([]int, 0)
-	if format == 0 {
-		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
-		}
-	} else if format == 1 {
-		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
-		}
-	} else {
-		fmt.Printf("Unknown loca table format %d\n", format)
-		return
-	}
 }
 
 func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
