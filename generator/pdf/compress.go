@@ -75,134 +75,171 @@ func (d *pools) put(z *zlib.Writer) {
 }
 
 var (
-	plainStream = []byte(" 0 obj\n<</Length ")
-	streamStart = []byte(">>\nstream\n")
+	plainStreamHead = []byte(" 0 obj\n<</Length ")
+	streamStart     = []byte(">>\nstream\n")
 )
 
 // shift records that from offset at on, the output moved by delta bytes.
 type shift struct{ at, delta int }
 
-// compressPages writes in to out with its page streams deflated and
-// returns out's bytes, which stay the caller's until it puts out back.
-// The streams are deflated on up to maxDeflaters goroutines, each a run
-// of consecutive pages, so that a long document's pages are compressed on
-// every core; each stream is deflated alone, so the bytes do not depend on
-// how the pages were shared out.
-func (d *pools) compressPages(in []byte, pages int, out *bytes.Buffer) ([]byte, error) {
-	streams := pageStreams(in, pages)
-	runs := shareOut(streams, deflaters(streams))
-	deflated := make([]deflatedRun, len(runs))
-	var wg sync.WaitGroup
-	for r := 1; r < len(runs); r++ {
-		wg.Go(func() { deflated[r] = d.deflateRun(in, runs[r]) })
-	}
-	if len(runs) > 0 {
-		deflated[0] = d.deflateRun(in, runs[0])
-	}
-	wg.Wait()
-	var shifts []shift
-	last, delta := 0, 0
-	for r, run := range runs {
-		from := 0
-		for j, s := range run {
-			out.Write(in[last:s.obj])
-			to := deflated[r].ends[j]
-			out.Write(deflated[r].buf.Bytes()[from:to])
-			delta += (to - from) - (s.end - s.obj)
-			shifts = append(shifts, shift{at: s.end, delta: delta})
-			last, from = s.end, to
-		}
-		d.putOutput(deflated[r].buf)
-	}
-	out.Write(in[last:])
-	return fixXref(out.Bytes(), shifts)
+// deflation is a document's pages being deflated on other goroutines,
+// while fpdf writes the rest of the document: each page's content is
+// deflated alone, with its dictionary, into a run of consecutive pages, so
+// the bytes do not depend on how the pages were shared out.
+type deflation struct {
+	pages [][]byte
+	runs  []deflatedRun
+	wg    sync.WaitGroup
 }
 
-// pageStream is an uncompressed stream object fpdf wrote: its dictionary
-// starts at obj and its data runs from data to end.
-type pageStream struct{ obj, data, end int }
+// deflatedRun is the pages from first to first+len(ends)-1 deflated, one
+// after another, into buf; ends holds where each ends.
+type deflatedRun struct {
+	first int
+	buf   *bytes.Buffer
+	ends  []int
+}
 
 // maxDeflaters bounds the goroutines one document's pages are deflated on,
-// and deflaterShare is the least stream data worth a goroutine of its own.
+// and deflaterShare is the least page content worth a goroutine of its
+// own.
 const (
 	maxDeflaters  = 4
 	deflaterShare = 64 << 10
 )
 
-// pageStreams finds the uncompressed streams in in and puts the page count
-// in place of every pageCountMark in them; the count is padded to the
-// mark's length.
-func pageStreams(in []byte, pages int) []pageStream {
+// deflatePages starts deflating pages, whose page count marks must already
+// be filled in (fillPageCount), on one goroutine for each deflaterShare of
+// their content, at most maxDeflaters and one fewer than GOMAXPROCS (the
+// caller's goroutine has the document to write meanwhile), but at least
+// one.
+func (d *pools) deflatePages(pages [][]byte) *deflation {
+	total := 0
+	for _, p := range pages {
+		total += len(p)
+	}
+	n := max(1, min(maxDeflaters, runtime.GOMAXPROCS(0)-1, total/deflaterShare))
+	df := &deflation{pages: pages, runs: shareOut(pages, n)}
+	for r := range df.runs {
+		df.wg.Go(func() { d.deflateRun(&df.runs[r], pages) })
+	}
+	return df
+}
+
+func (d *pools) deflateRun(r *deflatedRun, pages [][]byte) {
+	r.buf = d.output()
+	for j := range r.ends {
+		d.writeCompressed(r.buf, pages[r.first+j])
+		r.ends[j] = r.buf.Len()
+	}
+}
+
+// shareOut splits pages into at most n runs of consecutive pages with
+// about the same amount of content each; no run is empty.
+func shareOut(pages [][]byte, n int) []deflatedRun {
+	total := 0
+	for _, p := range pages {
+		total += len(p)
+	}
+	runs := make([]deflatedRun, 0, n)
+	from, sum := 0, 0
+	for i, p := range pages {
+		sum += len(p)
+		if len(runs) < n-1 && sum*n >= total*(len(runs)+1) {
+			runs = append(runs, deflatedRun{first: from, ends: make([]int, i+1-from)})
+			from = i + 1
+		}
+	}
+	if from < len(pages) {
+		runs = append(runs, deflatedRun{first: from, ends: make([]int, len(pages)-from)})
+	}
+	return runs
+}
+
+// deflated waits for the pages and returns page i deflated with its
+// dictionary, or nil past the last page.
+func (df *deflation) deflated(i int) []byte {
+	for r := range df.runs {
+		run := &df.runs[r]
+		if i >= run.first && i < run.first+len(run.ends) {
+			from := 0
+			if i > run.first {
+				from = run.ends[i-run.first-1]
+			}
+			return run.buf.Bytes()[from:run.ends[i-run.first]]
+		}
+	}
+	return nil
+}
+
+// release waits for the pages and gives the runs' buffers back.
+func (df *deflation) release(d *pools) {
+	df.wg.Wait()
+	for _, r := range df.runs {
+		d.putOutput(r.buf)
+	}
+}
+
+// fillPageCount puts the page count in place of every pageCountMark on
+// pages; the count is padded to the mark's length.
+func fillPageCount(pages [][]byte) {
 	mark := utf16BE(pageCountMark)
-	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), pages))
-	var streams []pageStream
+	count := utf16BE(fmt.Sprintf("%-*d", len(pageCountMark), len(pages)))
+	for _, data := range pages {
+		for at := bytes.Index(data, mark); at >= 0; at = bytes.Index(data, mark) {
+			copy(data[at:], count)
+		}
+	}
+}
+
+// compressPages writes in, the document fpdf wrote, to out with each
+// uncompressed stream that is one of df's pages replaced by its deflated
+// copy (any other is deflated now), and returns out's bytes, which stay
+// the caller's until it puts out back. df's buffers are still df's.
+func (d *pools) compressPages(in []byte, df *deflation, out *bytes.Buffer) ([]byte, error) {
+	df.wg.Wait()
+	var shifts []shift
+	last, delta, page := 0, 0, 0
+	for _, s := range plainStreams(in) {
+		out.Write(in[last:s.obj])
+		before := out.Len()
+		data := in[s.data:s.end]
+		if page < len(df.pages) && bytes.Equal(data, df.pages[page]) {
+			out.Write(df.deflated(page))
+			page++
+		} else {
+			d.writeCompressed(out, data)
+		}
+		delta += (out.Len() - before) - (s.end - s.obj)
+		shifts = append(shifts, shift{at: s.end, delta: delta})
+		last = s.end
+	}
+	out.Write(in[last:])
+	return fixXref(out.Bytes(), shifts)
+}
+
+// plainStream is an uncompressed stream object fpdf wrote: its dictionary
+// starts at obj and its data runs from data to end.
+type plainStream struct{ obj, data, end int }
+
+// plainStreams finds the uncompressed streams in in.
+func plainStreams(in []byte) []plainStream {
+	var streams []plainStream
 	for i := 0; ; {
-		k := bytes.Index(in[i:], plainStream)
+		k := bytes.Index(in[i:], plainStreamHead)
 		if k < 0 {
 			return streams
 		}
-		lenAt := i + k + len(plainStream)
+		lenAt := i + k + len(plainStreamHead)
 		n, digits := leadingInt(in[lenAt:])
 		dataAt := lenAt + digits + len(streamStart)
 		if digits == 0 || !bytes.HasPrefix(in[lenAt+digits:], streamStart) || dataAt+n > len(in) {
 			i = lenAt
 			continue
 		}
-		data := in[dataAt : dataAt+n]
-		for at := bytes.Index(data, mark); at >= 0; at = bytes.Index(data, mark) {
-			copy(data[at:], count)
-		}
-		streams = append(streams, pageStream{obj: i + k + len(" 0 obj\n"), data: dataAt, end: dataAt + n})
+		streams = append(streams, plainStream{obj: i + k + len(" 0 obj\n"), data: dataAt, end: dataAt + n})
 		i = dataAt + n
 	}
-}
-
-// deflaters is how many goroutines streams are worth: one per
-// deflaterShare of their data, at most maxDeflaters and GOMAXPROCS.
-func deflaters(streams []pageStream) int {
-	total := 0
-	for _, s := range streams {
-		total += s.end - s.data
-	}
-	return max(1, min(maxDeflaters, runtime.GOMAXPROCS(0), total/deflaterShare))
-}
-
-// shareOut splits streams into at most n runs of consecutive streams with
-// about the same amount of data each.
-func shareOut(streams []pageStream, n int) [][]pageStream {
-	total := 0
-	for _, s := range streams {
-		total += s.end - s.data
-	}
-	runs := make([][]pageStream, 0, n)
-	from, sum := 0, 0
-	for i, s := range streams {
-		sum += s.end - s.data
-		if len(runs) < n-1 && sum*n >= total*(len(runs)+1) {
-			runs = append(runs, streams[from:i+1])
-			from = i + 1
-		}
-	}
-	if from < len(streams) {
-		runs = append(runs, streams[from:])
-	}
-	return runs
-}
-
-// deflatedRun is a run of streams deflated, dictionaries and all, one
-// after another into buf; ends holds where each ends.
-type deflatedRun struct {
-	buf  *bytes.Buffer
-	ends []int
-}
-
-func (d *pools) deflateRun(in []byte, run []pageStream) deflatedRun {
-	r := deflatedRun{buf: d.output(), ends: make([]int, len(run))}
-	for j, s := range run {
-		d.writeCompressed(r.buf, in[s.data:s.end])
-		r.ends[j] = r.buf.Len()
-	}
-	return r
 }
 
 // writeCompressed deflates data straight into out, then fills in the

@@ -35,8 +35,8 @@ func TestPagesDeflatedOnManyCoresAsOnOne(t *testing.T) {
 	pdftest.Check(t, one)
 }
 
-// plainShares is how many goroutines o's page streams are worth on four
-// cores.
+// plainShares is how many goroutines o's pages are deflated on with
+// four cores.
 func plainShares(t *testing.T, o *outline.Outline) int {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	r := newRenderer(t)
@@ -45,43 +45,67 @@ func plainShares(t *testing.T, o *outline.Outline) int {
 		t.Fatal(err)
 	}
 	w := r.draw(o, meta, faces, nil)
+	w.pdf.FinishPages()
+	df := r.pools.deflatePages(w.pdf.PageContents())
+	defer df.release(&r.pools)
+	return len(df.runs)
+}
+
+// TestShareOut: every page is in exactly one run, in order, no run is
+// empty, and there are never more runs than asked for.
+func TestShareOut(t *testing.T) {
+	for _, sizes := range [][]int{{}, {5}, {1, 1, 1, 1}, {100, 1, 1, 1, 1}, {1, 1, 1, 100}, {3, 7, 2, 9, 4, 4, 1, 8}} {
+		pages := make([][]byte, len(sizes))
+		for i, n := range sizes {
+			pages[i] = make([]byte, n)
+		}
+		for n := 1; n <= 5; n++ {
+			runs := shareOut(pages, n)
+			if len(runs) > n {
+				t.Errorf("%v into %d: %d runs", sizes, n, len(runs))
+			}
+			next := 0
+			for _, r := range runs {
+				if len(r.ends) == 0 {
+					t.Errorf("%v into %d: an empty run", sizes, n)
+				}
+				if r.first != next {
+					t.Errorf("%v into %d: a run starts at page %d, not %d", sizes, n, r.first, next)
+				}
+				next = r.first + len(r.ends)
+			}
+			if next != len(pages) {
+				t.Errorf("%v into %d: the runs end at page %d of %d", sizes, n, next, len(pages))
+			}
+		}
+	}
+}
+
+// TestEveryPageDeflatedBesideOutput: every page stream in the document
+// fpdf writes is one deflatePages already deflated, so none is left to
+// deflate after Output (which would still give the same bytes, only
+// later).
+func TestEveryPageDeflatedBesideOutput(t *testing.T) {
+	r := newRenderer(t)
+	faces, err := r.parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := r.draw(clauses(t, 40), meta, faces, nil)
+	w.pdf.FinishPages()
+	pages := w.pdf.PageContents()
+	fillPageCount(pages)
 	var plain bytes.Buffer
 	if err := w.pdf.Output(&plain); err != nil {
 		t.Fatal(err)
 	}
-	return deflaters(pageStreams(plain.Bytes(), w.pdf.PageNo()))
-}
-
-// TestShareOut: every stream is in exactly one run, in order, no run is
-// empty, and there are never more runs than asked for.
-func TestShareOut(t *testing.T) {
-	for _, sizes := range [][]int{{}, {5}, {1, 1, 1, 1}, {100, 1, 1, 1, 1}, {1, 1, 1, 100}, {3, 7, 2, 9, 4, 4, 1, 8}} {
-		var streams []pageStream
-		at := 0
-		for _, n := range sizes {
-			streams = append(streams, pageStream{obj: at, data: at + 1, end: at + 1 + n})
-			at += 1 + n
-		}
-		for n := 1; n <= 5; n++ {
-			runs := shareOut(streams, n)
-			if len(runs) > n {
-				t.Errorf("%v into %d: %d runs", sizes, n, len(runs))
-			}
-			var got []pageStream
-			for _, r := range runs {
-				if len(r) == 0 {
-					t.Errorf("%v into %d: an empty run", sizes, n)
-				}
-				got = append(got, r...)
-			}
-			if len(got) != len(streams) {
-				t.Fatalf("%v into %d: %d streams out of %d", sizes, n, len(got), len(streams))
-			}
-			for i := range got {
-				if got[i] != streams[i] {
-					t.Errorf("%v into %d: stream %d out of order", sizes, n, i)
-				}
-			}
+	streams := plainStreams(plain.Bytes())
+	if len(pages) < 5 || len(streams) < len(pages) {
+		t.Fatalf("%d pages, %d plain streams", len(pages), len(streams))
+	}
+	for i, p := range pages {
+		if s := streams[i]; !bytes.Equal(plain.Bytes()[s.data:s.end], p) {
+			t.Errorf("plain stream %d is not page %d as PageContents gave it", i, i+1)
 		}
 	}
 }

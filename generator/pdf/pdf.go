@@ -111,6 +111,12 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	}
 	o, m = r.drawableOutline(o, m)
 	w := r.layout(o, m, parsed)
+	// The pages are deflated on other cores while fpdf writes the rest.
+	w.pdf.FinishPages()
+	pages := w.pdf.PageContents()
+	fillPageCount(pages)
+	df := r.pools.deflatePages(pages)
+	defer df.release(&r.pools)
 	buf := r.pools.output()
 	if err := w.pdf.Output(buf); err != nil {
 		r.pools.putOutput(buf)
@@ -118,7 +124,7 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	}
 	out := r.pools.output()
 	defer r.pools.putOutput(out)
-	pdf, err := r.pools.compressPages(buf.Bytes(), w.pdf.PageNo(), out)
+	pdf, err := r.pools.compressPages(buf.Bytes(), df, out)
 	r.pools.putOutput(buf)
 	if err != nil {
 		return nil, err

@@ -620,6 +620,7 @@ type Fpdf struct {
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
+	pagesFinished    bool                       // partnerdocs patch: FinishPages has run (pages.go)
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
 	defOrientation   string                     // default orientation
