@@ -16,16 +16,15 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 var (
-	expressionFormat = regexp.MustCompile(`"(?:[^"]|"")*"|\S+`)
-	conditionFormat  = regexp.MustCompile(`(or|\|\|)`)
-	blankFormat      = regexp.MustCompile("blanks|nonblanks")
-	matchFormat      = regexp.MustCompile("[*?]")
+	expressionFormat = lazyRegexp(`"(?:[^"]|"")*"|\S+`)
+	conditionFormat  = lazyRegexp(`(or|\|\|)`)
+	blankFormat      = lazyRegexp("blanks|nonblanks")
+	matchFormat      = lazyRegexp("[*?]")
 )
 
 // parseTableOptions provides a function to parse the format settings of the
@@ -546,7 +545,7 @@ func (f *File) autoFilter(sheet, ref string, columns, col int, opts []AutoFilter
 			return newInvalidAutoFilterColumnError(opt.Column)
 		}
 		fc := &xlsxFilterColumn{ColID: offset}
-		token := expressionFormat.FindAllString(opt.Expression, -1)
+		token := expressionFormat().FindAllString(opt.Expression, -1)
 		if len(token) != 3 && len(token) != 7 {
 			return newInvalidAutoFilterExpError(opt.Expression)
 		}
@@ -629,7 +628,7 @@ func (f *File) parseFilterExpression(expression string, tokens []string) ([]int,
 		// The number of tokens will be either 3 (for 1 expression) or 7 (for 2
 		// expressions).
 		conditional, c := 0, tokens[3]
-		if conditionFormat.MatchString(c) {
+		if conditionFormat().MatchString(c) {
 			conditional = 1
 		}
 		expression1, token1, err := f.parseFilterTokens(expression, tokens[:3])
@@ -673,7 +672,7 @@ func (f *File) parseFilterTokens(expression string, tokens []string) ([]int, str
 	}
 	token := tokens[2]
 	// Special handling for Blanks/NonBlanks.
-	re := blankFormat.MatchString(strings.ToLower(token))
+	re := blankFormat().MatchString(strings.ToLower(token))
 	if re {
 		// Only allow Equals or NotEqual in this context.
 		if operator != 2 && operator != 5 {
@@ -698,7 +697,7 @@ func (f *File) parseFilterTokens(expression string, tokens []string) ([]int, str
 	}
 	// If the string token contains an Excel match character then change the
 	// operator type to indicate a non "simple" equality.
-	if re = matchFormat.MatchString(token); operator == 2 && re {
+	if re = matchFormat().MatchString(token); operator == 2 && re {
 		operator = 22
 	}
 	return []int{operator}, token, nil
