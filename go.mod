@@ -86,3 +86,7 @@ require (
 tool github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen
 
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/xuri/excelize/v2 => ./third_party/excelize
+
+replace github.com/yuin/goldmark => ./third_party/goldmark

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"partnerdocs/partnership"
@@ -70,7 +71,7 @@ func newContractForm() *contractForm {
 var (
 	dateType = reflect.TypeFor[partnership.Date]()
 	// listIndex finds a list's index in a path, for the hints' keys.
-	listIndex = regexp.MustCompile(`\[\d+\]`)
+	listIndex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\d+\]`) })
 )
 
 // fieldID is the id of the input at a contract path: partners[2].name is
@@ -91,7 +92,7 @@ func jsonName(f reflect.StructField) string {
 
 // pathLabel is the label of the field at path, named name.
 func pathLabel(name, path string) string {
-	if l, ok := pathLabels[listIndex.ReplaceAllString(path, "[]")]; ok {
+	if l, ok := pathLabels[listIndex().ReplaceAllString(path, "[]")]; ok {
 		return l
 	}
 	return label(name)
@@ -134,7 +135,7 @@ func fieldNamed(v reflect.Value, name string) (reflect.StructField, reflect.Valu
 
 // field is the input for value v of type t at path.
 func (f *contractForm) field(v reflect.Value, t reflect.Type, name, path string, raw url.Values) formField {
-	key := listIndex.ReplaceAllString(path, "[]")
+	key := listIndex().ReplaceAllString(path, "[]")
 	ff := formField{ID: fieldID(path), Name: path, Label: pathLabel(name, path), Hint: fieldHints[key]}
 	text := func(formatted string) string {
 		if raw != nil {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Money: the contract holds it in integer pence (amount_pence,
@@ -18,13 +19,13 @@ func isMoney(name string) bool { return strings.HasSuffix(name, "_pence") }
 // poundsPattern is an amount in pounds as typed once "£", commas and spaces
 // are taken out: whole pounds, with pence after a point if any. Sixteen
 // digits of pounds keep the pence inside an int64.
-var poundsPattern = regexp.MustCompile(`^(-?)(\d{1,16})(?:\.(\d{1,2}))?$`)
+var poundsPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(-?)(\d{1,16})(?:\.(\d{1,2}))?$`) })
 
 // parsePounds is a typed amount in pence; not ok when it is not an amount
 // of pounds.
 func parsePounds(typed string) (int64, bool) {
 	s := strings.NewReplacer("£", "", ",", "", " ", "").Replace(strings.TrimSpace(typed))
-	m := poundsPattern.FindStringSubmatch(s)
+	m := poundsPattern().FindStringSubmatch(s)
 	if m == nil {
 		return 0, false
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -120,7 +121,9 @@ func actionWords(a partnership.ReviewAction) string {
 // pathOrValue is a word of a contract problem's message that may be a JSON
 // path (information_sharing.lawful_basis, partners[0]) or an enumeration's
 // value (recognised_legitimate_interests).
-var pathOrValue = regexp.MustCompile(`[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z][a-z_]*(?:\[\d+\])?)*`)
+var pathOrValue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z][a-z_]*(?:\[\d+\])?)*`)
+})
 
 // plain is a contract problem's message as a form shows it: the contract's
 // messages serve the API too, and name fields by JSON path and choices by
@@ -128,7 +131,7 @@ var pathOrValue = regexp.MustCompile(`[a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z][a-z_]*(
 // field's labels ("Information sharing: Lawful basis") and a value its
 // words ("recognised legitimate interests").
 func (f *contractForm) plain(msg string) string {
-	return pathOrValue.ReplaceAllStringFunc(msg, func(w string) string {
+	return pathOrValue().ReplaceAllStringFunc(msg, func(w string) string {
 		if strings.ContainsAny(w, ".[") && sectionOf(w) != "" {
 			return "“" + pathWords(w) + "”"
 		}

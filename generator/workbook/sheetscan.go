@@ -42,6 +42,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -239,8 +240,12 @@ func (s *sheetScanner) need(n int) error {
 
 // xmlDecl is what an XML declaration may say here (values without '=',
 // so that no parameter hides in another's value).
-var xmlDecl = regexp.MustCompile(`^(?:[ \t\r\n]+(?:version|encoding|standalone)[ \t\r\n]*=[ \t\r\n]*(?:"[\w.-]*"|'[\w.-]*'))*[ \t\r\n]*$`)
-var xmlDeclParam = regexp.MustCompile(`(version|encoding)[ \t\r\n]*=[ \t\r\n]*["']([\w.-]*)`)
+var xmlDecl = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[ \t\r\n]+(?:version|encoding|standalone)[ \t\r\n]*=[ \t\r\n]*(?:"[\w.-]*"|'[\w.-]*'))*[ \t\r\n]*$`)
+})
+var xmlDeclParam = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(version|encoding)[ \t\r\n]*=[ \t\r\n]*["']([\w.-]*)`)
+})
 
 // procInst skips a processing instruction, checking the XML declaration.
 func (s *sheetScanner) procInst() error {
@@ -257,10 +262,10 @@ func (s *sheetScanner) procInst() error {
 	if string(pi[:n]) != "xml" {
 		return nil
 	}
-	if !xmlDecl.Match(pi[n:]) {
+	if !xmlDecl().Match(pi[n:]) {
 		return syntaxError("an XML declaration this reader does not take: %.40q", pi)
 	}
-	for _, m := range xmlDeclParam.FindAllSubmatch(pi[n:], -1) {
+	for _, m := range xmlDeclParam().FindAllSubmatch(pi[n:], -1) {
 		if v := string(m[2]); string(m[1]) == "version" && v != "1.0" || string(m[1]) == "encoding" && !strings.EqualFold(v, "utf-8") {
 			return fmt.Errorf("xml: %s %q is not read; only XML 1.0 in UTF-8", m[1], v)
 		}

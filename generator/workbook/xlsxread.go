@@ -212,7 +212,7 @@ func parseSharedStrings(r io.Reader) ([]string, map[int]bool, error) {
 	}
 }
 
-var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+var bstrExp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`_x[a-fA-F\d]{4}_`) })
 
 // bstrUnmarshal decodes Excel's _xHHHH_ escapes as excelize does.
 func bstrUnmarshal(s string) string {
@@ -221,7 +221,7 @@ func bstrUnmarshal(s string) string {
 	}
 	var b strings.Builder
 	cursor := 0
-	for _, m := range bstrExp.FindAllStringIndex(s, -1) {
+	for _, m := range bstrExp().FindAllStringIndex(s, -1) {
 		b.WriteString(s[cursor:m[0]])
 		cursor = m[1]
 		if s[m[0]:m[1]] == "_x005F_" {
