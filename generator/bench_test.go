@@ -61,3 +61,17 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseAgreementTemplates is what the first agreement of a
+// process pays to parse the agreement's templates (LoadLazy leaves them
+// until then), with the same functions as every render.
+func BenchmarkParseAgreementTemplates(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		set, err := loadTemplates(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		set.Prepare("agreement")
+	}
+}

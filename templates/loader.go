@@ -191,24 +191,37 @@ func addPartial(root *template.Template, fsys fs.FS, file string, funcs template
 	if err != nil {
 		return fmt.Errorf("template: %s: %w", file, err)
 	}
-	t, err := template.New(file).Funcs(funcs).Parse(string(src))
+	// Parsed apart from root, so that a name defined twice is seen, but
+	// with the parser alone: a template.New per file would copy every
+	// function into it, which was most of the parsing.
+	trees, err := parse.Parse(file, string(src), "", "", funcs, builtinNames)
 	if err != nil {
 		return err
 	}
-	for _, d := range t.Templates() {
-		if d.Tree == nil || (d.Name() == file && parse.IsEmptyTree(d.Root)) {
+	for name, tree := range trees {
+		if name == file && parse.IsEmptyTree(tree.Root) {
 			continue // the file's own top level, holding only definitions
 		}
-		if other, ok := definedIn[d.Name()]; ok {
-			loc, _ := d.ErrorContext(d.Root)
-			return fmt.Errorf("template: %s: template %q is also defined in %s", loc, d.Name(), other)
+		if other, ok := definedIn[name]; ok {
+			loc, _ := tree.ErrorContext(tree.Root)
+			return fmt.Errorf("template: %s: template %q is also defined in %s", loc, name, other)
 		}
-		definedIn[d.Name()] = file
-		if _, err := root.AddParseTree(d.Name(), d.Tree); err != nil {
+		definedIn[name] = file
+		if _, err := root.AddParseTree(name, tree); err != nil {
 			return fmt.Errorf("template: %s: %w", file, err)
 		}
 	}
 	return nil
+}
+
+// builtinNames are text/template's own functions, for the parser to know
+// them by name (it never calls them). A function added to text/template
+// after these and used in a template is refused when the embedded
+// templates are parsed (TestEmbeddedTemplatesParse).
+var builtinNames = map[string]any{
+	"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true, "len": true,
+	"not": true, "or": true, "print": true, "printf": true, "println": true, "urlquery": true,
+	"eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
 }
 
 // Kinds returns the document kinds, sorted.
