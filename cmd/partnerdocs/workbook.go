@@ -71,8 +71,11 @@ func (c *workbookCommand) run(ctx context.Context) error {
 	defer db.Close()
 	n := 0
 	write := func(w io.Writer) (err error) {
-		n, err = flow.CMTWorkbook(ctx, cliAdmin(), c.fy, w)
-		return err
+		bw := bufio.NewWriterSize(w, 256<<10) // the workbook is written in small pieces
+		if n, err = flow.CMTWorkbook(ctx, cliAdmin(), c.fy, bw); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
 	if c.out == "-" {
 		return write(c.stdout)
@@ -114,11 +117,7 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 256<<10)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
+	if err = write(f); err != nil {
 		return err
 	}
 	if err = f.Chmod(0o644); err != nil {
