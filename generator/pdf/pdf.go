@@ -117,15 +117,13 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 	fillPageCount(pages)
 	df := r.pools.deflatePages(pages)
 	defer df.release(&r.pools)
-	buf := r.pools.output()
-	if err := w.pdf.Output(buf); err != nil {
-		r.pools.putOutput(buf)
+	plain, err := w.pdf.Bytes()
+	if err != nil {
 		return nil, fmt.Errorf("writing PDF: %w", err)
 	}
 	out := r.pools.output()
 	defer r.pools.putOutput(out)
-	pdf, err := r.pools.compressPages(buf.Bytes(), df, out)
-	r.pools.putOutput(buf)
+	pdf, err := r.pools.compressPages(plain, df, out)
 	if err != nil {
 		return nil, err
 	}

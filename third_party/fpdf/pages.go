@@ -53,3 +53,15 @@ func (f *Fpdf) PageContents() [][]byte {
 	}
 	return pages
 }
+
+// Bytes closes the document, if it is open, and returns it: the bytes
+// Output would write, without copying them. They are the document's own.
+func (f *Fpdf) Bytes() ([]byte, error) {
+	if f.err == nil && f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.buffer.Bytes(), nil
+}
