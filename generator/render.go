@@ -74,10 +74,14 @@ func (g *Generator) outline(ctx context.Context, p *partnership.Partnership, a p
 	defer g.putMarkdownBuffer(md)
 	v := newView(p, g.council, meta, at, draft)
 	v.A = escapedAssessment(a)
-	if err := g.templates.ExecuteContext(ctx, md, meta.Kind, v); err != nil {
+	// The Markdown is parsed a section at a time while the template is
+	// still writing the rest.
+	st := outline.NewStream(md)
+	defer st.Stop()
+	if err := g.templates.ExecuteContext(ctx, st, meta.Kind, v); err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}
-	o, err := outline.Parse(md.Bytes())
+	o, err := st.Finish()
 	if err != nil {
 		return nil, fmt.Errorf("template %s %s: %w", meta.ID, meta.Version, err)
 	}

@@ -32,16 +32,22 @@ type numbering struct {
 // cross-reference ([](#id)). A reference to an id no heading has, or
 // Markdown the renderers cannot draw, is an error.
 func Parse(src []byte) (*Outline, error) {
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	return build([]section{{src: src, doc: markdown.Parser().Parse(text.NewReader(src))}})
+}
+
+// build makes the outline of a document parsed in sections, in order.
+func build(sections []section) (*Outline, error) {
 	p := &builder{o: &Outline{Labels: map[string]string{}}}
 	var n numbering
-	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		b, err := p.convert(c, src, &n)
-		if err != nil {
-			return nil, err
-		}
-		if b != nil {
-			p.o.Blocks = append(p.o.Blocks, b)
+	for _, s := range sections {
+		for c := s.doc.FirstChild(); c != nil; c = c.NextSibling() {
+			b, err := p.convert(c, s.src, &n)
+			if err != nil {
+				return nil, err
+			}
+			if b != nil {
+				p.o.Blocks = append(p.o.Blocks, b)
+			}
 		}
 	}
 	return p.o, p.o.resolve()
