@@ -264,7 +264,7 @@ func (w *pdfWriter) drawEntry(e *tocEntry) {
 	w.tags.content()
 	w.pdf.Text(pageW-marginR-numW, base, num)
 	w.pdf.Link(numX, e.y, pageW-marginR-numX, e.h, e.link)
-	w.tags.annot()
+	w.tags.annot(tocDesc(e.b, num))
 	w.tags.end()
 	w.tags.end()
 	w.tags.end()
@@ -322,4 +322,17 @@ func spansLength(spans []outline.Span) int {
 		n += len(s.Text)
 	}
 	return n
+}
+
+// tocDesc is where an entry's link leads, in words, for the annotation's
+// /Contents: "Go to clause 7, Finance, page 12".
+func tocDesc(b *outline.Block, page string) string {
+	to := b.HeadingText()
+	switch {
+	case b.Schedule:
+		to = b.Number + ", " + to
+	case b.Number != "":
+		to = "clause " + b.Number + ", " + to
+	}
+	return "Go to " + to + ", page " + page
 }

@@ -174,21 +174,26 @@ func (w *pdfWriter) matrixLegend(m *outline.Matrix) {
 	w.y += mxLegendH
 }
 
-// figureAttrs are a Figure element's entries: its /Alt, as a text string
-// in UTF-16 written in hex, so any text a user typed in a ref is safe.
+// figureAttrs are a Figure element's entries: its /Alt.
 func figureAttrs(b *outline.Block) string {
 	if b.Matrix == nil {
 		return ""
 	}
-	var s strings.Builder
-	s.WriteString("/Alt <FEFF")
+	return "/Alt " + textString(b.Matrix.Alt())
+}
+
+// textString is s as a PDF text string in UTF-16, written in hex, so any
+// text a user typed is safe in it.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
 	const hex = "0123456789ABCDEF"
-	for _, u := range utf16.Encode([]rune(b.Matrix.Alt())) {
-		s.WriteByte(hex[u>>12])
-		s.WriteByte(hex[u>>8&15])
-		s.WriteByte(hex[u>>4&15])
-		s.WriteByte(hex[u&15])
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteByte(hex[u>>12])
+		b.WriteByte(hex[u>>8&15])
+		b.WriteByte(hex[u>>4&15])
+		b.WriteByte(hex[u&15])
 	}
-	s.WriteByte('>')
-	return s.String()
+	b.WriteByte('>')
+	return b.String()
 }

@@ -79,7 +79,8 @@ type pdfWriter struct {
 	fontBold  bool
 	fontSize  float64
 	links     map[string]int
-	toc       *contents // the contents list, or nil (contents.go)
+	labels    map[string]string // what a cross-reference to each id prints
+	toc       *contents         // the contents list, or nil (contents.go)
 	topOfPage bool
 	indent    float64 // left edge of the text of the last clause, for lists
 	words     []word  // scratch space for the line breaker
@@ -134,7 +135,7 @@ func (r *Renderer) Render(o *outline.Outline, m outline.Meta) ([]byte, error) {
 // draw lays o out on a new writer, with a contents list of entries unless
 // there are none.
 func (r *Renderer) draw(o *outline.Outline, m outline.Meta, faces parsedFaces, entries []tocEntry) *pdfWriter {
-	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}}
+	w := &pdfWriter{reg: r.faces.Regular, bold: r.faces.Bold, meta: m, links: map[string]int{}, labels: o.Labels}
 	w.setup(faces)
 	for id := range o.Labels {
 		w.links[id] = w.pdf.AddLink()

@@ -264,6 +264,8 @@ func (t *tagger) appendStructure(pdf []byte, p *pools) ([]byte, error) {
 			w.out = append(w.out, d[:len(d)-2]...)
 			w.out = append(w.out, " /StructParent "...)
 			w.out = strconv.AppendInt(w.out, int64(len(pageObjs)+j), 10)
+			w.out = append(w.out, " /Contents "...)
+			w.out = append(w.out, textString(t.annots[j].desc)...)
 			w.out = append(w.out, ">>"...)
 			w.end()
 		}

@@ -65,7 +65,13 @@ const (
 )
 
 // annotRef is a link annotation fpdf wrote on page, owned by elem.
-type annotRef struct{ page, elem int }
+// annotRef is a link annotation: its page, its Link element, and what it
+// leads to, in words, for its /Contents (PDF/UA: an annotation's
+// alternate description).
+type annotRef struct {
+	page, elem int
+	desc       string
+}
 
 // tagger records the structure tree as the writer draws and writes the
 // marked-content operators into the page being drawn.
@@ -168,13 +174,13 @@ func (t *tagger) close() {
 }
 
 // annot records that the innermost element (a Link) owns the link
-// annotation just added to the current page.
-func (t *tagger) annot() {
+// annotation just added to the current page, which leads to desc.
+func (t *tagger) annot(desc string) {
 	e := t.top()
 	if e < 0 {
 		return // a repeated header's link: fpdf still adds the annotation
 	}
-	t.annots = append(t.annots, annotRef{page: t.pdf.PageNo() - 1, elem: e})
+	t.annots = append(t.annots, annotRef{page: t.pdf.PageNo() - 1, elem: e, desc: desc})
 	t.kids = append(t.kids, structKid{parent: int32(e), kind: kidAnnot, n: int32(len(t.annots) - 1)})
 }
 

@@ -194,3 +194,25 @@ func TestTreeReadingOrder(t *testing.T) {
 		t.Errorf("the tree and the page differ from byte %d:\ntree %q\npage %q", i, tr[max(0, i-40):min(len(tr), i+60)], pg[max(0, i-40):min(len(pg), i+60)])
 	}
 }
+
+// TestLinksSayWhereTheyLead: a cross-reference's annotation names the
+// clause or schedule it leads to, for a reader that lists the links.
+func TestLinksSayWhereTheyLead(t *testing.T) {
+	pdftest.Require(t, "qpdf")
+	b := renderTagged(t)
+	o := pdftest.ReadObjects(t, b)
+	var said []string
+	for _, page := range o.Pages(t) {
+		pd := o.Dict(t, page)
+		if pd["/Annots"] == nil {
+			continue
+		}
+		for _, a := range o.Array(t, pd["/Annots"]) {
+			c, _ := o.Dict(t, a)["/Contents"].(string)
+			said = append(said, strings.TrimPrefix(c, "u:"))
+		}
+	}
+	if !slices.Contains(said, "Go to Schedule 1") {
+		t.Errorf("the link to the Money schedule does not say where it leads; the links say %q", said)
+	}
+}

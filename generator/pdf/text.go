@@ -216,7 +216,7 @@ func (w *pdfWriter) drawLine(l line, x0, y, size, lineH float64) {
 		w.pdf.Text(x0+r.x, y+lineH*0.75, r.text)
 		if id, ok := w.links[r.ref]; ok && r.ref != "" {
 			w.pdf.Link(x0+r.x, y, r.w, lineH, id)
-			w.tags.annot()
+			w.tags.annot("Go to " + w.labels[r.ref])
 		}
 		w.revLine(r, x0, y, size, lineH)
 		if r.ref != "" {

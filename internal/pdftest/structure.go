@@ -233,7 +233,8 @@ var (
 // page has /StructParents and /Tabs /S; the parent tree maps each of a
 // page's marked-content ids, numbered from 0 in the order drawn, to an
 // element of the same type that holds that id on that page, and each link
-// annotation (an object of its own) to a Link that owns it; and every page
+// annotation (an object of its own) to a Link that owns it, the annotation
+// saying in words where it leads (/Contents, as PDF/UA asks); and every page
 // draws nothing (text, paths, images) outside marked content, nor nests it.
 // It returns the number of pages checked.
 func CheckMarkedContent(t testing.TB, pdf []byte) int {
@@ -289,6 +290,9 @@ func CheckMarkedContent(t testing.TB, pdf []byte) int {
 			link := o.Dict(t, parents[ad["/StructParent"].(float64)])
 			if link["/S"] != "/Link" || !ownsAnnot(t, o, link, a) {
 				t.Errorf("page %d: annotation %s has no Link element that owns it", i+1, a)
+			}
+			if c, _ := ad["/Contents"].(string); len(strings.TrimSpace(strings.TrimPrefix(c, "u:"))) == 0 {
+				t.Errorf("page %d: annotation %s does not say where it leads (/Contents)", i+1, a)
 			}
 		}
 	}
