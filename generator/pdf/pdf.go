@@ -172,6 +172,7 @@ func (w *pdfWriter) setup(faces parsedFaces) {
 	p.SetKeywords(w.meta.Keywords, true)
 	p.SetCreator("partnerdocs", true)
 	p.SetLang("en-GB")
+	p.SetXmpMetadata(xmpMetadata(w.meta))
 	p.SetMargins(marginL, marginTop, marginR)
 	p.SetAutoPageBreak(false, marginBottom)
 	p.SetHeaderFuncMode(w.header, false)

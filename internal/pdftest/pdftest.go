@@ -103,6 +103,13 @@ func Info(t testing.TB, pdf []byte) map[string]string {
 	return info
 }
 
+// Metadata returns the document's XMP metadata stream as pdfinfo -meta
+// reads it, or "" when it has none.
+func Metadata(t testing.TB, pdf []byte) string {
+	t.Helper()
+	return string(run(t, "pdfinfo", "-meta", write(t, pdf)))
+}
+
 // Pages returns the page count pdfinfo reports.
 func Pages(t testing.TB, pdf []byte) int {
 	t.Helper()
