@@ -48,7 +48,7 @@ func plainShares(t *testing.T, o *outline.Outline) int {
 	w.pdf.FinishPages()
 	df := r.pools.deflatePages(w.pdf.PageContents())
 	defer df.release(&r.pools)
-	return len(df.runs)
+	return len(df.bufs)
 }
 
 // TestShareOut: every page is in exactly one run, in order, no run is
@@ -56,23 +56,25 @@ func plainShares(t *testing.T, o *outline.Outline) int {
 func TestShareOut(t *testing.T) {
 	for _, sizes := range [][]int{{}, {5}, {1, 1, 1, 1}, {100, 1, 1, 1, 1}, {1, 1, 1, 100}, {3, 7, 2, 9, 4, 4, 1, 8}} {
 		pages := make([][]byte, len(sizes))
+		total := 0
 		for i, n := range sizes {
 			pages[i] = make([]byte, n)
+			total += n
 		}
 		for n := 1; n <= 5; n++ {
-			runs := shareOut(pages, n)
+			runs := shareOut(pages, total, n)
 			if len(runs) > n {
 				t.Errorf("%v into %d: %d runs", sizes, n, len(runs))
 			}
 			next := 0
 			for _, r := range runs {
-				if len(r.ends) == 0 {
+				if r[1] <= r[0] {
 					t.Errorf("%v into %d: an empty run", sizes, n)
 				}
-				if r.first != next {
-					t.Errorf("%v into %d: a run starts at page %d, not %d", sizes, n, r.first, next)
+				if r[0] != next {
+					t.Errorf("%v into %d: a run starts at page %d, not %d", sizes, n, r[0], next)
 				}
-				next = r.first + len(r.ends)
+				next = r[1]
 			}
 			if next != len(pages) {
 				t.Errorf("%v into %d: the runs end at page %d of %d", sizes, n, next, len(pages))

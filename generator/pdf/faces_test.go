@@ -26,7 +26,7 @@ func BenchmarkFacesFirstUse(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := parseFaces(faces); err != nil {
+		if _, err := makeFaces(faces); err != nil {
 			b.Fatal(err)
 		}
 	}

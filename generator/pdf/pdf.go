@@ -32,7 +32,7 @@ type Renderer struct {
 	faces *fonts.Faces
 	pools pools
 	// parsed holds the faces as fpdf uses them, made once for every
-	// document and only when the first PDF is drawn (see parseFaces).
+	// document and only when the first PDF is drawn (see makeFaces).
 	parsed func() (parsedFaces, error)
 }
 
@@ -47,14 +47,14 @@ func New(faces *fonts.Faces) *Renderer {
 	return &Renderer{
 		faces:  faces,
 		pools:  newPools(3 * runtime.GOMAXPROCS(0)),
-		parsed: sync.OnceValues(func() (parsedFaces, error) { return parseFaces(faces) }),
+		parsed: sync.OnceValues(func() (parsedFaces, error) { return makeFaces(faces) }),
 	}
 }
 
-// parseFaces makes the faces from fpdf's tables of them, generated with the
+// makeFaces makes the faces from fpdf's tables of them, generated with the
 // fonts (see fonts.Face.FPDFTables), rather than parsing the font files,
 // which cost every process about a millisecond and two megabytes.
-func parseFaces(faces *fonts.Faces) (parsedFaces, error) {
+func makeFaces(faces *fonts.Faces) (parsedFaces, error) {
 	reg, err := fpdf.NewUTF8FontFromTables(faces.Regular.TTF(), faces.Regular.FPDFTables())
 	if err != nil {
 		return parsedFaces{}, fmt.Errorf("regular face: %w", err)
