@@ -169,14 +169,11 @@ func (s *Stream) Finish() (*Outline, error) {
 		s.line(src, s.scanned, src[s.scanned:])
 		s.scanned = len(src)
 	}
-	if s.work == nil {
+	if s.work == nil || s.defs {
+		s.stop()
 		return Parse(src)
 	}
 	last := section{src: src[s.sent:]}
 	last.doc = markdown.Parser().Parse(text.NewReader(last.src))
-	sections := append(s.stop(), last)
-	if s.defs {
-		return Parse(src)
-	}
-	return build(sections)
+	return build(append(s.stop(), last))
 }
