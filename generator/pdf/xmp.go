@@ -8,6 +8,12 @@ import (
 	"partnerdocs/generator/outline"
 )
 
+// The Info dictionary's Creator and Producer, and the XMP's.
+const (
+	creator  = "partnerdocs"
+	producer = "partnerdocs with fpdf v0.12.0"
+)
+
 // xmpMetadata is the document's XMP metadata stream, which PDF/UA asks
 // for beside the Info dictionary: the same title, author, subject,
 // keywords, tools and dates, and the document's language. It claims no
@@ -27,8 +33,8 @@ func xmpMetadata(m outline.Meta) []byte {
 	element(&b, "dc:description", "<rdf:Alt><rdf:li xml:lang=\"x-default\">", m.Subject, "</rdf:li></rdf:Alt>")
 	element(&b, "dc:language", "<rdf:Bag><rdf:li>", "en-GB", "</rdf:li></rdf:Bag>")
 	element(&b, "pdf:Keywords", "", m.Keywords, "")
-	element(&b, "pdf:Producer", "", "FPDF 1.7", "") // as fpdf writes it in the Info dictionary
-	element(&b, "xmp:CreatorTool", "", "partnerdocs", "")
+	element(&b, "pdf:Producer", "", producer, "")
+	element(&b, "xmp:CreatorTool", "", creator, "")
 	at := m.At.UTC().Format(time.RFC3339)
 	element(&b, "xmp:CreateDate", "", at, "")
 	element(&b, "xmp:ModifyDate", "", at, "")

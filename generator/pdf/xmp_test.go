@@ -25,6 +25,7 @@ func TestXMPMetadataMatchesInfo(t *testing.T) {
 		Creator     string `xml:"RDF>Description>creator>Seq>li"`
 		Description string `xml:"RDF>Description>description>Alt>li"`
 		Language    string `xml:"RDF>Description>language>Bag>li"`
+		Producer    string `xml:"RDF>Description>Producer"`
 	}
 	raw := pdftest.Metadata(t, b)
 	if err := xml.Unmarshal([]byte(raw), &x); err != nil {
@@ -39,6 +40,9 @@ func TestXMPMetadataMatchesInfo(t *testing.T) {
 	if x.Description != info["Subject"] || x.Creator != info["Author"] || x.Language != "en-GB" {
 		t.Errorf("XMP description %q, creator %q, language %q; Info subject %q, author %q",
 			x.Description, x.Creator, x.Language, info["Subject"], info["Author"])
+	}
+	if x.Producer != info["Producer"] || !strings.HasPrefix(x.Producer, "partnerdocs") {
+		t.Errorf("XMP producer %q, Info producer %q", x.Producer, info["Producer"])
 	}
 	if !strings.Contains(info["Metadata Stream"], "yes") {
 		t.Errorf("pdfinfo sees no metadata stream: %q", info["Metadata Stream"])
